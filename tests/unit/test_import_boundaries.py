@@ -1,0 +1,26 @@
+"""The domain never imports Textual: loading these in a fresh interpreter must leave it out."""
+
+import subprocess
+import sys
+
+DOMAIN_MODULES = [
+    "tutor.cli",
+    "tutor.model",
+    "tutor.records",
+    "tutor.paths",
+    "tutor.grading.result",
+]
+
+
+def test_domain_modules_do_not_import_textual():
+    code = (
+        "import sys\n"
+        f"for name in {DOMAIN_MODULES!r}:\n"
+        "    __import__(name)\n"
+        "heavy = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"textual was imported: {out}"

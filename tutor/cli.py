@@ -1,0 +1,87 @@
+"""The ``tutor`` command line: argparse only, each subcommand in ``tutor.commands.<name>``.
+
+Command modules import nothing heavy at module level, so ``tutor check`` or a piped
+``tutor learn`` never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tutor import __version__
+
+# Each module defines ``add_parser(subparsers)`` which registers its subcommand(s) and sets
+# ``run=<callable(args) -> int>`` as the parser default. The order here is the order in --help.
+COMMAND_MODULES = ("home", "learn", "quiz", "review", "check", "try_", "stats", "export")
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        description="A patient terminal tutor: Kazakhstan's multi-vector foreign policy.",
+        epilog="Run 'tutor' alone to open the course. 'tutor COMMAND --help' tells more.",
+    )
+    parser.add_argument("--version", action="version", version=f"tutor {__version__}")
+    common = parser.add_argument_group("where things are")
+    common.add_argument(
+        "--lessons",
+        metavar="DIR",
+        help="the course folder (default: $TUTOR_LESSONS, else the bundled course)",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where progress is kept (default: $TUTOR_DATA_DIR, else the user data folder)",
+    )
+    common.add_argument(
+        "--student",
+        metavar="NAME",
+        help="whose progress (default: $TUTOR_STUDENT, else your user name)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain lines instead of the full-screen app (the default when not on a terminal)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"tutor.commands.{name}")
+        except ModuleNotFoundError as exc:  # TODO(integration): remove once every command exists
+            if exc.name != f"tutor.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", None)
+    if run is None:  # plain `tutor`: the course
+        from tutor.commands import home
+
+        run = home.run
+    try:
+        return int(run(args) or 0)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output went to a pipe that closed (e.g. `| head`): not an error worth a traceback.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return EXIT_FAIL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

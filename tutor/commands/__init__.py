@@ -1,0 +1,1 @@
+"""Subcommands of ``tutor``: one module each, light at import time (see ``tutor.cli``)."""

@@ -1,0 +1,187 @@
+"""The lesson model: frozen dataclasses, no parsing and no I/O.
+
+The loader (``tutor.loader``) builds these from YAML; grading, the session engine and both front
+ends only read them. Every string that came from a lesson file is kept exactly as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class QuestionType(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    LIST = "list"
+    CHOICE = "choice"
+    MULTI = "multi"
+    TRUEFALSE = "truefalse"
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """Where something stands in a lesson file: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+NOWHERE = Pos("<memory>", 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One expected answer and the other forms that earn full credit for it.
+
+    A text question has one item; a list question has one per expected element.
+    """
+
+    text: str
+    accept: tuple[str, ...] = ()
+    pos: Pos = NOWHERE
+    accept_pos: tuple[Pos, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The answer first, then every accepted alternative."""
+        return (self.text, *self.accept)
+
+
+@dataclass(frozen=True, slots=True)
+class Wrong:
+    """An anticipated wrong answer and the tutor's reply to it."""
+
+    text: str
+    reply: str
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """An instructor's own test case: a typed answer that must be accepted or rejected."""
+
+    text: str
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpec:
+    """The expected value of a number question.
+
+    ``tolerance`` is absolute unless ``relative`` is set, in which case it is a fraction of the
+    value (``5%`` in the file is ``tolerance=0.05, relative=True``).
+    """
+
+    value: float
+    tolerance: float = 0.0
+    relative: bool = False
+    unit: str | None = None
+
+    def accepts(self, x: float) -> bool:
+        slack = abs(self.value) * self.tolerance if self.relative else self.tolerance
+        # A hair of float slack so that 0.1 + 0.2 style representation errors never fail.
+        return abs(x - self.value) <= slack + 1e-9 * max(1.0, abs(self.value))
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    ask: str
+    type: QuestionType
+    answer: str  # the right answer as a student should read it ("Mongolia, North Korea", "B")
+    items: tuple[Item, ...] = ()  # text: one item; list: one per element
+    options: tuple[str, ...] = ()  # choice / multi
+    correct: tuple[int, ...] = ()  # choice / multi: indices into options
+    number: NumberSpec | None = None  # number
+    truth: bool | None = None  # truefalse
+    need: int | None = None  # list: how many items are required (None: all of them)
+    wrong: tuple[Wrong, ...] = ()
+    hints: tuple[str, ...] = ()
+    explain: str | None = None
+    source: str | None = None
+    tries: int | None = None  # None: the lesson's default
+    accept_examples: tuple[Example, ...] = ()
+    reject_examples: tuple[Example, ...] = ()
+    pos: Pos = NOWHERE
+
+    @property
+    def required(self) -> int:
+        """How many list items a full answer names."""
+        return self.need if self.need is not None else len(self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Teach:
+    """A tutor message: Markdown text shown before the questions it prepares."""
+
+    text: str
+    pos: Pos = NOWHERE
+
+
+Step = Teach | Question
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    pos: Pos = NOWHERE
+
+
+DEFAULT_TRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    id: str
+    title: str
+    steps: tuple[Step, ...]
+    summary: str = ""
+    minutes: int | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    tries: int = DEFAULT_TRIES
+    path: str = "<memory>"
+    pos: Pos = NOWHERE
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(s for s in self.steps if isinstance(s, Question))
+
+    def question(self, question_id: str) -> Question | None:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        return None
+
+    def tries_for(self, question: Question) -> int:
+        return question.tries if question.tries is not None else self.tries
+
+
+@dataclass(frozen=True)
+class Course:
+    """The lessons in teaching order (by file name)."""
+
+    lessons: tuple[Lesson, ...] = ()
+    _by_id: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for lesson in self.lessons:
+            self._by_id.setdefault(lesson.id, lesson)
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        return self._by_id.get(lesson_id)
+
+    @property
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        """Every lesson's glossary, in lesson order; a term may appear more than once."""
+        return tuple(entry for lesson in self.lessons for entry in lesson.glossary)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(lesson.questions) for lesson in self.lessons)

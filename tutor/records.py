@@ -1,0 +1,69 @@
+"""What the session engine reports as it goes, for the progress store (or anything else) to keep.
+
+The session never imports the store: it calls an observer with these records, and the store
+implements the observer. Records are plain data, safe to serialise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One graded answer, reported the moment it is graded (invalid input is never reported)."""
+
+    lesson_id: str
+    question_id: str
+    text: str  # what the student typed (control characters stripped)
+    verdict: str  # a grading Verdict value: correct, typo, partial, misconception, close, wrong
+    credit: float  # the grader's credit for this text, 0..1
+    try_no: int  # 1 for the first try at this question
+    hints_used: int
+    final: bool  # True when the question is closed by this attempt (right, or out of tries)
+    awarded: float  # the credit the question earns in the score once final (after penalties), else 0
+    mode: str  # "learn", "quiz" or "review"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a question ended, reported once per question: answered, skipped or revealed."""
+
+    lesson_id: str
+    question_id: str
+    result: str  # "correct", "typo", "partial", "wrong", "skipped", "revealed"
+    awarded: float  # credit earned, 0..1, after penalties
+    tries: int
+    hints_used: int
+    mode: str
+
+
+class SessionObserver(Protocol):
+    """Implemented by the progress store; every method must return quickly and never raise."""
+
+    def attempt(self, record: Attempt) -> None: ...
+
+    def outcome(self, record: Outcome) -> None: ...
+
+    def place(self, lesson_id: str, step_index: int) -> None:
+        """The student has reached step ``step_index`` of the lesson (learn mode only)."""
+
+    def finished(self, lesson_id: str | None, score: float, mode: str) -> None:
+        """A lesson (or, with ``lesson_id=None``, a quiz or review) has ended with this score 0..1."""
+
+
+class NullObserver:
+    """Keeps nothing: used when a session runs without a store."""
+
+    def attempt(self, record: Attempt) -> None:
+        pass
+
+    def outcome(self, record: Outcome) -> None:
+        pass
+
+    def place(self, lesson_id: str, step_index: int) -> None:
+        pass
+
+    def finished(self, lesson_id: str | None, score: float, mode: str) -> None:
+        pass
