@@ -1,0 +1,116 @@
+"""What the session engine says: the tutor's side of the conversation, as plain data.
+
+Front ends (the plain line mode and the Textual app) render these and nothing else; neither
+decides what the tutor says. All text fields are literal text, never markup; ``Teach.text`` and
+``Info.markdown`` may be rendered as Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tutor.grading.result import Grade
+from tutor.model import Question
+
+
+@dataclass(frozen=True, slots=True)
+class Teach:
+    """A teach step (Markdown)."""
+
+    text: str
+    lesson_id: str
+    step_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A question is open; ``try_no`` counts from 1 and is at most ``tries``."""
+
+    question: Question
+    lesson_id: str
+    number: int  # 1-based position among the session's questions
+    total: int
+    try_no: int
+    tries: int
+    hints_left: int
+    repeated: bool = False  # True when asked again ('repeat'), not a new question
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """The verdict on an answer, in the tutor's words.
+
+    ``final`` means the question is closed (answered right, or no tries left): the right answer
+    and the explanation are then given in ``answer`` and ``explain`` unless the student got it.
+    """
+
+    grade: Grade
+    text: str  # the whole reply, ready to show
+    final: bool
+    tries_left: int
+    awarded: float | None = None  # credit earned for the question once final
+    answer: str | None = None  # revealed answer (final and not right)
+    explain: str | None = None  # explanation (final)
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    text: str
+    number: int  # 1-based
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    """Anything else the tutor says: help, a glossary answer, an explanation, a gentle notice."""
+
+    text: str
+    kind: str  # "help" | "define" | "explain" | "notice" | "skip"
+    markdown: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionResult:
+    lesson_id: str
+    question_id: str
+    ask: str
+    result: str  # "correct", "typo", "partial", "wrong", "skipped", "revealed", "unanswered"
+    awarded: float  # 0..1
+    tries: int
+    hints_used: int
+    answer: str  # the right answer, for the "what you missed" list
+    explain: str | None
+    given: str | None  # the student's last graded answer, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    mode: str  # "learn" | "quiz" | "review"
+    title: str
+    lesson_id: str | None  # learn mode: the lesson; quiz / review: None
+    results: tuple[QuestionResult, ...]
+    earned: float
+    possible: int
+    by_lesson: tuple[tuple[str, float, int], ...] = ()  # (lesson_id, earned, possible)
+    suggestion: str = ""
+    completed: bool = True  # False when the student quit or input ended early
+    next_lesson_id: str | None = None
+
+    @property
+    def score(self) -> float:
+        return self.earned / self.possible if self.possible else 0.0
+
+    @property
+    def missed(self) -> tuple[QuestionResult, ...]:
+        return tuple(r for r in self.results if r.awarded < 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """The session is over; the summary follows the student's last reply."""
+
+    summary: Summary
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+Message = Teach | Ask | Feedback | Hint | Info | Finished
