@@ -1,0 +1,344 @@
+"""Run every benchmark and print medians beside their baselines, measured in the same run.
+
+    python benchmarks/run.py              # all of them
+    python benchmarks/run.py grading plain --runs 9
+
+Each measurement alternates subject and baseline run by run, so a noisy neighbour slows both.
+Nothing here asserts a speed: the table says whether each target was met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+
+@dataclass
+class Row:
+    name: str
+    value: float
+    baseline: float
+    unit: str
+    target: float | None = None  # a ratio, or an absolute value when absolute=True
+    absolute: bool = False
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline if self.baseline else float("inf")
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        measured = self.value if self.absolute else self.ratio
+        return "met" if measured <= self.target else "MISSED"
+
+
+MEASURE = r"""
+import resource, subprocess, sys, time
+argv = sys.argv[1:]
+stdin = sys.stdin.buffer.read() if argv[0] == '--stdin' else None
+if stdin is not None:
+    argv = argv[1:]
+start = time.perf_counter()
+proc = subprocess.run(argv, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+wall = time.perf_counter() - start
+if proc.returncode not in (0, 3):
+    sys.stderr.write(proc.stderr.decode()[-3000:])
+    sys.exit(1)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(wall, peak)
+print(proc.stdout.decode(), end='')
+"""
+
+
+def measure(argv: list[str], stdin: bytes | None = None) -> tuple[float, float, str]:
+    """Run ``argv`` under a fresh helper that reports its wall time, peak RSS (MiB) and output."""
+    extra = ["--stdin"] if stdin is not None else []
+    proc = subprocess.run(
+        [sys.executable, "-c", MEASURE, *extra, *argv],
+        input=stdin,
+        capture_output=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[:3]} failed:\n{proc.stderr.decode()[-3000:]}")
+    first, _, rest = proc.stdout.decode().partition("\n")
+    wall, peak = (float(x) for x in first.split())
+    return wall, peak, rest
+
+
+def alternate(runs: int, subject: Callable[[], tuple], baseline: Callable[[], tuple]):
+    """Run subject and baseline in turn ``runs`` times; return both lists of results."""
+    subject_results, baseline_results = [], []
+    for _ in range(runs):
+        subject_results.append(subject())
+        baseline_results.append(baseline())
+    return subject_results, baseline_results
+
+
+def med(results, index: int) -> float:
+    return statistics.median(r[index] for r in results)
+
+
+# ----------------------------------------------------------------------------------- start-up
+
+STARTUP_BARE = r"""
+from textual.app import App
+from textual.widgets import Input, Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("Hello")
+        yield Input()
+
+    def on_ready(self):
+        self.exit()
+
+Bare().run(headless=True, size=(100, 30))
+"""
+
+STARTUP_TUTOR = r"""
+import sys
+from tutor.tui.bench import first_screen
+sys.exit(first_screen(sys.argv[1]))
+"""
+
+
+def bench_startup(runs: int, work: Path) -> list[Row]:
+    data = work / "startup-data"
+    subject, base = alternate(
+        runs,
+        lambda: measure([sys.executable, "-c", STARTUP_TUTOR, str(data)]),
+        lambda: measure([sys.executable, "-c", STARTUP_BARE]),
+    )
+    return [
+        Row("start-up to first screen", med(subject, 0), med(base, 0), "s", 1.25,
+            note="tutor on the bundled course vs a bare Static+Input app, headless"),
+        Row("start-up peak memory", med(subject, 1), med(base, 1), "MiB", 1.5),
+    ]
+
+
+# ------------------------------------------------------------------------------------ loading
+
+LOAD_TUTOR = r"""
+import sys, time
+from pathlib import Path
+from tutor.loader import load_course
+start = time.perf_counter()
+course, problems = load_course([Path(sys.argv[1])])
+elapsed = time.perf_counter() - start
+errors = [p for p in problems if p.severity == "error"]
+assert not errors, errors[:3]
+print(elapsed, course.question_count)
+"""
+
+LOAD_BARE = r"""
+import sys, time, yaml
+from pathlib import Path
+files = sorted(Path(sys.argv[1]).glob("*.yaml"))
+start = time.perf_counter()
+docs = [yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader) for f in files]
+print(time.perf_counter() - start, len(docs))
+"""
+
+
+def bench_loading(runs: int, work: Path) -> list[Row]:
+    bank = work / "bank"
+    if not bank.exists():
+        generate.write_bank(bank, files=1000, questions=20)
+    subject, base = alternate(
+        runs,
+        lambda: measure([sys.executable, "-c", LOAD_TUTOR, str(bank)]),
+        lambda: measure([sys.executable, "-c", LOAD_BARE, str(bank)]),
+    )
+
+    def inner(results) -> float:  # the time the child measured itself, without interpreter start
+        return statistics.median(float(r[2].split()[0]) for r in results)
+
+    questions = int(subject[0][2].split()[1])
+    return [
+        Row("loading 1,000 files", inner(subject), inner(base), "s", 1.5,
+            note=f"{questions:,} questions; load_course vs yaml.load(CSafeLoader)"),
+        Row("loading peak memory", med(subject, 1), med(base, 1), "MiB", None),
+    ]
+
+
+# ------------------------------------------------------------------------------------ grading
+
+GRADING = r"""
+import random, statistics, sys, time
+from pathlib import Path
+from rapidfuzz import fuzz
+from tutor.loader import load_course
+from tutor.grading import Grader
+from tutor.model import QuestionType as T
+
+course, problems = load_course([Path(sys.argv[1])])
+grader = Grader(course)
+rng = random.Random(7)
+questions = [q for lesson in course.lessons for q in lesson.questions]
+competitors = sum(
+    len(q.options) + len(q.wrong) + sum(len(i.forms) for i in q.items) for q in questions
+)
+
+def typo(text):
+    if len(text) < 5:
+        return text
+    i = rng.randrange(1, len(text) - 1)
+    return text[:i] + text[i + 1] + text[i] + text[i + 2:]
+
+def answers(q):
+    other = rng.choice(questions)
+    if q.type == T.TEXT:
+        a = q.items[0].text
+        return [a, typo(a), other.answer]
+    if q.type == T.NUMBER:
+        v = q.number.value
+        return [q.answer, f"{v * 1.5:.0f}", "about " + q.answer]
+    if q.type == T.LIST:
+        items = [i.text for i in q.items]
+        return [", ".join(items), " and ".join(reversed(items)), typo(items[0])]
+    if q.type in (T.CHOICE, T.MULTI):
+        letters = [chr(65 + i) for i in q.correct]
+        return [", ".join(letters), q.options[q.correct[0]], typo(q.options[-1])]
+    return ["true", "false", "not true"]
+
+cases = [(q, a) for q in rng.sample(questions, min(len(questions), 3000)) for a in answers(q)]
+grader.grade(cases[0][0], cases[0][1])  # warm-up
+ours, base = [], []
+for q, a in cases:
+    t0 = time.perf_counter_ns()
+    grader.grade(q, a)
+    t1 = time.perf_counter_ns()
+    fuzz.ratio(a, q.answer)
+    t2 = time.perf_counter_ns()
+    ours.append((t1 - t0) / 1e6)
+    base.append((t2 - t1) / 1e6)
+ours.sort(); base.sort()
+p99 = lambda xs: xs[min(len(xs) - 1, int(len(xs) * 0.99))]
+print(statistics.median(ours), p99(ours), statistics.median(base), p99(base), len(cases), competitors)
+"""
+
+
+def bench_grading(runs: int, work: Path) -> list[Row]:
+    bank = work / "grading-bank"
+    if not bank.exists():
+        generate.write_bank(bank, files=150, questions=20, seed=3)
+    results = [measure([sys.executable, "-c", GRADING, str(bank)]) for _ in range(max(1, runs // 2))]
+    values = [[float(x) for x in r[2].split()] for r in results]
+
+    def col(i: int) -> float:
+        return statistics.median(v[i] for v in values)
+
+    cases, competitors = int(values[0][4]), int(values[0][5])
+    note = f"{cases:,} answers graded, {competitors:,} competitor forms"
+    return [
+        Row("grading median", col(0), col(2), "ms", None, note=note + "; baseline one fuzz.ratio"),
+        Row("grading p99", col(1), col(3), "ms", 2.0, absolute=True),
+    ]
+
+
+# --------------------------------------------------------------------------------- plain mode
+
+PLAIN_ANSWERS = r"""
+import sys
+from pathlib import Path
+from tutor.loader import load_course
+from tutor.model import QuestionType as T
+course, _ = load_course([Path(sys.argv[1])])
+for q in course.lessons[0].questions:
+    if q.type == T.TEXT:
+        print(q.items[0].text)
+    elif q.type == T.LIST:
+        print(", ".join(i.text for i in q.items))
+    elif q.type == T.CHOICE:
+        print(q.options[q.correct[0]])
+    elif q.type == T.MULTI:
+        print(", ".join(chr(65 + i) for i in q.correct))
+    elif q.type == T.TRUEFALSE:
+        print("true" if q.truth else "false")
+    else:
+        print(q.answer)
+"""
+
+
+def bench_plain(runs: int, work: Path) -> list[Row]:
+    big = work / "big"
+    if not big.exists():
+        generate.write_big_lesson(big, questions=1000)
+    answers = subprocess.run(
+        [sys.executable, "-c", PLAIN_ANSWERS, str(big)], capture_output=True, check=True
+    ).stdout
+    tutor = [sys.executable, "-m", "tutor", "--lessons", str(big)]
+
+    def subject():
+        data = tempfile.mkdtemp(dir=work)  # a fresh store each run: no resume
+        return measure([*tutor, "--data-dir", data, "learn", "big", "--plain"], stdin=answers)
+
+    results, base = alternate(runs, subject, lambda: measure([sys.executable, "-c", "pass"]))
+    return [
+        Row("plain: 1,000 questions piped", med(results, 0), med(base, 0), "s", 2.0,
+            absolute=True, note="whole process; baseline an empty python3"),
+        Row("plain peak memory", med(results, 1), med(base, 1), "MiB", None),
+    ]
+
+
+BENCHMARKS = {
+    "startup": bench_startup,
+    "grading": bench_grading,
+    "loading": bench_loading,
+    "plain": bench_plain,
+}
+
+
+def table(rows: list[Row]) -> str:
+    head = f"{'benchmark':<30} {'median':>10} {'baseline':>10} {'ratio':>7}  {'target':<9} result"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        target = "" if r.target is None else (
+            f"<= {r.target:g} {r.unit}" if r.absolute else f"<= {r.target:g}x"
+        )
+        lines.append(
+            f"{r.name:<30} {r.value:>8.3f}{r.unit:>2} {r.baseline:>8.3f}{r.unit:>2} "
+            f"{r.ratio:>6.2f}x  {target:<9} {r.verdict}"
+        )
+        if r.note:
+            lines.append(f"{'':<30} ({r.note})")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Run tutor's benchmarks.")
+    parser.add_argument("which", nargs="*", metavar="NAME", help=f"any of {', '.join(BENCHMARKS)}")
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (median)")
+    args = parser.parse_args()
+    unknown = [name for name in args.which if name not in BENCHMARKS]
+    if unknown:
+        parser.error(f"no benchmark named {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    chosen = args.which or list(BENCHMARKS)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="tutor-bench-") as tmp:
+        work = Path(tmp)
+        for name in chosen:
+            print(f"running {name} ({args.runs} runs) ...", file=sys.stderr, flush=True)
+            rows += BENCHMARKS[name](args.runs, work)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {args.runs} runs")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
