@@ -9,6 +9,7 @@ DOMAIN_MODULES = [
     "tutor.records",
     "tutor.paths",
     "tutor.grading.result",
+    "tutor.store",
 ]
 
 

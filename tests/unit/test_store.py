@@ -1,0 +1,243 @@
+"""The progress store on a real SQLite file: observer writes, resume, progress per lesson."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tutor.model import Course, Lesson, Question, QuestionType, Teach
+from tutor.records import Attempt, Outcome, SessionObserver
+from tutor.store import Store
+from tutor.store.db import FILENAME
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, start: datetime = T0) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> None:
+        self.now += timedelta(**kw)
+
+
+def attempt(
+    q="q1", lesson="l1", verdict="correct", try_no=1, final=True, text="Russia", mode="learn"
+):
+    credit = 1.0 if verdict == "correct" else 0.0
+    return Attempt(
+        lesson, q, text, verdict, credit, try_no, 0, final, credit if final else 0.0, mode
+    )
+
+
+def make_course() -> Course:
+    def q(qid: str) -> Question:
+        return Question(id=qid, ask=f"Ask {qid}?", type=QuestionType.TEXT, answer="x")
+
+    return Course(
+        (
+            Lesson("l1", "One", (Teach("hi"), q("a"), q("b"), q("c"))),
+            Lesson("l2", "Two", (q("d"),)),
+        )
+    )
+
+
+@pytest.fixture
+def course():
+    return make_course()
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    s = Store.open(tmp_path / "data", "ann", clock=clock, fuzz=False)
+    yield s
+    s.close()
+
+
+def rows(path, sql):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_open_creates_folder_and_wal_file(tmp_path):
+    with Store.open(tmp_path / "a" / "b", "ann") as s:
+        assert s.path == tmp_path / "a" / "b" / FILENAME
+        assert s.path.exists()
+        assert s.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_is_a_session_observer(store):
+    observer: SessionObserver = store
+    assert callable(observer.attempt) and callable(observer.finished)
+
+
+def test_attempt_is_written_before_the_call_returns(store, clock):
+    store.attempt(attempt(text="Moscow ☃"))
+    # Read through a separate connection: the row is committed, not just buffered.
+    got = rows(
+        store.path,
+        "SELECT at, student, lesson_id, question_id, text, verdict, credit, try_no, hints_used,"
+        " final, awarded, mode FROM attempts",
+    )
+    assert got == [
+        (
+            "2026-03-01T09:00:00.000000Z",
+            "ann",
+            "l1",
+            "q1",
+            "Moscow ☃",
+            "correct",
+            1.0,
+            1,
+            0,
+            1,
+            1.0,
+            "learn",
+        )
+    ]
+
+
+def test_undecodable_text_is_kept_not_refused(store):
+    store.attempt(attempt(text="bad \udcff byte"))
+    assert store.unsaved == 0
+    assert rows(store.path, "SELECT text FROM attempts") == [("bad \ufffd byte",)]
+
+
+def test_resume_point_saved_and_cleared_by_finishing(store):
+    assert store.resume_point("l1") is None
+    store.place("l1", 0)
+    assert store.resume_point("l1") == 0
+    store.place("l1", 4)
+    assert store.resume_point("l1") == 4
+    store.finished("l1", 0.75, "learn")
+    assert store.resume_point("l1") is None
+
+
+def test_quiz_finish_does_not_clear_a_lesson_place(store):
+    store.place("l1", 2)
+    store.finished(None, 0.5, "quiz")
+    assert store.resume_point("l1") == 2
+
+
+def test_clear_place(store):
+    store.place("l1", 3)
+    store.clear_place("l1")
+    assert store.resume_point("l1") is None
+
+
+def test_resume_survives_reopening(tmp_path):
+    with Store.open(tmp_path, "ann") as s:
+        s.place("l1", 5)
+    with Store.open(tmp_path, "ann") as s:
+        assert s.resume_point("l1") == 5
+
+
+def test_students_are_kept_apart(tmp_path):
+    with Store.open(tmp_path, "ann") as a, Store.open(tmp_path, "bob") as b:
+        a.place("l1", 5)
+        b.place("l1", 1)
+        a.finished("l1", 1.0, "learn")
+        assert a.resume_point("l1") is None
+        assert b.resume_point("l1") == 1
+        assert b.lesson_progress(["l1"])["l1"].status == "in progress"
+        assert a.lesson_progress(["l1"])["l1"].status == "done"
+
+
+def test_lesson_progress_statuses_and_best_score(store, clock):
+    store.place("l2", 1)
+    clock.advance(minutes=1)
+    store.attempt(attempt(lesson="l3"))
+    store.outcome(Outcome("l3", "q1", "correct", 1.0, 1, 0, "learn"))
+    store.finished("l1", 0.5, "learn")
+    clock.advance(days=1)
+    store.finished("l1", 0.9, "learn")
+    clock.advance(days=1)
+    store.finished("l1", 0.7, "learn")
+    got = store.lesson_progress(["l1", "l2", "l3", "l4"])
+    assert list(got) == ["l1", "l2", "l3", "l4"]
+    assert got["l1"].status == "done" and got["l1"].best_score == 0.9
+    assert got["l1"].times_done == 3
+    assert got["l1"].last_seen == T0 + timedelta(minutes=1, days=2)
+    assert got["l2"].status == "in progress" and got["l2"].resume_at == 1
+    assert got["l2"].last_seen == T0
+    assert got["l3"].status == "in progress" and got["l3"].answered == 1
+    assert got["l4"].status == "new" and got["l4"].last_seen is None
+
+
+def test_lesson_progress_with_course_counts_current_questions(store, course):
+    lesson = course.lessons[0]
+    q = lesson.questions
+    for question_id in (q[0].id, q[1].id, "gone"):
+        store.outcome(Outcome(lesson.id, question_id, "correct", 1.0, 1, 0, "learn"))
+    got = store.lesson_progress([lesson.id], course=course)[lesson.id]
+    assert got.answered == 2
+    assert got.total == len(q)
+
+
+def test_score_is_clamped(store):
+    store.finished("l1", 1.7, "learn")
+    assert store.lesson_progress(["l1"])["l1"].best_score == 1.0
+
+
+def test_write_failure_warns_keeps_record_and_retries(tmp_path, clock):
+    warnings: list[str] = []
+    s = Store.open(tmp_path, "ann", clock=clock, warn=warnings.append)
+    blocker = sqlite3.connect(s.path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    s.connection.execute("PRAGMA busy_timeout = 50")
+    s.attempt(attempt(q="q1"))
+    s.attempt(attempt(q="q2"))
+    assert s.unsaved == 2
+    assert len(warnings) == 1 and "could not save" in warnings[0]
+    blocker.execute("ROLLBACK")
+    s.attempt(attempt(q="q3"))
+    assert s.unsaved == 0
+    assert "nothing was lost" in warnings[-1]
+    assert rows(s.path, "SELECT question_id FROM attempts ORDER BY id") == [
+        ("q1",),
+        ("q2",),
+        ("q3",),
+    ]
+    s.close()
+    blocker.close()
+
+
+def test_records_still_unsaved_at_close_go_to_a_side_file(tmp_path, clock):
+    warnings: list[str] = []
+    s = Store.open(tmp_path, "ann", clock=clock, warn=warnings.append)
+    blocker = sqlite3.connect(s.path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    s.connection.execute("PRAGMA busy_timeout = 20")
+    s.attempt(attempt(q="q1", text="Astana"))
+    s.close()
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    side = list(tmp_path.glob("unsaved-*.jsonl"))
+    assert len(side) == 1
+    assert '"text": "Astana"' in side[0].read_text()
+    assert str(side[0]) in warnings[-1]
+
+
+def test_observer_never_raises_even_when_closed_underneath(tmp_path):
+    warnings: list[str] = []
+    s = Store.open(tmp_path, "ann", warn=warnings.append)
+    s.connection.close()  # simulate a broken connection
+    s.attempt(attempt())
+    s.outcome(Outcome("l1", "q1", "wrong", 0.0, 3, 0, "learn"))
+    s.place("l1", 1)
+    s.finished("l1", 0.0, "learn")
+    assert s.unsaved == 4
+    assert len(warnings) == 1
