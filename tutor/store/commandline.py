@@ -1,0 +1,85 @@
+"""Opening the store from a subcommand: shared options, the error message and how to recover.
+
+Every command that reads or writes progress (learn, quiz, review, stats, export, home) should
+open it with ``open_from_args(args)``: a damaged or foreign file then prints one clear message
+and the way out, never a traceback, and the command exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from tutor.store.db import DamagedStore, StoreError, StoreTooNew
+from tutor.store.progress import Store
+
+RESET_FLAG = "--reset-progress"
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """Let a subcommand also take ``--student``, ``--data-dir`` and ``--reset-progress``.
+
+    The defaults are ``SUPPRESS`` so that a value given before the subcommand (on the main
+    parser) is not overwritten when the option is absent after it.
+    """
+    group = parser.add_argument_group("progress")
+    group.add_argument(
+        "--student", metavar="NAME", default=argparse.SUPPRESS, help="whose progress"
+    )
+    group.add_argument(
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where progress is kept"
+    )
+    group.add_argument(
+        RESET_FLAG,
+        dest="reset_progress",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="if the progress file is damaged or not tutor's, move it aside (it is kept, "
+        "renamed .damaged-TIME) and start a fresh one; a healthy file is left alone",
+    )
+
+
+def recovery_hint(error: StoreError) -> str:
+    if isinstance(error, StoreTooNew):
+        return (
+            "Upgrade tutor to use this file, or run the command again with "
+            f"{RESET_FLAG} to keep it aside and start a fresh progress file."
+        )
+    if isinstance(error, DamagedStore):
+        return (
+            f"Run the command again with {RESET_FLAG} to start a fresh progress file: the "
+            "current one is kept, renamed with .damaged-<time>, nothing is deleted. "
+            "Or choose another folder with --data-dir DIR."
+        )
+    return "Check the folder and its permissions, or choose another with --data-dir DIR."
+
+
+def open_from_args(
+    args: argparse.Namespace,
+    *,
+    stderr: TextIO | None = None,
+    fuzz: bool = True,
+) -> Store | None:
+    """The store for ``args`` (``data_dir``, ``student``, ``reset_progress``), or None after
+    printing what is wrong and how to recover (the caller then exits 1)."""
+    from tutor import paths
+
+    err = stderr or sys.stderr
+    data_dir = paths.data_dir(getattr(args, "data_dir", None))
+    student = paths.default_student(getattr(args, "student", None))
+    try:
+        store = Store.open(
+            data_dir, student, reset=bool(getattr(args, "reset_progress", False)), fuzz=fuzz
+        )
+    except StoreError as exc:
+        print(f"tutor: {exc}", file=err)
+        print(recovery_hint(exc), file=err)
+        return None
+    if store.moved_aside is not None:
+        print(
+            f"tutor: the unusable progress file was kept as {store.moved_aside}; "
+            f"a fresh one was started at {store.path}",
+            file=err,
+        )
+    return store
