@@ -1,0 +1,254 @@
+"""The Textual app: screens for the course, a lesson (or quiz / review), the summary and help.
+
+Domain objects (course, grader, store) are built before the app starts and handed to it; the app
+only creates sessions from them and renders what the sessions say.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tutor import messages as m
+from tutor.model import Course
+from tutor.tui import settings
+from tutor.tui.commands import LessonCommands
+from tutor.tui.progress import due_reviews, resume_point
+from tutor.tui.screens.course import CourseScreen
+from tutor.tui.screens.help import HelpScreen
+from tutor.tui.screens.lesson import LessonScreen
+from tutor.tui.screens.quiz_setup import QuizSetupScreen
+from tutor.tui.screens.summary import SummaryScreen
+
+DEFAULT_THEME = "textual-dark"
+
+Start = tuple[str, Any] | None
+
+
+class TutorApp(App[int]):
+    CSS_PATH = "tutor.tcss"
+    TITLE = "tutor"
+    SUB_TITLE = "Kazakhstan's multi-vector foreign policy"
+    COMMANDS = App.COMMANDS | {LessonCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        course: Course,
+        grader: Any,
+        *,
+        store: Any = None,
+        start: Start = None,
+        theme_name: str | None = None,
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.course = course
+        self.grader = grader
+        self.store = store
+        self.start_with = start
+        self.settings_path = settings_path
+        saved = settings.load(settings_path).get("theme")
+        self.initial_theme = theme_name or (saved if isinstance(saved, str) else None)
+        self._signals: list[int] = []
+
+    # -- start and stop --------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return CourseScreen()
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        if self.initial_theme in self.available_themes:
+            self.theme = self.initial_theme
+        else:
+            self.theme = DEFAULT_THEME
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.start_with is not None:
+            kind, value = self.start_with
+            if kind == "learn":
+                self.open_lesson(str(value))
+            elif kind == "quiz":
+                self.open_quiz(**dict(value or {}))
+            elif kind == "review":
+                self.open_review(list(value) if value is not None else None)
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for sig in self._signals:
+            loop.remove_signal_handler(sig)
+        self._signals.clear()
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM/SIGHUP (terminal closed, kill) exit through Textual so the terminal is restored."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is None:
+                continue
+            try:
+                loop.add_signal_handler(sig, self.exit)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not the main thread, or a platform without it
+            self._signals.append(sig)
+
+    def _remember_theme(self, theme: Any) -> None:
+        settings.save(self.settings_path, theme=getattr(theme, "name", str(theme)))
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def _open(self, screen: Screen) -> None:
+        """Show a session screen on top of the course, replacing any lesson or summary there."""
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, CourseScreen):
+            self.pop_screen()
+        if isinstance(self.screen, CourseScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def back_to_course(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, CourseScreen):
+            self.pop_screen()
+
+    def open_lesson(self, lesson_id: str) -> None:
+        from tutor.session import Session
+
+        lesson = self.course.lesson(lesson_id)
+        if lesson is None:
+            self.notify(f"There is no lesson {lesson_id!r}.", severity="error", markup=False)
+            return
+        start_at = resume_point(self.store, lesson_id)
+        if start_at >= len(lesson.steps):
+            start_at = 0
+        try:
+            session = Session.learn(
+                self.course,
+                lesson_id,
+                self.grader,
+                observer=self.store,
+                start_at=start_at,
+                pace=True,
+            )
+        except (ValueError, LookupError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if start_at:
+            self.notify(
+                f"Picking up where you left off (step {start_at + 1} of {len(lesson.steps)}).",
+                markup=False,
+            )
+        self._open(LessonScreen(session, lesson.title, start_at=start_at))
+
+    def open_quiz_setup(self, selected: str | None = None) -> None:
+        def chosen(options: dict | None) -> None:
+            if options:
+                self.open_quiz(**options)
+
+        self.push_screen(QuizSetupScreen(self.course, selected), chosen)
+
+    def open_quiz(
+        self,
+        lesson_ids: list[str] | None = None,
+        count: int | None = None,
+        seed: int | None = None,
+    ) -> None:
+        from tutor.session import Session
+
+        try:
+            session = Session.quiz(
+                self.course,
+                self.grader,
+                lesson_ids=lesson_ids,
+                count=count,
+                seed=seed,
+                observer=self.store,
+                pace=True,
+            )
+        except (ValueError, LookupError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._open(LessonScreen(session, "Quiz"))
+
+    def open_review(
+        self, refs: list[tuple[str, str]] | None = None, *, title: str = "Review"
+    ) -> None:
+        from tutor.session import Session
+
+        if refs is None:
+            refs = due_reviews(self.course, self.store)
+        if not refs:
+            self.notify("Nothing is due for review right now.", markup=False)
+            return
+        try:
+            session = Session.review(
+                self.course, self.grader, list(refs), observer=self.store, pace=True
+            )
+        except (ValueError, LookupError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._open(LessonScreen(session, title))
+
+    def show_summary(self, summary: m.Summary) -> None:
+        if isinstance(self.screen, LessonScreen):
+            self.switch_screen(SummaryScreen(summary))
+        else:
+            self.push_screen(SummaryScreen(summary))
+
+    def next_lesson_id(self, summary: m.Summary) -> str | None:
+        if summary.next_lesson_id and self.course.lesson(summary.next_lesson_id):
+            return summary.next_lesson_id
+        if summary.mode != "learn" or summary.lesson_id is None:
+            return None
+        ids = [lesson.id for lesson in self.course.lessons]
+        if summary.lesson_id in ids:
+            i = ids.index(summary.lesson_id)
+            if i + 1 < len(ids):
+                return ids[i + 1]
+        return None
+
+    # -- actions and commands --------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Course", "Back to the list of lessons", self.back_to_course)
+        yield SystemCommand("Quiz", "Questions drawn from the lessons you choose", self.open_quiz_setup)
+        if self.store is not None:
+            yield SystemCommand("Review", "The questions due for review", self.open_review)
+        yield SystemCommand("Help", "Keys, commands and how answers are judged", self.action_help)
+
+
+def run_app(
+    course: Course,
+    grader: Any,
+    *,
+    store: Any = None,
+    start: Start = None,
+    theme: str | None = None,
+    settings_path: Path | None = None,
+) -> int:
+    app = TutorApp(
+        course,
+        grader,
+        store=store,
+        start=start,
+        theme_name=theme,
+        settings_path=settings_path,
+    )
+    result = app.run()
+    return int(result or 0)

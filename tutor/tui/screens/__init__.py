@@ -1,0 +1,1 @@
+"""Screens of the Textual app: course, lesson, summary, help and quiz setup."""

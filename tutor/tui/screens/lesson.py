@@ -1,0 +1,144 @@
+"""The lesson screen: a conversation with the tutor, the answer box always focused at the bottom.
+
+The screen renders what the session says (``tutor.messages``) and sends it what the student
+types; it never decides what the tutor says. Keys for hint and skip are function keys, so every
+printable character still goes to the answer box.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, ProgressBar
+
+from tutor import messages as m
+from tutor.tui.widgets.transcript import StudentBubble, Transcript, bubble_for, number_text, plain
+
+if TYPE_CHECKING:
+    from tutor.tui.app import TutorApp
+
+PLACEHOLDERS = {
+    "answer": "Your answer (or: hint, skip, repeat, what is ...?, help)",
+    "continue": "Press Enter to go on",
+    "done": "Press Enter for your summary",
+}
+
+
+class LessonScreen(Screen[None]):
+    BINDINGS = [
+        Binding("f2", "hint", "Hint", id="lesson.hint"),
+        Binding("f3", "skip", "Skip", id="lesson.skip"),
+        Binding("f4", "repeat", "Repeat", show=False, id="lesson.repeat"),
+        Binding("escape", "leave", "Course", id="lesson.leave"),
+    ]
+
+    def __init__(self, session: Any, heading: str, *, start_at: int = 0) -> None:
+        super().__init__()
+        self.session = session
+        self.heading = heading
+        self.start_at = start_at
+        self.summary: m.Summary | None = None
+        self.busy = False
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="lesson-bar"):
+            yield Label(plain(self.heading), id="lesson-heading")
+            yield ProgressBar(total=1, show_eta=False, id="lesson-progress")
+            yield Label("", id="lesson-score")
+        yield Transcript(id="transcript")
+        yield Input(placeholder=PLACEHOLDERS["answer"], id="answer", select_on_focus=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.query_one("#answer", Input).focus()
+        await self.show(self.session.start())
+
+    def on_screen_resume(self) -> None:
+        # Back from help or the palette: the answer box has the focus again.
+        if self.is_mounted:
+            self.query_one("#answer", Input).focus()
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    async def show(self, messages: list[m.Message]) -> None:
+        bubbles = []
+        for message in messages:
+            if isinstance(message, m.Finished):
+                self.summary = message.summary
+            bubble = bubble_for(message)
+            if bubble is not None:
+                bubbles.append(bubble)
+        await self.query_one(Transcript).add(*bubbles)
+        self.update_status()
+
+    def update_status(self) -> None:
+        session = self.session
+        done, total = session.progress
+        bar = self.query_one("#lesson-progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=min(done, max(total, 1)))
+        possible = session.possible
+        score = f"Score {number_text(session.earned)}/{possible}" if possible else ""
+        self.query_one("#lesson-score", Label).update(plain(score))
+        awaiting = "done" if self.summary is not None else session.awaiting
+        self.query_one("#answer", Input).placeholder = PLACEHOLDERS.get(awaiting, "")
+        self.refresh_bindings()
+
+    # -- input -----------------------------------------------------------------------------------
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        box = event.input
+        text = event.value
+        box.clear()
+        if self.summary is not None or self.session.awaiting == "done":
+            if self.summary is None:  # defensive: a session that ended without saying so
+                self.summary = self.session.summary()
+            self.tutor.show_summary(self.summary)
+            return
+        if self.busy:
+            return
+        self.busy = True
+        try:
+            if text.strip():
+                await self.query_one(Transcript).add(StudentBubble(text))
+            await self.show(self.session.submit(text))
+        finally:
+            self.busy = False
+
+    async def run_command(self, name: str) -> None:
+        if self.summary is not None or self.session.awaiting == "done" or self.busy:
+            return
+        self.busy = True
+        try:
+            await self.query_one(Transcript).add(StudentBubble(name, command=True))
+            await self.show(self.session.command(name))
+        finally:
+            self.busy = False
+        self.query_one("#answer", Input).focus()
+
+    async def action_hint(self) -> None:
+        await self.run_command("hint")
+
+    async def action_skip(self) -> None:
+        await self.run_command("skip")
+
+    async def action_repeat(self) -> None:
+        await self.run_command("repeat")
+
+    def action_leave(self) -> None:
+        # Nothing to ask and nothing to save: every answer and the place are stored as they happen.
+        self.tutor.back_to_course()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("hint", "skip", "repeat"):
+            open_question = self.summary is None and self.session.awaiting == "answer"
+            return True if open_question else None
+        return True

@@ -1,0 +1,214 @@
+"""The lesson transcript: one widget per thing the tutor says, and one per student reply.
+
+Everything that came from a lesson file or from the student is shown literally: plain text goes
+through ``Content(text)`` (never parsed as markup) and teach steps through the ``Markdown`` widget,
+which knows Markdown but not Textual's ``[bold]``/``[@click=...]`` markup.
+
+Colour is never the only signal: every feedback message starts with a word label and a symbol
+(``✓ Correct``, ``✗ Not quite`` ...); the colour comes from CSS classes in ``tutor.tcss``.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, Markdown, Static
+
+from tutor import messages as m
+from tutor.model import Question, QuestionType
+
+# verdict -> (label shown to the student, CSS class)
+VERDICT_LABELS: dict[str, str] = {
+    "correct": "✓ Correct",
+    "typo": "≈ Accepted (spelling)",
+    "partial": "◐ Partly right",
+    "misconception": "✗ A common mix-up",
+    "close": "~ Close, not quite",
+    "wrong": "✗ Not quite",
+    "invalid": "? Not an answer",
+}
+
+# QuestionResult.result -> (symbol + word) for the summary
+RESULT_LABELS: dict[str, str] = {
+    "correct": "✓ right",
+    "typo": "≈ right (spelling)",
+    "partial": "◐ partly",
+    "wrong": "✗ missed",
+    "skipped": "» skipped",
+    "revealed": "✗ revealed",
+    "unanswered": "· not reached",
+}
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def plain(text: str) -> Content:
+    """Literal text for a Static/Label: never parsed as markup."""
+    return Content(text)
+
+
+def answer_hint(question: Question) -> str:
+    """How to answer, in a few words, for the line under the question."""
+    kind = question.type
+    if kind is QuestionType.NUMBER:
+        unit = question.number.unit if question.number and question.number.unit else None
+        return f"Answer with a number ({unit})" if unit else "Answer with a number"
+    if kind is QuestionType.LIST:
+        n = question.required
+        return f"Name {n}, in any order, separated by commas or 'and'"
+    if kind is QuestionType.CHOICE:
+        return "Type the letter, the number or the words of one option"
+    if kind is QuestionType.MULTI:
+        return "Type every right letter, e.g. A, C"
+    if kind is QuestionType.TRUEFALSE:
+        return "True or false?"
+    return "Type your answer"
+
+
+class Bubble(Vertical):
+    """Base for transcript entries: a small label line and a body."""
+
+    def __init__(self, *, classes: str = "") -> None:
+        super().__init__(classes=f"bubble {classes}".strip())
+
+
+class TeachBubble(Bubble):
+    def __init__(self, message: m.Teach) -> None:
+        super().__init__(classes="tutor teach")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(self.message.text, classes="body")
+
+
+class AskBubble(Bubble):
+    def __init__(self, message: m.Ask) -> None:
+        super().__init__(classes="tutor ask")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        msg = self.message
+        q = msg.question
+        head = f"Question {msg.number} of {msg.total}"
+        if msg.try_no > 1:
+            head += f" · try {msg.try_no} of {msg.tries}"
+        if msg.repeated:
+            head += " · again"
+        yield Label(plain(head), classes="meta")
+        yield Static(plain(q.ask), classes="body question")
+        if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.options:
+            lines = [f"  {LETTERS[i]}. {option}" for i, option in enumerate(q.options)]
+            yield Static(plain("\n".join(lines)), classes="options")
+        yield Label(plain(answer_hint(q)), classes="how")
+
+
+class FeedbackBubble(Bubble):
+    def __init__(self, message: m.Feedback) -> None:
+        verdict = str(message.grade.verdict)
+        super().__init__(classes=f"tutor feedback -{verdict}")
+        self.message = message
+        self.verdict = verdict
+
+    def compose(self) -> ComposeResult:
+        msg = self.message
+        label = VERDICT_LABELS.get(self.verdict, self.verdict)
+        if not msg.final and msg.tries_left and self.verdict not in ("correct", "typo"):
+            tries = "try" if msg.tries_left == 1 else "tries"
+            label += f"  ({msg.tries_left} {tries} left)"
+        yield Label(plain(label), classes="verdict")
+        if msg.text:
+            yield Static(plain(msg.text), classes="body")
+        if msg.final and msg.answer and msg.answer not in msg.text:
+            yield Static(plain(f"The answer: {msg.answer}"), classes="answer")
+        if msg.final and msg.explain and msg.explain not in msg.text:
+            yield Static(plain(msg.explain), classes="explain")
+
+
+class HintBubble(Bubble):
+    def __init__(self, message: m.Hint) -> None:
+        super().__init__(classes="tutor hint")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        msg = self.message
+        yield Label(plain(f"» Hint {msg.number} of {msg.total}"), classes="meta")
+        yield Static(plain(msg.text), classes="body")
+
+
+class InfoBubble(Bubble):
+    def __init__(self, message: m.Info) -> None:
+        super().__init__(classes=f"tutor info -{message.kind}")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        msg = self.message
+        if msg.markdown:
+            yield Markdown(msg.text, classes="body")
+        else:
+            yield Static(plain(msg.text), classes="body")
+
+
+class FinishedBubble(Bubble):
+    def __init__(self, message: m.Finished) -> None:
+        super().__init__(classes="tutor finished")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        s = self.message.summary
+        word = "Done" if s.completed else "Stopped"
+        yield Label(
+            plain(f"■ {word}: {_number(s.earned)} of {s.possible} ({s.score:.0%})"),
+            classes="meta",
+        )
+        yield Static(plain("Press Enter to see your summary."), classes="body")
+
+
+class StudentBubble(Bubble):
+    """What the student typed (or the key they pressed, shown as the command it stands for)."""
+
+    def __init__(self, text: str, *, command: bool = False) -> None:
+        super().__init__(classes="student" + (" -command" if command else ""))
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(self.text), classes="body")
+
+
+def bubble_for(message: m.Message) -> Bubble | None:
+    if isinstance(message, m.Teach):
+        return TeachBubble(message)
+    if isinstance(message, m.Ask):
+        return AskBubble(message)
+    if isinstance(message, m.Feedback):
+        return FeedbackBubble(message)
+    if isinstance(message, m.Hint):
+        return HintBubble(message)
+    if isinstance(message, m.Info):
+        return InfoBubble(message)
+    if isinstance(message, m.Finished):
+        return FinishedBubble(message)
+    return None
+
+
+def _number(x: float) -> str:
+    """1.0 -> '1', 2.5 -> '2.5'."""
+    return f"{x:.1f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+class Transcript(VerticalScroll):
+    """The scrolling conversation, filled from the top; each new message scrolls into view.
+
+    Not ``anchor()``: an anchored container bottom-aligns short content, which leaves the first
+    message of a lesson at the foot of an empty screen.
+    """
+
+    can_focus = False
+
+    async def add(self, *bubbles: Bubble) -> None:
+        if bubbles:
+            await self.mount_all(bubbles)
+            self.scroll_end(animate=False)
+
+
+number_text = _number
