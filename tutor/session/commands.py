@@ -1,0 +1,146 @@
+"""Recognising what the student says to the tutor rather than to the question.
+
+While a question is open the student may type a chat command (``hint``, ``skip``, ``repeat``,
+``why``/``explain``, ``help``, ``quit``) or ask about a term (``what is the SCO?``, ``define
+EAEU``, ``what does C5+1 mean``, ``SCO?``). This module only *recognises* such input; the engine
+decides (see ``tutor.session.engine``) whether a text that looks like a command is really an
+answer to the open question.
+
+Rules:
+
+- A command is the *whole* input, optionally with "please"/"pls" and punctuation around it:
+  ``hint``, ``Hint please!``, ``give me a hint``. ``a hint about Russia`` is not a command.
+- Harmless commands (hint, repeat, why/explain, help) forgive one typing slip in words of four
+  letters or more (``hnit``, ``hlep``, ``explian``). Commands that end something (skip, quit) only
+  forgive swapped letters (``skpi``) so a wrong answer such as ``ship`` never skips a question.
+  ``why`` (three letters) must be spelled exactly.
+- The recognised command says whether it was spelled exactly (``exact``); the engine uses that when
+  a command word is also a plausible answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+COMMANDS = ("hint", "skip", "repeat", "why", "help", "quit")
+
+# Whole-input phrases (after normalisation) for each command.
+_PHRASES: dict[str, str] = {}
+for _name, _forms in {
+    "hint": ("hint", "clue", "a hint", "a clue", "give me a hint", "another hint", "next hint",
+             "more hints", "another clue", "hints", "can i have a hint", "can i get a hint"),
+    "skip": ("skip", "skip it", "skip this", "skip this one", "skip question", "skip the question",
+             "next question", "i give up", "give up"),
+    "repeat": ("repeat", "again", "say again", "ask again", "repeat the question",
+               "repeat question", "say that again", "what was the question", "question"),
+    "why": ("why", "explain", "explanation", "explain it", "explain that", "why is that",
+            "why not", "explain why", "tell me why"),
+    "help": ("help", "commands", "help me", "what can i do", "what can i say", "what can i type",
+             "options", "h"),
+    "quit": ("quit", "exit", "stop", "bye", "goodbye", "end", "quit lesson", "stop lesson",
+             "end lesson", "quit quiz", "stop quiz", "end quiz", "q"),
+}.items():
+    for _form in _forms:
+        _PHRASES[_form] = _name
+
+# Single words that may be matched with a slip, and how.
+_FUZZY_WORDS = {"hint": "hint", "repeat": "repeat", "explain": "why", "help": "help"}
+_SWAP_WORDS = {"skip": "skip", "quit": "quit", "exit": "quit"}
+
+_POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you|now)\b")
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = " \t.,;:!?¡¿'\"`()[]{}<>-–—…/\\*_~"
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str  # one of COMMANDS
+    exact: bool  # spelled exactly as a known phrase (no typing slip forgiven)
+
+
+@dataclass(frozen=True, slots=True)
+class DefineQuery:
+    term: str  # what the student asked about, as typed (trimmed)
+    bare: bool  # True for the "X?" form, which may just be an unsure answer
+
+
+def fold(text: str) -> str:
+    """Casefold, drop accents, keep letters/digits/space."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold()
+
+
+def _normalise(text: str) -> str:
+    t = fold(text).replace("’", "'")
+    t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
+    t = _POLITE.sub(" ", t)
+    t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
+    return t
+
+
+def parse_command(text: str) -> Command | None:
+    """The chat command this whole input asks for, or None."""
+    if len(text) > 60:
+        return None
+    stripped = text.strip()
+    if stripped in ("?", "??", "???"):
+        return Command("help", True)
+    t = _normalise(stripped)
+    if not t:
+        return None
+    name = _PHRASES.get(t)
+    if name is not None:
+        return Command(name, True)
+    if " " in t:
+        return None
+    for word, name in _FUZZY_WORDS.items():
+        if len(t) >= 4 and t[0] == word[0] and OSA.distance(t, word, score_cutoff=1) <= 1:
+            return Command(name, False)
+    for word, name in _SWAP_WORDS.items():
+        if len(t) == len(word) and sorted(t) == sorted(word) and OSA.distance(t, word) <= 1:
+            return Command(name, False)
+    return None
+
+
+_DEFINE_PATTERNS = [
+    re.compile(r"^(?:so\s+)?(?:what|who)\s*(?:is|are|was|were|'s|s)\s+(?P<x>.+?)$"),
+    re.compile(r"^(?:what|who)'s\s+(?P<x>.+?)$"),
+    re.compile(r"^what\s+(?:does|do|did)\s+(?P<x>.+?)\s+(?:mean|stand\s+for)$"),
+    re.compile(r"^what\s+is\s+meant\s+by\s+(?P<x>.+?)$"),
+    re.compile(r"^what\s+do\s+you\s+mean\s+by\s+(?P<x>.+?)$"),
+    re.compile(r"^(?:define|definition\s+of|meaning\s+of|explain|tell\s+me\s+about|"
+               r"glossary|look\s+up|lookup)\s*:?\s+(?P<x>.+?)$"),
+]
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def parse_define(text: str) -> DefineQuery | None:
+    """A glossary question ("what is X?", "define X", "what does X mean", "X?"), or None."""
+    if len(text) > 120:
+        return None
+    stripped = _SPACES.sub(" ", text.strip())
+    if not stripped:
+        return None
+    # Work on a lower-cased copy for the pattern but keep the student's spelling of X.
+    body = stripped.rstrip(" ?!.")
+    lowered = body.casefold().replace("’", "'")
+    if len(lowered) != len(body):  # casefold changed lengths (ß -> ss): spans would not line up
+        body = lowered
+    for pattern in _DEFINE_PATTERNS:
+        m = pattern.match(lowered)
+        if m:
+            term = body[m.start("x") : m.end("x")].strip(_EDGE_PUNCT)
+            term = _ARTICLE.sub("", term).strip(_EDGE_PUNCT)
+            if term:
+                return DefineQuery(term, bare=False)
+            return None
+    if stripped.endswith("?"):
+        term = _ARTICLE.sub("", body).strip(_EDGE_PUNCT)
+        if term and len(term.split()) <= 6:
+            return DefineQuery(term, bare=True)
+    return None

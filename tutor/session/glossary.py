@@ -1,0 +1,98 @@
+"""Answering "what is X?" from the lesson glossary first, then the rest of the course.
+
+Lookup, in order:
+
+1. the term as written (case, accents, punctuation and a leading article ignored), or the expansion
+   that opens its definition ("Shanghai Cooperation Organisation" finds SCO);
+2. one clear near-spelling (a typing slip: one edit up to 7 letters, two beyond; terms of three
+   letters or fewer must match exactly) — answered directly, naming the term it took;
+3. otherwise up to three similar terms: "did you mean ...?";
+4. otherwise: not in the glossary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from tutor.model import GlossaryEntry
+from tutor.session.commands import fold
+
+_NON_WORD = re.compile(r"[^\w]+")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_HEAD_SPLIT = re.compile(r"[,;(:]| - | — | – ")
+
+
+def key(text: str) -> str:
+    t = _NON_WORD.sub(" ", fold(text)).strip()
+    return _ARTICLE.sub("", t)
+
+
+def _budget(n: int) -> int:
+    if n <= 3:
+        return 0
+    if n <= 7:
+        return 1
+    return 2
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    entry: GlossaryEntry | None  # the answer, when sure
+    exact: bool  # the term matched as written (or by its expansion)
+    suggestions: tuple[str, ...] = ()  # "did you mean" terms when unsure
+
+
+class Glossary:
+    """An ordered, de-duplicated set of entries: the first entry for a term wins."""
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        self._by_key: dict[str, GlossaryEntry] = {}
+        self._terms: dict[str, GlossaryEntry] = {}  # term key -> entry (for fuzzy search)
+        expansions: dict[str, GlossaryEntry] = {}
+        for entry in entries:
+            k = key(entry.term)
+            if not k or k in self._terms:
+                continue
+            self._terms[k] = entry
+            head = _HEAD_SPLIT.split(entry.definition, maxsplit=1)[0].strip()
+            words = head.split()
+            if 1 < len(words) <= 6 and head[:1].isupper() and not _ARTICLE.match(head.lower() + " "):
+                expansions.setdefault(key(head), entry)
+        self._by_key.update(expansions)
+        self._by_key.update(self._terms)  # a term beats another term's expansion
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(e.term for e in self._terms.values())
+
+    def lookup(self, text: str) -> Lookup:
+        k = key(text)
+        if not k:
+            return Lookup(None, False)
+        entry = self._by_key.get(k)
+        if entry is not None:
+            return Lookup(entry, True)
+        if not self._by_key:
+            return Lookup(None, False)
+        choices = list(self._by_key)
+        close = [
+            c for c in choices if c[:1] == k[:1] and OSA.distance(k, c) <= _budget(min(len(c), len(k)))
+        ]
+        entries = {id(self._by_key[c]): self._by_key[c] for c in close}
+        if len(entries) == 1:
+            return Lookup(next(iter(entries.values())), False)
+        ranked = process.extract(k, choices, scorer=fuzz.ratio, limit=6, score_cutoff=60)
+        seen: list[str] = [e.term for e in entries.values()]
+        for choice, _score, _i in ranked:
+            term = self._by_key[choice].term
+            if term not in seen:
+                seen.append(term)
+        return Lookup(None, False, tuple(seen[:3]))
