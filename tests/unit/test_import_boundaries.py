@@ -10,6 +10,10 @@ DOMAIN_MODULES = [
     "tutor.paths",
     "tutor.grading.result",
     "tutor.store",
+    "tutor.store.progress",
+    "tutor.store.stats",
+    "tutor.store.export",
+    "tutor.store.commandline",
 ]
 
 

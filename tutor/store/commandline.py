@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tutor.store.db import DamagedStore, StoreError, StoreTooNew
-from tutor.store.progress import Store
+if TYPE_CHECKING:
+    from tutor.model import Course
+    from tutor.store.db import StoreError
+    from tutor.store.progress import Store
 
 RESET_FLAG = "--reset-progress"
 
@@ -41,6 +43,8 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def recovery_hint(error: StoreError) -> str:
+    from tutor.store.db import DamagedStore, StoreTooNew
+
     if isinstance(error, StoreTooNew):
         return (
             "Upgrade tutor to use this file, or run the command again with "
@@ -64,6 +68,8 @@ def open_from_args(
     """The store for ``args`` (``data_dir``, ``student``, ``reset_progress``), or None after
     printing what is wrong and how to recover (the caller then exits 1)."""
     from tutor import paths
+    from tutor.store.db import StoreError
+    from tutor.store.progress import Store
 
     err = stderr or sys.stderr
     data_dir = paths.data_dir(getattr(args, "data_dir", None))
@@ -83,3 +89,26 @@ def open_from_args(
             file=err,
         )
     return store
+
+
+def load_course_or_report(
+    args: argparse.Namespace, *, stderr: TextIO | None = None
+) -> Course | None:
+    """The course for ``args.lessons``, or None after printing its errors (exit 1)."""
+    from tutor import paths
+    from tutor.loader import load_course
+
+    err = stderr or sys.stderr
+    folder = paths.course_dir(getattr(args, "lessons", None))
+    course, problems = load_course([folder])
+    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    if errors:
+        for problem in errors:
+            print(problem, file=err)
+        print(
+            f"tutor: the course in {folder} has {len(errors)} error(s); "
+            "fix them (see 'tutor check') and try again",
+            file=err,
+        )
+        return None
+    return course

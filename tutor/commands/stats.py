@@ -1,0 +1,44 @@
+"""``tutor stats``: progress per lesson, the weakest questions, history no longer in the course."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from tutor.store.commandline import add_store_options
+
+    parser = sub.add_parser(
+        "stats",
+        help="your progress: lessons done, best scores, weakest questions",
+        description="Progress per lesson (status, best score, last seen), the weakest questions "
+        "(lowest share right, most 'again'), and questions no longer in the course.",
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--weakest", type=int, default=10, metavar="N", help="how many weak questions (10)"
+    )
+    add_store_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.store import stats
+    from tutor.store.commandline import load_course_or_report, open_from_args
+
+    course = load_course_or_report(args)
+    if course is None:
+        return 1
+    store = open_from_args(args)
+    if store is None:
+        return 1
+    with store:
+        report = stats.compute(store, course, weakest=max(0, args.weakest))
+    if args.json:
+        json.dump(stats.to_json(report), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(stats.format_text(report))
+    return 0

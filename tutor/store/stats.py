@@ -1,0 +1,220 @@
+"""``tutor stats``: progress per lesson, the weakest questions, and history no longer in the course.
+
+A question's *success rate* is the share of its outcomes (how each time it was asked ended) that
+were not rated Again, i.e. answered right or nearly right (see docs/progress.md). The weakest
+questions are those still in the course with the lowest success rate, then the most Agains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from tutor.model import Course
+from tutor.store import db
+from tutor.store.progress import Store
+
+AGAIN = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LessonStat:
+    lesson_id: str
+    title: str
+    status: str
+    best_score: float | None
+    last_seen: datetime | None
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionStat:
+    lesson_id: str
+    question_id: str
+    ask: str | None  # None when the question is no longer in the course
+    attempts: int  # graded answers typed
+    outcomes: int  # times the question was closed (answered, skipped or revealed)
+    agains: int  # outcomes rated Again
+    success_rate: float | None  # share of outcomes not rated Again; None with no outcome yet
+    last_seen: datetime | None
+    lesson_in_course: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    student: str
+    path: str
+    lessons: list[LessonStat]
+    weakest: list[QuestionStat]
+    orphaned: list[QuestionStat]
+    attempts: int
+    due_now: int
+    next_review: datetime | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def compute(
+    store: Store, course: Course, *, weakest: int = 10, now: datetime | None = None
+) -> Stats:
+    conn = store.connection
+    student = store.student
+    progress = store.lesson_progress([lesson.id for lesson in course.lessons], course=course)
+    lessons = [
+        LessonStat(
+            lesson_id=lesson.id,
+            title=lesson.title,
+            status=progress[lesson.id].status,
+            best_score=progress[lesson.id].best_score,
+            last_seen=progress[lesson.id].last_seen,
+            answered=progress[lesson.id].answered,
+            total=len(lesson.questions),
+        )
+        for lesson in course.lessons
+    ]
+
+    per_question: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def entry(lesson_id: str, question_id: str) -> dict[str, Any]:
+        return per_question.setdefault(
+            (lesson_id, question_id), {"attempts": 0, "outcomes": 0, "agains": 0, "last": ""}
+        )
+
+    for lesson_id, question_id, n, last in conn.execute(
+        "SELECT lesson_id, question_id, COUNT(*), MAX(at) FROM attempts WHERE student = ?"
+        " GROUP BY lesson_id, question_id",
+        (student,),
+    ):
+        e = entry(lesson_id, question_id)
+        e["attempts"], e["last"] = n, max(e["last"], last)
+    for lesson_id, question_id, n, agains, last in conn.execute(
+        "SELECT lesson_id, question_id, COUNT(*), SUM(rating = ?), MAX(at) FROM outcomes"
+        " WHERE student = ? GROUP BY lesson_id, question_id",
+        (AGAIN, student),
+    ):
+        e = entry(lesson_id, question_id)
+        e["outcomes"], e["agains"], e["last"] = n, agains, max(e["last"], last)
+
+    order = {
+        (lesson.id, q.id): (i, j)
+        for i, lesson in enumerate(course.lessons)
+        for j, q in enumerate(lesson.questions)
+    }
+    current: list[QuestionStat] = []
+    orphaned: list[QuestionStat] = []
+    for (lesson_id, question_id), e in per_question.items():
+        lesson = course.lesson(lesson_id)
+        question = lesson.question(question_id) if lesson else None
+        stat = QuestionStat(
+            lesson_id=lesson_id,
+            question_id=question_id,
+            ask=question.ask if question else None,
+            attempts=e["attempts"],
+            outcomes=e["outcomes"],
+            agains=e["agains"],
+            success_rate=(1 - e["agains"] / e["outcomes"]) if e["outcomes"] else None,
+            last_seen=db.parse_iso(e["last"]) if e["last"] else None,
+            lesson_in_course=lesson is not None,
+        )
+        (current if question else orphaned).append(stat)
+
+    weak = [s for s in current if s.success_rate is not None and s.success_rate < 1.0]
+    weak.sort(
+        key=lambda s: (s.success_rate, -s.agains, -s.outcomes, order[s.lesson_id, s.question_id])
+    )
+    orphaned.sort(key=lambda s: (s.lesson_id, s.question_id))
+    attempts = conn.execute(
+        "SELECT COUNT(*) FROM attempts WHERE student = ?", (student,)
+    ).fetchone()[0]
+    return Stats(
+        student=student,
+        path=str(store.path),
+        lessons=lessons,
+        weakest=weak[:weakest],
+        orphaned=orphaned,
+        attempts=attempts,
+        due_now=store.review_count(course, now),
+        next_review=store.next_review(course),
+    )
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{round(x * 100)}%"
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_text(stats: Stats) -> str:
+    """A plain text report (times in local time)."""
+    out: list[str] = [f"Progress of {stats.student}  ({stats.path})", ""]
+    head = ("lesson", "status", "best", "answered", "last seen")
+    rows = [
+        (
+            _cut(f"{s.lesson_id}  {s.title}", 44),
+            s.status,
+            _pct(s.best_score),
+            f"{s.answered}/{s.total}",
+            _when(s.last_seen),
+        )
+        for s in stats.lessons
+    ]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        out.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    if not rows:
+        out.append("(the course has no lessons)")
+
+    out += ["", "Weakest questions"]
+    if stats.weakest:
+        for s in stats.weakest:
+            right = s.outcomes - s.agains
+            out.append(
+                f"  {s.lesson_id}/{s.question_id}: {right} of {s.outcomes} right"
+                f" ({_pct(s.success_rate)}), {s.agains}x again - {_cut(s.ask or '', 60)}"
+            )
+    else:
+        out.append("  none yet: every question answered so far was right")
+
+    if stats.orphaned:
+        out += ["", "No longer in the course (kept in history)"]
+        for s in stats.orphaned:
+            where = "" if s.lesson_in_course else " (the whole lesson is gone)"
+            out.append(
+                f"  {s.lesson_id}/{s.question_id}{where}: {s.attempts} answers,"
+                f" last seen {_when(s.last_seen)}"
+            )
+
+    out.append("")
+    if stats.due_now:
+        out.append(f"Reviews due now: {stats.due_now} (run: tutor review)")
+    elif stats.next_review:
+        out.append(f"Next review due: {_when(stats.next_review)}")
+    else:
+        out.append("No reviews scheduled yet.")
+    out.append(f"Answers recorded: {stats.attempts}")
+    return "\n".join(out) + "\n"
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return db.iso(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def to_json(stats: Stats) -> dict[str, Any]:
+    """The same report as data (times in UTC, ISO 8601)."""
+    data = _jsonable(asdict(stats))
+    data.pop("extra", None)
+    return data
