@@ -152,13 +152,18 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def format_text(stats: Stats) -> str:
     """A plain text report (times in local time)."""
     out: list[str] = [f"Progress of {stats.student}  ({stats.path})", ""]
-    head = ("lesson", "status", "best", "answered", "last seen")
+    head = ("lesson", "title", "status", "best", "answered", "last seen")
     rows = [
         (
-            _cut(f"{s.lesson_id}  {s.title}", 44),
+            s.lesson_id,
+            _cut(s.title, 36),
             s.status,
             _pct(s.best_score),
             f"{s.answered}/{s.total}",
@@ -188,7 +193,7 @@ def format_text(stats: Stats) -> str:
         for s in stats.orphaned:
             where = "" if s.lesson_in_course else " (the whole lesson is gone)"
             out.append(
-                f"  {s.lesson_id}/{s.question_id}{where}: {s.attempts} answers,"
+                f"  {s.lesson_id}/{s.question_id}{where}: {_count(s.attempts, 'answer')},"
                 f" last seen {_when(s.last_seen)}"
             )
 
