@@ -197,7 +197,6 @@ def test_stats_lessons_weakest_and_orphans(tmp_path):
     text = st.format_text(report)
     line = next(x for x in text.splitlines() if x.startswith("l1 "))
     assert line.split()[:6] == ["l1", "First", "lesson", "done", "60%", "3/3"]
-    ]
     assert "l1/b: 1 of 3 right (33%), 2x again" in text
     assert "No longer in the course" in text and "gone-lesson/z (the whole lesson is gone)" in text
     data = st.to_json(report)
