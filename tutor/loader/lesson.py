@@ -1,0 +1,120 @@
+"""One lesson file -> ``Lesson``, with every problem found on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tutor.loader import fields as f
+from tutor.loader.lint import lint_question, lint_source
+from tutor.loader.problems import Problem, Report, problem_sort_key
+from tutor.loader.safeyaml import Map, Node, Scalar, Seq, check_encoding, compose, read_bytes
+from tutor.loader.steps import LESSON_KEYS, MAX_TRIES, QUESTION_KEYS, convert_step
+from tutor.model import DEFAULT_TRIES, GlossaryEntry, Lesson, Question, Step
+
+REQUIRED = ("id", "title", "steps")
+MAX_MINUTES = 600
+_LESSON_SET = frozenset(LESSON_KEYS)
+
+
+def load_lesson(path: str | Path) -> tuple[Lesson | None, list[Problem]]:
+    """Read, check and convert one lesson file. The lesson is None if there is any error."""
+    report = Report(str(path))
+    lesson = None
+    try:
+        data = read_bytes(Path(path), report)
+        if data is not None and check_encoding(data, report):
+            root = compose(data, report)
+            if root is not None:
+                lesson = convert_lesson(report, root)
+    except RecursionError:  # pragma: no cover - nothing here recurses; belt and braces
+        report.error((1, 1), "the file is nested too deeply to read")
+    except Exception as exc:  # pragma: no cover - a loader bug must not become a traceback
+        report.error((1, 1), f"internal error while reading this file ({type(exc).__name__}: {exc})")
+    if report.errors:
+        lesson = None
+    report.problems.sort(key=problem_sort_key)
+    return lesson, report.problems
+
+
+def convert_lesson(report: Report, root: Node) -> Lesson | None:
+    if root.__class__ is not Map:
+        report.error(
+            root,
+            "a lesson file is a mapping of keys (id:, title:, steps: ...), but this file holds"
+            f" {f.kind_of(root)}",
+        )
+        return None
+    pairs = root.pairs  # type: ignore[union-attr]
+    for name, (knode, _) in pairs.items():
+        if name in _LESSON_SET:
+            continue
+        if name in QUESTION_KEYS or name == "teach":
+            report.error(
+                knode, f"'{name}' belongs in a step under 'steps', not at the top of the lesson"
+            )
+        else:
+            f.unknown_key(report, knode, "the lesson", LESSON_KEYS)
+    for key in REQUIRED:
+        if key not in pairs:
+            report.error(root, f"the lesson has no '{key}'")
+
+    def get(key: str) -> Node | None:
+        pair = pairs.get(key)
+        return pair[1] if pair else None
+
+    id_node = get("id")
+    lesson_id = f.slug(report, id_node, "lesson id") if id_node is not None else None
+    title = f.text(report, get("title"), "'title'") if "title" in pairs else None
+    summary = f.text(report, get("summary"), "'summary'") if "summary" in pairs else None
+    minutes = f.count(report, get("minutes"), "'minutes'", 1, MAX_MINUTES) if "minutes" in pairs else None
+    tries = f.count(report, get("tries"), "'tries'", 1, MAX_TRIES) if "tries" in pairs else None
+    sources = tuple(
+        (k, v) for k, v, _ in f.text_pairs(report, get("sources"), "'sources'")
+    ) if "sources" in pairs else ()
+    glossary = tuple(
+        GlossaryEntry(k, v, f.pos(report, kn))
+        for k, v, kn in f.text_pairs(report, get("glossary"), "'glossary'")
+    ) if "glossary" in pairs else ()
+    steps = _steps(report, get("steps"), {name for name, _ in sources}) if "steps" in pairs else ()
+
+    if report.errors or lesson_id is None or title is None:
+        return None
+    return Lesson(
+        id=lesson_id,
+        title=title,
+        steps=steps,
+        summary=summary or "",
+        minutes=minutes,
+        sources=sources,
+        glossary=glossary,
+        tries=tries if tries is not None else DEFAULT_TRIES,
+        path=report.path,
+        pos=f.pos(report, id_node),  # type: ignore[arg-type]
+    )
+
+
+def _steps(report: Report, node: Node, source_names: set[str]) -> tuple[Step, ...]:
+    if node.__class__ is not Seq:
+        if node.__class__ is Scalar and node.is_null:  # type: ignore[union-attr]
+            report.error(node, "'steps' is empty: a lesson needs at least one step")
+        else:
+            report.error(
+                node, f"'steps' must be a list of steps ('- teach: ...', '- id: ...'), not {f.kind_of(node)}"
+            )
+        return ()
+    if not node.items:  # type: ignore[union-attr]
+        report.error(node, "'steps' is empty: a lesson needs at least one step")
+        return ()
+    seen: dict[str, Scalar] = {}
+    steps: list[Step] = []
+    for step_node in node.items:  # type: ignore[union-attr]
+        step = convert_step(report, step_node, seen)
+        if step is None:
+            continue
+        steps.append(step)
+        if isinstance(step, Question):
+            lint_question(report, step)
+            source = step_node.pairs.get("source")  # type: ignore[union-attr]
+            if source is not None:
+                lint_source(report, step, (source[1].line, source[1].column), source_names)
+    return tuple(steps)

@@ -1,0 +1,96 @@
+"""Warnings: a lesson that loads but would teach or grade worse than its author meant."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from tutor.loader.normal import normalise
+from tutor.loader.problems import Report
+from tutor.model import Pos, Question, QuestionType
+
+BUILTIN_SOURCES = frozenset({"background"})
+
+
+def typo_budget(text: str) -> int:
+    """Edits a typo of ``text`` may contain (the grader's rule of thumb, DESIGN.md section 3)."""
+    n = len(text)
+    return 0 if n <= 3 else 1 if n <= 7 else 2 if n <= 14 else 3
+
+
+def _close(form: str, other: str, to_answer: int) -> bool:
+    """Whether ``form`` is within a typo of ``other`` and no farther from it than the answer."""
+    budget = typo_budget(form)
+    if budget == 0:
+        return False
+    distance = Levenshtein.distance(form, other, score_cutoff=budget)
+    return 0 < distance <= budget and distance <= to_answer
+
+
+def _at(where: Pos) -> tuple[int, int]:
+    return (where.line, where.column)
+
+
+def lint_question(report: Report, question: Question) -> None:
+    where = _at(question.pos)
+    if not question.explain:
+        report.warning(
+            where,
+            f"question '{question.id}' has no 'explain': one sentence on why helps the student"
+            " who got it wrong",
+        )
+    if not question.hints:
+        report.warning(
+            where, f"question '{question.id}' has no 'hints': a nudge before the answer is given"
+        )
+    if question.type in (QuestionType.TEXT, QuestionType.LIST):
+        _lint_forms(report, question)
+    elif question.type in (QuestionType.CHOICE, QuestionType.MULTI):
+        _lint_options(report, question)
+
+
+def _lint_forms(report: Report, question: Question) -> None:
+    wrongs = [(w.text, normalise(w.text)) for w in question.wrong]
+    items = [(item, normalise(item.text)) for item in question.items]
+    for item, answer in items:
+        for form, form_pos in zip(item.accept, item.accept_pos, strict=False):
+            norm = normalise(form)
+            to_answer = Levenshtein.distance(norm, answer)
+            rivals = [(f"the wrong answer '{text}'", n) for text, n in wrongs]
+            rivals += [(f"the item '{other.text}'", n) for other, n in items if other is not item]
+            for label, rival in rivals:
+                if _close(norm, rival, to_answer):
+                    report.warning(
+                        _at(form_pos),
+                        f"accepted form '{form}' is as close to {label} as to '{item.text}':"
+                        " the grader may confuse them",
+                    )
+                    break
+
+
+def _lint_options(report: Report, question: Question) -> None:
+    options = [normalise(o) for o in question.options]
+    for index in question.correct:
+        for other, norm in enumerate(options):
+            if other in question.correct:
+                continue
+            if _close(options[index], norm, len(options[index])):
+                report.warning(
+                    _at(question.pos),
+                    f"the right option '{question.options[index]}' is within a typo of the option"
+                    f" '{question.options[other]}': a misspelt answer may be read as either",
+                )
+
+
+def lint_source(report: Report, question: Question, where: tuple[int, int], names: set[str]) -> None:
+    """``source: article, paragraph 4`` must name a key of the lesson's ``sources``."""
+    if not question.source:
+        return
+    name = question.source.split(",", 1)[0].strip()
+    if name in names or name in BUILTIN_SOURCES:
+        return
+    known = ", ".join(sorted(names)) if names else "none"
+    report.warning(
+        where,
+        f"source '{name}' is not one of this lesson's sources ({known}); add it under 'sources'"
+        " or use 'background'",
+    )

@@ -1,0 +1,280 @@
+"""Reading a lesson file safely: size cap, UTF-8 check, and composition from parse events.
+
+PyYAML's loaders are unsafe for our purposes (DESIGN.md section 5): merge keys and aliases can
+explode, deep nesting crashes the C composer, and the YAML 1.1 resolver turns ``no`` into False
+and ``010`` into 8. So we never construct Python objects with PyYAML. We pull parse events (from
+libyaml when available) and build our own small node tree in one pass, refusing anchors, aliases,
+tags, merge keys, a second document and deep nesting the moment they appear. Every scalar stays
+the text as written and every node carries its 1-based line and column.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from tutor.loader.problems import Report
+
+try:  # libyaml: several times faster than the pure-Python parser
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CParser = None
+
+MAX_BYTES = 1024 * 1024  # a long lesson is about 30 KiB
+MAX_DEPTH = 8  # lesson > steps > question > examples > accept is 5 levels
+
+
+class Scalar:
+    """Text as written. ``plain`` is False for quoted and block scalars."""
+
+    __slots__ = ("value", "line", "column", "plain")
+
+    def __init__(self, value: str, line: int, column: int, plain: bool) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+        self.plain = plain
+
+    @property
+    def is_null(self) -> bool:
+        """``key:`` with nothing after it."""
+        return self.plain and not self.value
+
+
+class Seq:
+    __slots__ = ("items", "line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.items: list[Node] = []
+        self.line = line
+        self.column = column
+
+
+class Map:
+    """A mapping: key text -> (key node, value node), in file order. Keys are unique."""
+
+    __slots__ = ("pairs", "line", "column", "_key")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.pairs: dict[str, tuple[Scalar, Node]] = {}
+        self.line = line
+        self.column = column
+        self._key: Scalar | None | bool = None  # pending key; False: a bad key, skip its value
+
+
+Node = Scalar | Seq | Map
+
+
+class Refused(Exception):
+    """A hostile or unsupported construct: loading stops at once."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def read_bytes(path: Path, report: Report) -> bytes | None:
+    """The file's bytes, or None (with a problem reported) if it is unreadable or too big."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        report.error((1, 1), "this is a folder, not a lesson file")
+        return None
+    except OSError as exc:
+        report.error((1, 1), f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_BYTES:
+        mib = max(size, len(data)) / (1024 * 1024)
+        shown = f"{mib:.1f} MiB" if size else "more than 1 MiB"
+        report.error(
+            (1, 1), f"the file is {shown}; a lesson file may be at most 1 MiB: split the lesson"
+        )
+        return None
+    return data
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    offset = max(0, min(offset, len(data)))
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def check_encoding(data: bytes, report: Report) -> bool:
+    """True if ``data`` is UTF-8 text; otherwise report where it stops being so."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        report.error((1, 1), "the file is UTF-16; save it as UTF-8")
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(data, exc.start)
+        report.error(
+            (line, column),
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02X}): save it as UTF-8",
+        )
+        return False
+    return True
+
+
+def compose(data: bytes, report: Report) -> Node | None:
+    """The document's node tree, or None with the reason reported (empty, refused, bad syntax)."""
+    if _CParser is not None:
+        parser = _CParser(data)
+        get_event = parser.get_event
+    else:  # pragma: no cover
+        parser = yaml.SafeLoader(data)
+        get_event = parser.get_event
+    try:
+        root = _build(get_event, report)
+    except Refused as exc:
+        report.error((exc.line, exc.column), exc.message)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        _syntax_error(exc, report)
+        return None
+    except yaml.reader.ReaderError as exc:
+        line, column = _line_col(data, exc.position)
+        report.error((line, column), f"the file holds a character YAML does not allow: {exc.reason}")
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
+        report.error((1, 1), f"YAML error: {exc}")
+        return None
+    finally:
+        parser.dispose()
+    if root is None or (isinstance(root, Scalar) and root.is_null):
+        report.error((1, 1), "the file is empty: a lesson needs at least id, title and steps")
+        return None
+    return root
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, report: Report) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = exc.problem or "not valid YAML"
+    message = f"YAML syntax error: {problem}"
+    if exc.context:
+        cmark = exc.context_mark
+        where = f" at line {cmark.line + 1}, column {cmark.column + 1}" if cmark else ""
+        message += f" ({exc.context}{where})"
+    if "'\\t'" in problem or "tab" in problem:
+        message += "; indent with spaces, not tabs"
+    report.error((line, column), message)
+
+
+def _refuse_props(event: ScalarEvent | MappingStartEvent | SequenceStartEvent) -> None:
+    mark = event.start_mark
+    if event.anchor is not None:
+        raise Refused(
+            f"anchors (&{event.anchor}) are not allowed in lesson files: write the text out",
+            mark.line + 1,
+            mark.column + 1,
+        )
+    if event.tag is not None:
+        raise Refused(
+            f"tags ({event.tag}) are not allowed in lesson files: quote the text instead",
+            mark.line + 1,
+            mark.column + 1,
+        )
+
+
+def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight event loop
+    stack: list[Seq | Map] = []
+    root: Node | None = None
+    documents = 0
+    while True:
+        event = get_event()
+        kind = event.__class__
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_props(event)
+            mark = event.start_mark
+            node: Node = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_props(event)
+            mark = event.start_mark
+            if len(stack) >= MAX_DEPTH:
+                raise Refused(
+                    f"nesting deeper than {MAX_DEPTH} levels: a lesson file never needs more than 5",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            stack.append(
+                Map(mark.line + 1, mark.column + 1)
+                if kind is MappingStartEvent
+                else Seq(mark.line + 1, mark.column + 1)
+            )
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            node = stack.pop()
+        elif kind is AliasEvent:
+            mark = event.start_mark
+            raise Refused(
+                f"aliases (*{event.anchor}) are not allowed in lesson files: write the text out",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise Refused(
+                    "a second YAML document ('---'): a lesson file holds exactly one lesson",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            continue
+        elif kind is StreamEndEvent:
+            return root
+        else:  # stream start, document end
+            continue
+
+        if not stack:
+            root = node
+            continue
+        parent = stack[-1]
+        if parent.__class__ is Seq:
+            parent.items.append(node)
+            continue
+        key = parent._key
+        if key is None:  # this node is a key
+            if node.__class__ is not Scalar:
+                report.error(node, "a key must be plain text, not a list or mapping")
+                parent._key = False
+            elif node.value == "<<" and node.plain:
+                raise Refused(
+                    "merge keys (<<) are not allowed in lesson files: write the keys out",
+                    node.line,
+                    node.column,
+                )
+            else:
+                parent._key = node
+            continue
+        parent._key = None
+        if key is False:
+            continue
+        first = parent.pairs.get(key.value)
+        if first is not None:
+            report.error(
+                key, f"duplicate key '{key.value}' (first at line {first[0].line}): remove one"
+            )
+            continue
+        parent.pairs[key.value] = (key, node)

@@ -1,0 +1,208 @@
+"""Steps: a ``teach`` message or a question, with every key checked and every mistake reported."""
+
+from __future__ import annotations
+
+from tutor.loader import fields as f
+from tutor.loader.answers import READERS, Answer, resolve_option, truth_of
+from tutor.loader.normal import normalise
+from tutor.loader.numbers import parse_number
+from tutor.loader.problems import Report
+from tutor.loader.safeyaml import Map, Node, Scalar
+from tutor.model import Example, Question, QuestionType, Teach, Wrong
+
+QUESTION_KEYS = (
+    "id", "ask", "type", "answer", "accept", "wrong", "hints", "explain", "source", "tries",
+    "examples", "options", "tolerance", "unit", "need",
+)  # fmt: skip
+LESSON_KEYS = ("id", "title", "summary", "minutes", "tries", "sources", "glossary", "steps")
+EXAMPLE_KEYS = ("accept", "reject")
+TYPES = tuple(t.value for t in QuestionType)
+T = QuestionType
+ONLY_FOR = {
+    "options": (T.CHOICE, T.MULTI),
+    "tolerance": (T.NUMBER,),
+    "unit": (T.NUMBER,),
+    "need": (T.LIST,),
+    "accept": (T.TEXT, T.LIST),
+}
+MAX_TRIES = 20
+_QUESTION_SET = frozenset(QUESTION_KEYS)
+
+
+def convert_step(report: Report, node: Node, seen: dict[str, Scalar]) -> Teach | Question | None:
+    if node.__class__ is not Map:
+        report.error(
+            node,
+            "each step is a mapping: 'teach: ...' for a message, or a question with id, ask"
+            f" and answer; this step is {f.kind_of(node)}",
+        )
+        return None
+    pairs = node.pairs  # type: ignore[union-attr]
+    if "teach" in pairs:
+        return _teach(report, pairs)
+    if not pairs.keys() & _QUESTION_SET:
+        for knode, _ in pairs.values():
+            f.unknown_key(report, knode, "a step", ("teach", *QUESTION_KEYS))
+        if not pairs:
+            report.error(node, "an empty step: write 'teach: ...' or a question")
+        return None
+    return convert_question(report, node, seen)  # type: ignore[arg-type]
+
+
+def _teach(report: Report, pairs: dict) -> Teach | None:
+    for name, (knode, _) in pairs.items():
+        if name != "teach":
+            report.error(
+                knode,
+                f"a teach step holds only 'teach'; '{name}' belongs to a question:"
+                " make the question a step of its own",
+            )
+    knode, vnode = pairs["teach"]
+    value = f.text(report, vnode, "'teach'")
+    return Teach(value, f.pos(report, knode)) if value is not None else None
+
+
+def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Question | None:
+    errors_before = report.errors
+    pairs = node.pairs
+    for name, (knode, _) in pairs.items():
+        if name in _QUESTION_SET:
+            continue
+        if name in LESSON_KEYS:
+            report.error(knode, f"'{name}' belongs at the top of the lesson, not in a question")
+        else:
+            f.unknown_key(report, knode, "a question", QUESTION_KEYS)
+
+    qid = None
+    if "id" in pairs:
+        id_node = pairs["id"][1]
+        qid = f.slug(report, id_node, "question id")
+        if qid is not None:
+            first = seen.get(qid)
+            if first is not None:
+                report.error(id_node, f"duplicate question id '{qid}' (first at line {first.line})")
+            else:
+                seen[qid] = id_node  # type: ignore[assignment]
+    else:
+        report.error(node, "this question has no 'id': give it a short unique one, e.g. id: capital")
+    label = f"question '{qid}'" if qid else "this question"
+
+    qtype: QuestionType | None = T.TEXT
+    if "type" in pairs:
+        tnode = pairs["type"][1]
+        raw = f.text(report, tnode, "'type'")
+        qtype = None
+        if raw is not None:
+            try:
+                qtype = QuestionType(raw.casefold())
+            except ValueError:
+                report.error(
+                    tnode,
+                    f"unknown question type '{raw}'{f.did_you_mean(raw, TYPES)};"
+                    f" the types are {', '.join(TYPES)}",
+                )
+    for key in ("ask", "answer"):
+        if key not in pairs:
+            report.error(node, f"{label} has no '{key}'")
+    if qtype is not None:
+        for key, types in ONLY_FOR.items():
+            if key in pairs and qtype not in types:
+                _misplaced(report, pairs, key, types, qtype)
+
+    ask = f.text(report, pairs["ask"][1], "'ask'") if "ask" in pairs else None
+    built: Answer | None = None
+    if qtype is not None and "answer" in pairs:
+        built = READERS[qtype](report, pairs, label)
+    wrong = _wrong(report, pairs["wrong"][1], qtype, built) if "wrong" in pairs else ()
+    hints: tuple[str, ...] = ()
+    if "hints" in pairs:
+        hints = tuple(v for v, _ in f.texts(report, pairs["hints"][1], "'hints'"))
+    explain = f.text(report, pairs["explain"][1], "'explain'") if "explain" in pairs else None
+    source = f.text(report, pairs["source"][1], "'source'") if "source" in pairs else None
+    tries = None
+    if "tries" in pairs:
+        tries = f.count(report, pairs["tries"][1], "'tries'", 1, MAX_TRIES)
+    accept_ex, reject_ex = _examples(report, pairs["examples"][1]) if "examples" in pairs else ((), ())
+
+    if report.errors > errors_before or built is None or qid is None or ask is None:
+        return None
+    return Question(
+        id=qid,
+        ask=ask,
+        type=qtype,  # type: ignore[arg-type]
+        answer=built.answer,
+        items=built.items,
+        options=built.options,
+        correct=built.correct,
+        number=built.number,
+        truth=built.truth,
+        need=built.need,
+        wrong=wrong,
+        hints=hints,
+        explain=explain,
+        source=source,
+        tries=tries,
+        accept_examples=accept_ex,
+        reject_examples=reject_ex,
+        pos=f.pos(report, node),
+    )
+
+
+def _misplaced(report: Report, pairs: dict, key: str, types: tuple, qtype: QuestionType) -> None:
+    names = " and ".join(t.value for t in types)
+    if "type" in pairs:
+        message = f"'{key}' is only for {names} questions, not {qtype.value} questions"
+    else:
+        wanted = " or ".join(f"'type: {t.value}'" for t in types)
+        message = (
+            f"'{key}' is only for {names} questions; without a 'type' this is a text question:"
+            f" add {wanted}"
+        )
+    report.error(pairs[key][0], message)
+
+
+def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wrong, ...]:
+    out = []
+    for key, reply, knode in f.text_pairs(report, node, "'wrong'"):
+        shown = key
+        clash = None
+        if built is not None:
+            if qtype in (T.CHOICE, T.MULTI):
+                index = resolve_option(built.options, key)
+                if index is not None:
+                    shown = built.options[index]
+                    if index in built.correct:
+                        clash = "which is a right answer"
+            elif qtype in (T.TEXT, T.LIST):
+                target = normalise(key)
+                for item in built.items:
+                    if any(normalise(form) == target for form in item.forms):
+                        clash = f"which is also accepted (as '{item.text}')"
+                        break
+            elif qtype is T.NUMBER and built.number is not None:
+                value = parse_number(key, built.number.unit)
+                if value is not None and built.number.accepts(value):
+                    clash = "which counts as right (within the tolerance)"
+            elif qtype is T.TRUEFALSE and truth_of(key) is built.truth:
+                clash = "which is the right answer"
+        if clash:
+            report.error(knode, f"'wrong' lists '{key}', {clash}")
+            continue
+        out.append(Wrong(shown, reply, f.pos(report, knode)))
+    return tuple(out)
+
+
+def _examples(report: Report, node: Node) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    table = f.mapping(report, node, "'examples'")
+    if table is None:
+        return (), ()
+    found: dict[str, tuple[Example, ...]] = {"accept": (), "reject": ()}
+    for name, (knode, vnode) in table.pairs.items():
+        if name not in EXAMPLE_KEYS:
+            f.unknown_key(report, knode, "'examples'", EXAMPLE_KEYS)
+            continue
+        found[name] = tuple(
+            Example(value, f.pos(report, n))
+            for value, n in f.texts(report, vnode, f"'examples: {name}'")
+        )
+    return found["accept"], found["reject"]
