@@ -44,9 +44,7 @@ def run_app(
 
     if settings_path is None:
         settings_path = _default_settings_path(store, settings.SETTINGS_FILE)
-    return _run(
-        course, grader, store=store, start=start, theme=theme, settings_path=settings_path
-    )
+    return _run(course, grader, store=store, start=start, theme=theme, settings_path=settings_path)
 
 
 def _default_settings_path(store: Any, name: str) -> Path | None:

@@ -60,6 +60,7 @@ class TutorApp(App[int]):
         saved = settings.load(settings_path).get("theme")
         self.initial_theme = theme_name or (saved if isinstance(saved, str) else None)
         self._signals: list[int] = []
+        self._store_warn: Any = None
 
     # -- start and stop --------------------------------------------------------------------------
 
@@ -68,6 +69,10 @@ class TutorApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        # The store reports trouble on stderr by default, which would scribble over the screen.
+        if self.store is not None and hasattr(self.store, "warn"):
+            self._store_warn = self.store.warn
+            self.store.warn = self._store_warning
         if self.initial_theme in self.available_themes:
             self.theme = self.initial_theme
         else:
@@ -82,7 +87,13 @@ class TutorApp(App[int]):
             elif kind == "review":
                 self.open_review(list(value) if value is not None else None)
 
+    def _store_warning(self, message: str) -> None:
+        self.notify(str(message), title="Progress", severity="warning", markup=False)
+
     def on_unmount(self) -> None:
+        if self._store_warn is not None:
+            self.store.warn = self._store_warn
+            self._store_warn = None
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -227,7 +238,9 @@ class TutorApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Course", "Back to the list of lessons", self.back_to_course)
-        yield SystemCommand("Quiz", "Questions drawn from the lessons you choose", self.open_quiz_setup)
+        yield SystemCommand(
+            "Quiz", "Questions drawn from the lessons you choose", self.open_quiz_setup
+        )
         if self.store is not None:
             yield SystemCommand("Review", "The questions due for review", self.open_review)
         yield SystemCommand("Help", "Keys, commands and how answers are judged", self.action_help)

@@ -42,9 +42,7 @@ class QuizSetupScreen(ModalScreen[dict | None]):
             )
             with Horizontal(id="quiz-count-row"):
                 yield Label("How many questions (empty: all)", id="quiz-count-label")
-                yield Input(
-                    placeholder="all", type="integer", max_length=4, id="quiz-count"
-                )
+                yield Input(placeholder="all", type="integer", max_length=4, id="quiz-count")
             yield Label("", id="quiz-error")
             with Horizontal(id="quiz-buttons"):
                 yield Button("Start quiz", variant="primary", id="quiz-start")

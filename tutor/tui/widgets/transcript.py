@@ -63,7 +63,7 @@ def answer_hint(question: Question) -> str:
         return "Type every right letter, e.g. A, C"
     if kind is QuestionType.TRUEFALSE:
         return "True or false?"
-    return "Type your answer"
+    return ""
 
 
 class Bubble(Vertical):
@@ -100,7 +100,9 @@ class AskBubble(Bubble):
         if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.options:
             lines = [f"  {LETTERS[i]}. {option}" for i, option in enumerate(q.options)]
             yield Static(plain("\n".join(lines)), classes="options")
-        yield Label(plain(answer_hint(q)), classes="how")
+        how = answer_hint(q)
+        if how:
+            yield Label(plain(how), classes="how")
 
 
 class FeedbackBubble(Bubble):
@@ -113,9 +115,6 @@ class FeedbackBubble(Bubble):
     def compose(self) -> ComposeResult:
         msg = self.message
         label = VERDICT_LABELS.get(self.verdict, self.verdict)
-        if not msg.final and msg.tries_left and self.verdict not in ("correct", "typo"):
-            tries = "try" if msg.tries_left == 1 else "tries"
-            label += f"  ({msg.tries_left} {tries} left)"
         yield Label(plain(label), classes="verdict")
         if msg.text:
             yield Static(plain(msg.text), classes="body")
