@@ -1,0 +1,127 @@
+"""``tutor check [PATH ...]``: every problem in the lesson files, then a one-line summary.
+
+Exit status: 0 clean (warnings allowed unless ``--strict``), 1 on any error (or warning with
+``--strict``), 2 for usage errors such as a path that does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+PROGRESS_FROM = 50  # files: fewer than this never show progress
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="check lesson files: every mistake with its file:line:col",
+        description="Check lesson files or folders (default: the course) and run each "
+        "question's examples through the grader. Prints one line per problem, sorted, then a "
+        "summary. Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage error. "
+        "The file format is described in docs/lesson-format.md.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a lesson file, or a folder of them (default: the course folder)",
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (file:line:col: severity: message) or json (one document, for editors and CI)",
+    )
+    parser.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="do not run the questions' examples through the grader",
+    )
+    parser.set_defaults(run=run)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class _Progress:
+    """``checking 120/1000`` on a terminal's stderr, rewritten in place; silent otherwise."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM or (done % 10 and done != total):
+            return
+        sys.stderr.write(f"\rchecking {done}/{total} files")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.loader import lesson_files, load_course, problem_sort_key
+    from tutor.loader.examples import grader_available, run_examples
+    from tutor.paths import course_dir
+
+    if args.paths:
+        paths = [Path(p) for p in args.paths]
+    else:
+        paths = [course_dir(getattr(args, "lessons", None))]
+    for path in paths:
+        if not path.exists():
+            if args.paths:
+                message = f"no such file or folder: {path}"
+            else:
+                message = f"the course folder {path} does not exist (see --lessons)"
+            print(f"tutor check: {message}", file=sys.stderr)
+            return 2
+
+    files, _ = lesson_files(paths)
+    progress = _Progress() if sys.stderr.isatty() and args.format == "text" else None
+    try:
+        course, problems = load_course(paths, progress=progress)
+    finally:
+        if progress is not None:
+            progress.clear()
+
+    examples_run = False
+    if not args.no_examples and grader_available():
+        problems = sorted(problems + run_examples(course), key=problem_sort_key)
+        examples_run = True
+
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    lessons, questions = len(files), course.question_count
+    failed = errors > 0 or (args.strict and warnings > 0)
+
+    if args.format == "json":
+        document = {
+            "problems": [p.to_dict() for p in problems],
+            "lessons": lessons,
+            "lessons_loaded": len(course.lessons),
+            "questions": questions,
+            "errors": errors,
+            "warnings": warnings,
+            "examples_run": examples_run,
+            "ok": not failed,
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem)
+        print(
+            f"{_plural(lessons, 'lesson')}, {_plural(questions, 'question')}:"
+            f" {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        )
+        if not examples_run and not args.no_examples:
+            print("note: examples were not run: the grader is not available", file=sys.stderr)
+    return 1 if failed else 0

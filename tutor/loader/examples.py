@@ -1,0 +1,69 @@
+"""The instructor's own tests: each question's ``examples:`` run through the grader.
+
+An ``accept`` example must get full credit (``verdict.right``); a ``reject`` example must not.
+Used by ``tutor check``; kept out of ``load_course`` so that loading never pays for grading.
+"""
+
+from __future__ import annotations
+
+from tutor.loader.problems import ERROR, Problem, problem_sort_key
+from tutor.model import Course, Example
+
+
+def grader_available() -> bool:
+    try:
+        from tutor.grading import Grader  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _problem(path: str, example: Example, message: str) -> Problem:
+    return Problem(path, example.pos.line, example.pos.column, message, ERROR)
+
+
+def run_examples(course: Course, grader: object | None = None) -> list[Problem]:
+    """Problems for every example the grader disagrees with. Needs ``tutor.grading.Grader``."""
+    if grader is None:
+        from tutor.grading import Grader
+
+        grader = Grader(course)
+    grade = grader.grade  # type: ignore[attr-defined]
+    problems: list[Problem] = []
+    for lesson in course.lessons:
+        for question in lesson.questions:
+            for example, wanted in (
+                *((e, True) for e in question.accept_examples),
+                *((e, False) for e in question.reject_examples),
+            ):
+                try:
+                    result = grade(question, example.text)
+                except Exception as exc:  # the grader must never raise: report, don't crash
+                    problems.append(
+                        _problem(
+                            lesson.path,
+                            example,
+                            f"the grader failed on example '{example.text}'"
+                            f" ({type(exc).__name__}: {exc})",
+                        )
+                    )
+                    continue
+                right = result.verdict.right
+                if right == wanted:
+                    continue
+                said = result.verdict.value
+                if result.feedback:
+                    said += f": {result.feedback}"
+                if wanted:
+                    message = (
+                        f"example '{example.text}' should be accepted, but the grader says {said}"
+                    )
+                else:
+                    matched = f" (as '{result.matched}')" if result.matched else ""
+                    message = (
+                        f"example '{example.text}' should be rejected, but the grader accepts it"
+                        f"{matched}"
+                    )
+                problems.append(_problem(lesson.path, example, message))
+    problems.sort(key=problem_sort_key)
+    return problems
