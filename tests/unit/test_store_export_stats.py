@@ -210,5 +210,5 @@ def test_stats_on_an_empty_store(tmp_path):
     with Store.open(tmp_path, "new") as s:
         report = st.compute(s, make_course())
     text = st.format_text(report)
-    assert "none yet" in text and "No reviews scheduled yet." in text
+    assert "nothing answered yet" in text and "No reviews scheduled yet." in text
     assert all(x.status == "new" for x in report.lessons)

@@ -98,7 +98,7 @@ def _nothing_due(store: Store, course: Course, *, json_mode: bool) -> int:
         print(
             json.dumps(
                 {
-                    "type": "nothing_due",
+                    "event": "nothing_due",
                     "next_review": upcoming.isoformat() if upcoming else None,
                 }
             )

@@ -52,6 +52,7 @@ class Stats:
     attempts: int
     due_now: int
     next_review: datetime | None
+    questions_seen: int = 0  # distinct questions with any answer or outcome, in the course or not
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -136,6 +137,7 @@ def compute(
         attempts=attempts,
         due_now=store.review_count(course, now),
         next_review=store.next_review(course),
+        questions_seen=len(per_question),
     )
 
 
@@ -185,8 +187,10 @@ def format_text(stats: Stats) -> str:
                 f"  {s.lesson_id}/{s.question_id}: {right} of {s.outcomes} right"
                 f" ({_pct(s.success_rate)}), {s.agains}x again - {_cut(s.ask or '', 60)}"
             )
+    elif stats.questions_seen:
+        out.append("  none: every question answered so far was right every time")
     else:
-        out.append("  none yet: every question answered so far was right")
+        out.append("  nothing answered yet")
 
     if stats.orphaned:
         out += ["", "No longer in the course (kept in history)"]
