@@ -14,6 +14,10 @@ DOMAIN_MODULES = [
     "tutor.store.stats",
     "tutor.store.export",
     "tutor.store.commandline",
+    "tutor.session",
+    "tutor.plain",
+    "tutor.commands.learn",
+    "tutor.commands.quiz",
 ]
 
 

@@ -62,7 +62,7 @@ def _suggest(
     by_lesson: Sequence[tuple[str, float, int]],
     next_lesson_id: str | None,
 ) -> str:
-    missed = [r for r in results if r.awarded < 1.0 and r.result != "unanswered"]
+    missed = [r for r in results if r.result in ("wrong", "partial", "skipped", "revealed")]
     open_ = [r for r in results if r.result == "unanswered"]
     if not results:
         if mode == "learn" and next_lesson_id:

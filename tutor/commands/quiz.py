@@ -1,0 +1,82 @@
+"""``tutor quiz``: questions drawn from the chosen lessons (default: all), shuffled.
+
+``--seed S`` makes the draw repeatable (the same quiz for a whole class); ``--count N`` asks N
+questions. Exit codes as for ``tutor learn``: 0 finished, 1 course or progress error, 2 usage
+(unknown lesson id, bad count), 3 ended early (quit or end of input), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from tutor.commands.learn import add_front_end_options, add_progress_options
+
+    parser = sub.add_parser(
+        "quiz",
+        help="a quick quiz across lessons",
+        description="Test yourself: questions drawn from the lessons you choose (default: all), "
+        "in a shuffled order. Same hints, retries and commands as a lesson; the summary breaks "
+        "the score down by lesson.",
+        epilog="Exit status: 0 finished, 1 course or progress error, 2 bad arguments, "
+        "3 ended early (quit or end of input).",
+    )
+    parser.add_argument(
+        "--lesson",
+        dest="lesson_ids",
+        metavar="ID",
+        action="append",
+        help="draw from this lesson (repeat for several; default: every lesson)",
+    )
+    parser.add_argument("--count", type=int, metavar="N", help="ask N questions (default: all)")
+    parser.add_argument(
+        "--seed", type=int, metavar="S", help="the same seed gives the same questions in the same order"
+    )
+    add_front_end_options(parser)
+    add_progress_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.commands import learn as common
+
+    if args.count is not None and args.count < 1:
+        print("tutor quiz: --count must be at least 1", file=sys.stderr)
+        return common.EXIT_USAGE
+    course = common.load_course(args, "quiz")
+    if course is None:
+        return common.EXIT_FAIL
+    lesson_ids = list(dict.fromkeys(args.lesson_ids)) if args.lesson_ids else None
+    if lesson_ids and common.unknown_lessons(course, lesson_ids, "quiz"):
+        return common.EXIT_USAGE
+    if course.question_count == 0:
+        print("tutor quiz: the course has no questions", file=sys.stderr)
+        return common.EXIT_FAIL
+    store = common.open_store(args)
+    if store is False:
+        return common.EXIT_FAIL
+    try:
+        grader = common.make_grader(course)
+        if not common.wants_plain(args):
+            start = ("quiz", {"lesson_ids": lesson_ids, "count": args.count, "seed": args.seed})
+            code = common._run_tui(args, course, grader, store, start)
+            if code is not None:
+                return code
+        from tutor.records import NullObserver
+        from tutor.session import Session
+
+        session = Session.quiz(
+            course,
+            grader,
+            lesson_ids=lesson_ids,
+            count=args.count,
+            seed=args.seed,
+            observer=store if store is not None else NullObserver(),
+            pace=common.pace(args),
+        )
+        return common.run_plain(args, session)
+    finally:
+        if store:
+            store.close()
