@@ -1,0 +1,103 @@
+"""Grading: typo-tolerant, explainable answer checking that never credits a wrong answer.
+
+Public API
+----------
+- ``Grader(course=None)`` indexes every answer, accepted form, ``wrong:`` entry, option and
+  glossary term (and the glossary's short expansions) of the course, plus a built-in list of
+  countries, places and organisations, as *competitors*. ``Grader.grade(question, text) -> Grade``
+  never raises.
+- ``grade(question, text)``: the same without a course (built-in competitors only).
+- ``Grade`` and ``Verdict`` (``tutor.grading.result``).
+- ``normalise(text) -> str``: NFKC, control characters dropped, transliterated to ASCII, casefolded,
+  punctuation and hyphens to spaces, ``&`` to ``and``, leading filler (``the``, ``I think it's``)
+  removed. Stable.
+- ``parse_number(text) -> float | None``: the value when ``text`` holds exactly one number, in any
+  form the grader understands (``18 million``, ``18m``, ``1,5``, ``ninth``, ``$3.2M``). Stable.
+- ``confusable(a, b) -> bool``: whether the grader could take one text for the other (equal once
+  normalised, or within the typo budget of each other). For the loader's warning when an
+  accepted form is as close to a ``wrong:`` entry or an option as to the answer.
+  ``similarity(a, b) -> int`` is the raw edit distance between the normalised forms.
+
+Verdicts
+--------
+``correct`` (full credit, exactly or an accepted form); ``typo`` (full credit, the feedback shows
+the spelling); ``partial`` (lists and multi); ``misconception`` (a ``wrong:`` entry or a typo of
+one: its own reply); ``close`` (no credit, invite another try without giving the answer away);
+``wrong``; ``invalid`` (empty, too long, not an answer: not counted as a try).
+
+Rules
+-----
+Text
+    Exact match of a normalised form -> correct. A ``wrong:`` entry (or a typo of one) ->
+    misconception. Negated (``not Russia``) -> wrong; hedged (``Russia or China``, ``maybe
+    Russia``, ``Russia/China``) -> wrong; padded (``China and Russia and USA``, ``Russia,
+    China``) -> wrong, unless every piece is a form of the answer (``Russia (Russian
+    Federation)``). A typo (see ``textmatch``: digits exact, first letter the same, 0/1/2/3 edits
+    for up to 3/7/14/more letters, per word when the word counts agree) -> typo, unless a
+    competitor is as close or closer: then ``close`` (or ``wrong`` when the text *is* that
+    competitor, e.g. ``Iraq`` for ``Iran``). Close also covers: part of a multi-word answer
+    (``Tokayev`` for ``Kassym-Jomart Tokayev`` when it is not an accepted form), and one edit more
+    than the budget. ``I don't know`` -> wrong, kindly.
+Number
+    Every number in the text is found (``numbers``). None -> invalid (``I need a number``) unless
+    it is a ``wrong:`` entry. Several different ones -> wrong (hedge). One -> compared with the
+    tolerance (``NumberSpec.accepts``); a unit with a scale word (``million``) accepts both
+    ``18`` and ``18 million``. A ``wrong:`` entry of the same value -> misconception. Right digits
+    at the wrong scale (``18`` for 18,000,000) -> close. Otherwise wrong. Dates are fine
+    (``February 2020``), ``in 1991`` is fine, words around the number are ignored.
+List
+    Items in any order, separated by ``,`` ``;`` ``/`` ``and`` ``&`` or line breaks; names with
+    ``and`` in them (``Belt and Road Initiative``) stay whole when they are a known form. Each
+    piece is matched like a text answer against all items. Credit = (items found, at most
+    ``need``, minus half an item per wrong extra) / ``need``. All found and no extras -> correct
+    (typo if any was misspelled); nothing found -> wrong (misconception if an extra was a
+    ``wrong:`` entry; close if an extra was nearly an item); else partial. Feedback names the
+    found items and the wrong extras, and *counts* the missing ones. Hedge words -> wrong.
+Choice
+    A letter (``b``, ``B``, ``(b)``, ``b)``, ``b.``, ``option b``), an option number 1-based
+    (``2``; only when no option is itself a number), or the option text with typos. A letter
+    and a text naming different options -> invalid (``a`` before a text is read as an article).
+    A letter beyond the options -> invalid. Several options -> wrong.
+Multi
+    Letters (``A, C``, ``ca``, ``a and c``, ``C,A``), numbers, or option texts, mixed freely.
+    Credit = (right picks - wrong picks - half an unknown piece) / right options, at least 0;
+    exactly the right set -> correct; some credit -> partial; none -> wrong.
+Truefalse
+    ``true/false/t/f/yes/no/y/n/correct/incorrect/right/wrong`` in any case with punctuation and
+    filler (``it's true``). One ``not`` flips: ``not true`` is *false* (``not false`` is true).
+    Both values or a hedge (``maybe true``, ``true or false``) -> invalid (pick one); anything
+    else -> invalid (answer true or false).
+Invalid
+    Empty, white space, control characters or punctuation only, more than 1,000 characters or
+    120 words.
+"""
+
+from __future__ import annotations
+
+from tutor.grading.grader import Grader
+from tutor.grading.normalise import normalise
+from tutor.grading.numbers import find_numbers, parse_number
+from tutor.grading.result import Grade, Verdict
+from tutor.grading.textmatch import confusable, similarity
+
+__all__ = [
+    "Grade",
+    "Grader",
+    "Verdict",
+    "confusable",
+    "find_numbers",
+    "grade",
+    "normalise",
+    "parse_number",
+    "similarity",
+]
+
+_default: Grader | None = None
+
+
+def grade(question, text: str) -> Grade:
+    """Grade without a course: only the built-in competitors are known."""
+    global _default
+    if _default is None:
+        _default = Grader()
+    return _default.grade(question, text)

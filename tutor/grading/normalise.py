@@ -1,0 +1,216 @@
+"""Normalisation: turn what a student typed (or what a lesson says) into comparable words.
+
+The pipeline, in order:
+
+1. ``clean``: Unicode NFKC; control, format and private-use characters are dropped; symbols such
+   as emoji are dropped; any run of white space becomes one space.
+2. ``fold``: transliteration to ASCII with ``anyascii`` (``Токаев`` -> ``Tokaev``, ``Ürümqi`` ->
+   ``Urumqi``), then ``casefold``.
+3. ``tokens``: ``&`` is ``and``; apostrophes vanish (``Xi's`` -> ``xis``); hyphens, dashes and
+   underscores separate words (``Y-8`` -> ``y 8``); full stops vanish except between digits
+   (``U.S.`` -> ``us``, ``3.2`` stays); thousands commas between digits vanish (``18,000`` ->
+   ``18000``); ``+`` and ``%`` stay part of a word (``C5+1``); ``, ; / ( ) [ ]`` and line breaks
+   become separator tokens (``,`` ``;`` ``/``); every other punctuation mark is dropped.
+4. ``strip_filler``: leading filler (``the``, ``a``, ``an``, ``I think``, ``it's``, ``it is``,
+   ``the answer is`` ...) and trailing filler (``I think``) are removed, as long as something
+   is left.
+
+``normalise(text)`` returns the words of steps 1-4 joined by single spaces; ``squash`` removes the
+spaces too, so that ``Y-8``, ``Y8`` and ``Y 8`` all become ``y8``: matching compares squashed
+forms, while hedging and list splitting look at the words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Words that separate list items (in addition to the separator tokens).
+SEPARATORS = frozenset({",", ";", "/"})
+AND = "and"
+
+# Leading filler, longest first within each starting word. Tuples of normalised words.
+_LEADING_FILLER: tuple[tuple[str, ...], ...] = (
+    ("i", "am", "pretty", "sure"),
+    ("i", "am", "sure"),
+    ("im", "pretty", "sure"),
+    ("im", "sure"),
+    ("i", "would", "say"),
+    ("i", "think"),
+    ("i", "believe"),
+    ("i", "guess"),
+    ("i", "say"),
+    ("id", "say"),
+    ("my", "answer", "is"),
+    ("my", "answer"),
+    ("the", "answer", "is"),
+    ("the", "answer"),
+    ("answer", "is"),
+    ("answer",),
+    ("that", "would", "be"),
+    ("that", "is"),
+    ("that", "was"),
+    ("thats",),
+    ("it", "would", "be"),
+    ("it", "is"),
+    ("it", "was"),
+    ("its",),
+    ("they", "are"),
+    ("they", "were"),
+    ("theyre",),
+    ("these", "are"),
+    ("those", "are"),
+    ("he", "is"),
+    ("hes",),
+    ("she", "is"),
+    ("shes",),
+    ("the",),
+    ("a",),
+    ("an",),
+)
+_TRAILING_FILLER: tuple[tuple[str, ...], ...] = (
+    ("i", "think"),
+    ("i", "believe"),
+    ("i", "guess"),
+    ("i", "am", "sure"),
+    ("im", "sure"),
+)
+
+# Words that make an answer a hedge ("Russia or China", "maybe Russia") or a negation
+# ("not Russia") when the expected answer does not itself contain them.
+HEDGE_WORDS = frozenset(
+    {"or", "maybe", "perhaps", "possibly", "probably", "either", "unsure", "dunno", "might"}
+)
+NEGATION_WORDS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "isnt",
+        "wasnt",
+        "arent",
+        "werent",
+        "dont",
+        "doesnt",
+        "didnt",
+        "cant",
+        "wont",
+        "except",
+        "excluding",
+        "without",
+    }
+)
+
+_WS = re.compile(r"\s+")
+_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc]")
+_DIGIT_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SEPARATOR_CHARS = re.compile(r"[,;/()\[\]{}|\n]")
+_HYPHENS = re.compile(r"[-_\u2010-\u2015\u2212]")
+_OTHER_PUNCT = re.compile(r"[^a-z0-9+%\s,;/\x00]")
+_TOKEN = re.compile(r"[a-z0-9+%\x00]+|[,;/]")
+_SEP_MAP = {
+    ",": ",",
+    ";": ";",
+    "/": "/",
+    "(": ",",
+    ")": ",",
+    "[": ",",
+    "]": ",",
+    "{": ",",
+    "}": ",",
+    "|": "/",
+    "\n": ",",
+}
+
+
+def clean(text: str) -> str:
+    """NFKC; control/format/private characters and symbols dropped; white space collapsed.
+
+    Line breaks survive as ``\\n`` (they separate list items); other white space becomes a space.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    out: list[str] = []
+    for ch in text:
+        if ch == "\n" or ch == "\r":
+            out.append("\n")
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] == "C" or cat in ("So", "Sk", "Me"):
+            # control, format, surrogate, private use, unassigned; emoji and other symbols
+            out.append(" " if ch == "\t" else "")
+        elif cat == "Zs":
+            out.append(" ")
+        elif cat == "Mn" and 0xFE00 <= ord(ch) <= 0xFE0F:  # variation selectors
+            continue
+        else:
+            out.append(ch)
+    lines = ("".join(out)).split("\n")
+    return "\n".join(_WS.sub(" ", line).strip() for line in lines).strip()
+
+
+def fold(text: str) -> str:
+    """``clean``, then transliterate to ASCII and casefold."""
+    return anyascii(clean(text)).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Words and separator tokens (``,`` ``;`` ``/``) of the folded text; ``&`` becomes ``and``."""
+    s = fold(text)
+    s = s.replace("&", " and ")
+    s = _APOSTROPHES.sub("", s)
+    s = _DIGIT_DOT.sub("\x00", s)  # keep decimal points between digits
+    s = _DIGIT_COMMA.sub("", s)  # 18,000 -> 18000
+    s = _HYPHENS.sub(" ", s)
+    s = _SEPARATOR_CHARS.sub(lambda m: f" {_SEP_MAP[m.group()]} ", s)
+    s = s.replace(".", "")
+    s = _OTHER_PUNCT.sub(" ", s)
+    return [t.replace("\x00", ".") for t in _TOKEN.findall(s)]
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` without separators."""
+    return [t for t in tokens(text) if t not in SEPARATORS]
+
+
+def strip_filler(ws: list[str] | tuple[str, ...]) -> list[str]:
+    """Drop leading and trailing filler words, never down to nothing."""
+    ws = list(ws)
+    changed = True
+    while changed:
+        changed = False
+        for filler in _LEADING_FILLER:
+            n = len(filler)
+            if len(ws) > n and tuple(ws[:n]) == filler:
+                ws = ws[n:]
+                changed = True
+                break
+    for filler in _TRAILING_FILLER:
+        n = len(filler)
+        if len(ws) > n and tuple(ws[-n:]) == filler:
+            ws = ws[:-n]
+            break
+    return ws
+
+
+def normalise(text: str) -> str:
+    """The comparable form of ``text``: folded words, filler removed, joined by single spaces.
+
+    ``normalise("  The Russian-Federation! ") == "russian federation"``;
+    ``normalise("Токаев") == "tokaev"``. Stable: the loader relies on it.
+    """
+    return " ".join(strip_filler(words(text)))
+
+
+def squash(normalised: str) -> str:
+    """Remove the spaces of a normalised form: ``y 8`` -> ``y8``."""
+    return normalised.replace(" ", "")
+
+
+def has_content(text: str) -> bool:
+    """Whether ``text`` has at least one letter or digit (in any script)."""
+    return any(ch.isalnum() for ch in text)

@@ -1,0 +1,198 @@
+"""Text matching: prepared forms, the typo budget and the competitor index.
+
+A typed text is a *typo* of a form when, on normalised text (see ``normalise``):
+
+- the digits are the same numbers in the same order (``Y-8`` is never ``Y-9``; ``C5+1`` never
+  ``C51``);
+- the first letter is the same (``Prussia`` is not ``Russia``; ``South Korea`` not ``North``);
+- the edit distance (optimal string alignment: a swap of two neighbours is one edit) is within the
+  budget: 0 edits up to 3 letters, 1 up to 7, 2 up to 14, 3 beyond. When both have the same
+  number of words, each word is held to its own budget and its own first letter
+  (``Kasym-Jomart Tokaev`` is two edits, one per word); otherwise the squashed forms are compared
+  (``Kassym Jomart`` = ``KassymJomart``).
+
+A typo is still refused when the text is as close or closer to a *competitor*: any other known
+answer, accepted form, ``wrong:`` entry, option or glossary term of the course, and a built-in
+list of countries, places and organisations (``Iraq`` is not a typo of ``Iran``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from tutor.grading.normalise import strip_filler, tokens
+
+_DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
+
+
+def budget(letters: int) -> int:
+    """How many edits a form of this many letters and digits tolerates."""
+    if letters <= 3:
+        return 0
+    if letters <= 7:
+        return 1
+    if letters <= 14:
+        return 2
+    return 3
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A text prepared for matching."""
+
+    text: str  # as written
+    words: tuple[str, ...]  # normalised, filler removed
+    squashed: str  # words without spaces
+    digits: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.squashed
+
+
+def key_from_words(text: str, ws: list[str] | tuple[str, ...]) -> Key:
+    ws = tuple(strip_filler(ws))
+    squashed = "".join(ws)
+    return Key(text, ws, squashed, tuple(_DIGIT_RUN.findall(squashed.replace("+", " "))))
+
+
+def key(text: str) -> Key:
+    """Prepare ``text`` (a form from a lesson, or a piece of what a student typed)."""
+    return key_from_words(text, [t for t in tokens(text) if t not in (",", ";", "/")])
+
+
+def distance(a: Key, b: Key) -> int:
+    """Plain edit distance between two prepared texts (squashed)."""
+    return OSA.distance(a.squashed, b.squashed)
+
+
+def typo_distance(typed: Key, form: Key) -> int | None:
+    """The edit distance of ``typed`` from ``form`` when it is within the typo rules, else None.
+
+    0 means equal once normalised.
+    """
+    if typed.squashed == form.squashed:
+        return 0
+    if not typed.squashed or not form.squashed:
+        return None
+    if typed.digits != form.digits:
+        return None
+    if typed.squashed[0] != form.squashed[0]:
+        return None
+    best: int | None = None
+    if len(typed.words) == len(form.words) and len(form.words) > 1:
+        total = 0
+        for tw, fw in zip(typed.words, form.words, strict=True):
+            if tw == fw:
+                continue
+            if tw[0] != fw[0]:
+                total = -1
+                break
+            allowed = budget(len(fw))
+            d = OSA.distance(tw, fw, score_cutoff=allowed)
+            if d > allowed:
+                total = -1
+                break
+            total += d
+        if total >= 0:
+            best = total
+    allowed = budget(len(form.squashed))
+    d = OSA.distance(typed.squashed, form.squashed, score_cutoff=allowed)
+    if d <= allowed and (best is None or d < best):
+        best = d
+    return best
+
+
+def near_distance(typed: Key, form: Key) -> int | None:
+    """Like ``typo_distance`` with one more edit allowed: "close, check the spelling"."""
+    if not typed.squashed or not form.squashed or typed.digits != form.digits:
+        return None
+    if typed.squashed[0] != form.squashed[0]:
+        return None
+    allowed = budget(len(form.squashed)) + 1
+    d = OSA.distance(typed.squashed, form.squashed, score_cutoff=allowed)
+    return d if d <= allowed else None
+
+
+def confusable(a: str, b: str) -> bool:
+    """Whether the grader could take ``a`` for ``b`` or ``b`` for ``a``.
+
+    True when they are equal once normalised, or one is within the typo budget of the other
+    (same digits, same first letter, few enough edits). The loader uses it to warn when an
+    accepted form sits as close to a ``wrong:`` entry or an option as the answer does.
+    """
+    ka, kb = key(a), key(b)
+    if ka.empty or kb.empty:
+        return False
+    return typo_distance(ka, kb) is not None or typo_distance(kb, ka) is not None
+
+
+def similarity(a: str, b: str) -> int:
+    """Edit distance between two texts once normalised and squashed (0: the same answer)."""
+    return distance(key(a), key(b))
+
+
+@dataclass(frozen=True, slots=True)
+class Competitor:
+    text: str  # as written
+    squashed: str
+    source: str  # "answer" | "accept" | "wrong" | "option" | "glossary" | "builtin"
+
+
+class CompetitorIndex:
+    """Every known name, indexed by squashed form and by length for fast nearest look-ups."""
+
+    def __init__(self) -> None:
+        self._exact: dict[str, Competitor] = {}
+        self._by_len: dict[int, list[str]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def add(self, text: str, source: str) -> None:
+        k = key(text)
+        if k.empty or k.squashed in self._exact:
+            return
+        self._exact[k.squashed] = Competitor(text, k.squashed, source)
+        self._by_len[len(k.squashed)].append(k.squashed)
+
+    def exact(self, squashed: str, exclude: frozenset[str] = frozenset()) -> Competitor | None:
+        if squashed in exclude:
+            return None
+        return self._exact.get(squashed)
+
+    def within(
+        self, squashed: str, max_distance: int, exclude: frozenset[str] = frozenset()
+    ) -> tuple[Competitor, int] | None:
+        """The nearest competitor at most ``max_distance`` edits away (own forms excluded)."""
+        if not squashed:
+            return None
+        hit = self.exact(squashed, exclude)
+        if hit is not None:
+            return hit, 0
+        if max_distance <= 0:
+            return None
+        n = len(squashed)
+        best: tuple[Competitor, int] | None = None
+        for length in range(max(1, n - max_distance), n + max_distance + 1):
+            bucket = self._by_len.get(length)
+            if not bucket:
+                continue
+            for choice, score, _ in process.extract(
+                squashed,
+                bucket,
+                scorer=OSA.distance,
+                score_cutoff=max_distance if best is None else best[1],
+                limit=len(exclude) + 1,
+            ):
+                if choice in exclude:
+                    continue
+                if best is None or score < best[1]:
+                    best = (self._exact[choice], int(score))
+                break
+        return best
