@@ -81,7 +81,8 @@ class CourseScreen(Screen[None]):
         intro = f"{count} lesson{'s' if count != 1 else ''}, {questions} questions."
         if store is not None:
             done = sum(1 for r in rows if r.status == "done")
-            intro += f" {done} done."
+            if done:
+                intro += f" {done} done."
         intro += " Enter starts the selected lesson; f1 explains everything."
         self.query_one("#course-intro", Static).update(plain(intro))
         review = self.query_one("#course-review", Static)

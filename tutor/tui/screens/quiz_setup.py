@@ -34,7 +34,7 @@ class QuizSetupScreen(ModalScreen[dict | None]):
                     Selection(
                         plain(f"{lesson.title} ({len(lesson.questions)} questions)"),
                         lesson.id,
-                        self.selected in (None, lesson.id),
+                        True,  # every lesson ticked: untick the ones to leave out
                     )
                     for lesson in self.course.lessons
                 ),

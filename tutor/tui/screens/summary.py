@@ -57,10 +57,9 @@ class SummaryScreen(Screen[None]):
                 label = RESULT_LABELS.get(result.result, result.result)
                 if 0 < result.awarded < 1:
                     label += f" {result.awarded:.0%}"
-                yield Static(
-                    plain(f"{label:<20} {result.ask}"),
-                    classes=f"result -{result.result}",
-                )
+                with Horizontal(classes=f"result -{result.result}"):
+                    yield Label(plain(label), classes="result-label")
+                    yield Static(plain(result.ask), classes="result-ask")
             missed = s.missed
             if missed:
                 yield Label(f"What you missed ({len(missed)})", classes="section")

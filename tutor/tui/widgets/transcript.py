@@ -116,7 +116,7 @@ class FeedbackBubble(Bubble):
         msg = self.message
         label = VERDICT_LABELS.get(self.verdict, self.verdict)
         yield Label(plain(label), classes="verdict")
-        if msg.text:
+        if msg.text and msg.text.strip().casefold() not in ("correct.", "correct"):
             yield Static(plain(msg.text), classes="body")
         if msg.final and msg.answer and msg.answer not in msg.text:
             yield Static(plain(f"The answer: {msg.answer}"), classes="answer")

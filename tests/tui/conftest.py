@@ -1,0 +1,67 @@
+"""Fixtures for the Textual app: the fixture course, its grader, and app factories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tutor.grading import Grader
+from tutor.loader import load_course
+from tutor.model import Course
+
+COURSE_DIR = Path(__file__).resolve().parents[1] / "data" / "course"
+
+
+@pytest.fixture(scope="session")
+def course() -> Course:
+    loaded, problems = load_course([COURSE_DIR])
+    assert not [p for p in problems if p.severity == "error"], problems
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def grader(course: Course) -> Grader:
+    return Grader(course)
+
+
+@pytest.fixture
+def make_app(course: Course, grader: Grader) -> Callable[..., Any]:
+    """A TutorApp for the fixture course; no store and no settings file unless given."""
+    from tutor.tui.app import TutorApp
+
+    def factory(**kwargs: Any) -> TutorApp:
+        kwargs.setdefault("settings_path", None)
+        return TutorApp(course, grader, **kwargs)
+
+    return factory
+
+
+class Clock:
+    """A clock the test can move forward (review scheduling is about time)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Any:
+    from tutor.store import Store
+
+    opened = Store.open(tmp_path / "data", "tester", fuzz=False, clock=clock)
+    yield opened
+    opened.close()

@@ -1,0 +1,436 @@
+"""Pilot tests: the fixture course played through the Textual app, as a student would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from textual.content import Content
+from textual.widgets import Input, Markdown, Static
+
+from tutor.tui.screens.course import CourseScreen, LessonItem
+from tutor.tui.screens.help import HelpScreen
+from tutor.tui.screens.lesson import LessonScreen
+from tutor.tui.screens.quiz_setup import QuizSetupScreen
+from tutor.tui.screens.summary import SummaryScreen
+from tutor.tui.widgets.transcript import (
+    AskBubble,
+    FeedbackBubble,
+    HintBubble,
+    InfoBubble,
+    StudentBubble,
+    TeachBubble,
+)
+
+SIZE = (100, 30)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def text_of(widget) -> str:
+    """The literal text a widget shows (Static/Label content, or a Markdown source)."""
+    if isinstance(widget, Markdown):
+        return widget.source
+    content = widget.content
+    return content.plain if isinstance(content, Content) else str(content)
+
+
+def bubble_text(bubble) -> str:
+    parts = [text_of(w) for w in bubble.query("Static, Markdown")]
+    return "\n".join(parts)
+
+
+def bubbles(app, kind=None):
+    found = list(app.screen.query(".bubble"))
+    return [b for b in found if kind is None or isinstance(b, kind)]
+
+
+def last(app, kind):
+    found = bubbles(app, kind)
+    assert found, f"no {kind.__name__} in the transcript"
+    return found[-1]
+
+
+async def say(pilot, text: str) -> None:
+    """Type into the answer box, key by key, and press Enter."""
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+# -- the course screen ---------------------------------------------------------------------------
+
+
+async def test_course_screen_lists_lessons_and_selects_the_first(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CourseScreen)
+        items = list(app.screen.query(LessonItem))
+        assert [i.row.lesson.id for i in items] == ["neighbours", "hedging"]
+        assert app.screen.selected_lesson_id() == "neighbours"
+        titles = [text_of(w) for w in app.screen.query(".lesson-title")]
+        assert titles == ["1. Between two giants", "2. Hedging"]
+        # No store: no review, and no progress column.
+        assert app.screen.query_one("#course-review").display is False
+
+
+async def test_q_quits_from_the_course_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+# -- the whole fixture lesson --------------------------------------------------------------------
+
+
+async def test_play_the_fixture_lesson_through_the_ui(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "up", "enter")  # the first lesson
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        assert screen.focused is screen.query_one("#answer", Input)
+        assert "1991" in bubble_text(last(app, TeachBubble))
+        assert screen.session.awaiting == "continue"
+
+        # Enter on an empty line moves on to the first question.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Soviet Union collapse" in bubble_text(last(app, AskBubble))
+
+        # Right.
+        await say(pilot, "1991")
+        fb = last(app, FeedbackBubble)
+        assert fb.verdict == "correct"
+        assert "✓ Correct" in text_of(fb.query_one(".verdict"))
+        assert bubble_text(last(app, StudentBubble)) == "1991"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # A typo: accepted, and the right spelling is shown.
+        assert "security guarantor" in bubble_text(last(app, AskBubble))
+        await say(pilot, "Rusia")
+        fb = last(app, FeedbackBubble)
+        assert fb.verdict == "typo"
+        assert "≈ Accepted" in text_of(fb.query_one(".verdict"))
+        assert "Russia" in bubble_text(fb)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # A glossary question, a hint (key), then wrong and right.
+        assert "border both Russia and China" in bubble_text(last(app, AskBubble))
+        await say(pilot, "what is the SCO?")
+        info = last(app, InfoBubble)
+        assert "Shanghai Cooperation Organisation" in bubble_text(info)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert last(app, HintBubble).message.number == 1
+        assert bubble_text(last(app, StudentBubble)) == "hint"
+        await say(pilot, "Mongolia and South Korea")
+        fb = last(app, FeedbackBubble)
+        assert fb.verdict in ("partial", "wrong", "close")
+        assert not fb.message.final
+        await say(pilot, "Mongolia and North Korea")
+        fb = last(app, FeedbackBubble)
+        assert fb.verdict == "correct"
+        assert screen.session.awaiting == "continue"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # The teach step with markup in it shows literally.
+        teach = bubble_text(last(app, TeachBubble))
+        assert "[bold]this[/]" in teach
+        assert "[@click=app.quit]this link[/]" in teach
+        await pilot.press("enter")
+        await pilot.pause()
+        ask = last(app, AskBubble)
+        assert "[bold]not markup[/]" in bubble_text(ask)
+        assert "B. Economic networks" in bubble_text(ask)
+
+        # Student text with markup in it is literal too, and a link in it does nothing.
+        await say(pilot, "[@click=app.quit]quit[/]")
+        student = last(app, StudentBubble)
+        assert text_of(student.query_one(Static)) == "[@click=app.quit]quit[/]"
+        await pilot.click(student.query_one(Static))
+        await pilot.pause()
+        assert app.is_running
+        await say(pilot, "B")
+        assert last(app, FeedbackBubble).verdict == "correct"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # Skip with the key.
+        assert "Chinese side" in bubble_text(last(app, AskBubble))
+        await pilot.press("f3")
+        await pilot.pause()
+        assert last(app, InfoBubble).message.kind == "skip"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # The last question, then the summary.
+        await say(pilot, "false")
+        assert last(app, FeedbackBubble).verdict == "correct"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.summary is not None
+        done, total = screen.session.progress
+        assert done == total
+        await pilot.press("enter")
+        await pilot.pause()
+
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        results = {r.question_id: r.result for r in summary.summary.results}
+        assert results["frameworks"] == "skipped"
+        assert results["guarantor"] == "typo"
+        missed = [text_of(w) for w in summary.query(".missed .missed-ask")]
+        assert "Which of these are led from the Chinese side?" in missed
+        answers = [text_of(w) for w in summary.query(".missed .answer")]
+        assert any("A, C" in a or "Shanghai" in a for a in answers), answers
+        assert not summary.query_one("#next").disabled  # the next lesson exists
+
+        # Back to the course.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CourseScreen)
+        assert app.is_running
+
+
+async def test_summary_actions_retry_missed_and_next_lesson(make_app):
+    app = make_app(start=("learn", "hedging"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("enter")  # past the teach step
+        await pilot.pause()
+        await say(pilot, "Tokayev")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f3")  # skip the year
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.query_one("#next").disabled  # hedging is the last lesson
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, LessonScreen)
+        assert review.session.mode == "review"
+        assert "Pompeo" in bubble_text(last(app, AskBubble))
+        assert len(app.screen_stack) == 2  # course + review: nothing piles up
+
+
+async def test_next_lesson_from_the_summary(make_app):
+    app = make_app(start=("learn", "neighbours"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await say(pilot, "quit")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert app.screen.heading == "Hedging"
+
+
+# -- leaving, help, quiz, palette ----------------------------------------------------------------
+
+
+async def test_escape_mid_lesson_goes_back_without_asking(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await say(pilot, "1990")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CourseScreen)
+        assert len(app.screen_stack) == 1
+
+
+async def test_help_from_a_lesson_keeps_the_answer_box(make_app):
+    app = make_app(start=("learn", "neighbours"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-text", Markdown).source
+        assert "Small typos are accepted" in text and "Lists" in text and "Numbers" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert app.screen.focused is app.screen.query_one("#answer", Input)
+        # Typed '?' and 'q' are text in a lesson, not keys.
+        await pilot.press("q", "?")
+        assert app.screen.query_one("#answer", Input).value == "q?"
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_help_from_the_course_with_question_mark(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, CourseScreen)
+
+
+async def test_quiz_from_the_course_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizSetupScreen)
+        app.screen.query_one("#quiz-count", Input).focus()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        assert screen.session.mode == "quiz"
+        assert screen.session.possible == 2
+
+
+async def test_quiz_setup_cancel(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CourseScreen)
+
+
+async def test_start_options_open_quiz_and_review(make_app):
+    app = make_app(start=("quiz", {"lesson_ids": ["hedging"], "count": None, "seed": 1}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.mode == "quiz"
+        assert app.screen.session.possible == 2
+    app = make_app(start=("review", [("neighbours", "guarantor")]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.session.mode == "review"
+        assert "security guarantor" in bubble_text(last(app, AskBubble))
+
+
+async def test_palette_jumps_to_a_lesson(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Hedging")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert app.screen.heading == "Hedging"
+
+
+# -- progress from the store ---------------------------------------------------------------------
+
+
+async def test_progress_resume_and_review_with_a_store(make_app, store, clock):
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "new" in text_of(app.screen.query(".lesson-status").first())
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await say(pilot, "1990")
+        await say(pilot, "1989")
+        await say(pilot, "1988")  # out of tries: revealed, and due for review soon
+        await pilot.press("enter")
+        await pilot.pause()
+        clock.advance(days=2)
+        await pilot.press("escape")
+        await pilot.pause()
+        course_screen = app.screen
+        assert isinstance(course_screen, CourseScreen)
+        status = text_of(course_screen.query(".lesson-status").first())
+        assert "in progress" in status
+        assert course_screen.selected_lesson_id() == "neighbours"
+        assert "due for review" in text_of(course_screen.query_one("#course-review"))
+
+        # Start again: the place is kept.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "security guarantor" in bubble_text(last(app, AskBubble))
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # Review what is due.
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.session.mode == "review"
+        assert "Soviet Union collapse" in bubble_text(last(app, AskBubble))
+
+
+async def test_theme_is_remembered(make_app, tmp_path):
+    settings_path = tmp_path / "tui-settings.json"
+    app = make_app(settings_path=settings_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert json.loads(settings_path.read_text())["theme"] == "nord"
+    app = make_app(settings_path=settings_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+    # A damaged settings file is ignored, not fatal.
+    settings_path.write_text("{not json")
+    app = make_app(settings_path=settings_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+
+
+# -- terminal hygiene ----------------------------------------------------------------------------
+
+
+def test_sigterm_exits_through_textual(tmp_path: Path):
+    """SIGTERM ends the app through its exit path (so a real terminal would be restored)."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from tutor.grading import Grader
+        from tutor.loader import load_course
+        from tutor.tui.app import TutorApp
+
+        course, _ = load_course([Path({str(Path(__file__).parents[1] / "data" / "course")!r})])
+        app = TutorApp(course, Grader(course), settings_path=None)
+
+        def later():
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        app.call_later(lambda: app.set_timer(0.3, later))
+        app.run(headless=True)
+        print("exited cleanly", app.return_code)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "exited cleanly" in done.stdout
