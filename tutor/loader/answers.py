@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tutor.loader import fields as f
 from tutor.loader.normal import normalise
-from tutor.loader.numbers import parse_number, parse_tolerance
+from tutor.loader.numbers import answer_number, parse_tolerance
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Node, Scalar, Seq
 from tutor.model import Item, NumberSpec, QuestionType
@@ -234,13 +234,21 @@ def read_number(report: Report, pairs: dict, label: str) -> Answer | None:
     node = pairs["answer"][1]
     answer = f.text(report, node, "'answer'")
     unit = f.text(report, pairs["unit"][1], "'unit'") if "unit" in pairs else None
-    value = parse_number(answer, unit) if answer is not None else None
+    value, stray = answer_number(answer, unit) if answer is not None else (None, [])
     if answer is not None and value is None:
         report.error(
             node,
-            f"'answer' '{answer}' is not a number: write it like 1991, 18000000, 18,000,000,"
-            " 18 million or 2.5",
+            f"'answer' '{answer}' is not a number: write one number, like 1991, 18000000,"
+            " 18,000,000, 18 million or 2.5",
         )
+    elif stray:
+        words = ", ".join(f"'{w}'" for w in stray)
+        report.error(
+            node,
+            f"'answer' '{answer}' holds more than a number ({words}): write only the number,"
+            " and put a unit under 'unit'",
+        )
+        value = None
     tolerance, relative = 0.0, False
     if "tolerance" in pairs:
         tnode = pairs["tolerance"][1]

@@ -114,8 +114,12 @@ def slug(report: Report, node: Node, what: str) -> str | None:
     return None
 
 
-def unknown_key(report: Report, key: Scalar, where: str, allowed: Iterable[str]) -> None:
-    report.error(key, f"unknown key '{key.value}' in {where}{did_you_mean(key.value, allowed)}")
+def unknown_key(report: Report, key: Scalar, where: str, allowed: Iterable[str]) -> str | None:
+    """Report an unknown key; return the known key it is probably a misspelling of."""
+    best = suggest(key.value, allowed)
+    hint = f" (did you mean '{best}'?)" if best else ""
+    report.error(key, f"unknown key '{key.value}' in {where}{hint}")
+    return best
 
 
 def text_pairs(report: Report, node: Node, what: str) -> list[tuple[str, str, Scalar]]:

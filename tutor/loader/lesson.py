@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tutor.loader import fields as f
 from tutor.loader.lint import lint_question, lint_source
-from tutor.loader.problems import Problem, Report, problem_sort_key
+from tutor.loader.problems import Problem, Report, TooManyErrors, problem_sort_key
 from tutor.loader.safeyaml import Map, Node, Scalar, Seq, check_encoding, compose, read_bytes
 from tutor.loader.steps import LESSON_KEYS, MAX_TRIES, QUESTION_KEYS, convert_step
 from tutor.model import DEFAULT_TRIES, GlossaryEntry, Lesson, Question, Step
@@ -26,6 +26,8 @@ def load_lesson(path: str | Path) -> tuple[Lesson | None, list[Problem]]:
             root = compose(data, report)
             if root is not None:
                 lesson = convert_lesson(report, root)
+    except TooManyErrors:
+        pass
     except RecursionError:  # pragma: no cover - nothing here recurses; belt and braces
         report.error((1, 1), "the file is nested too deeply to read")
     except Exception as exc:  # pragma: no cover - a loader bug must not become a traceback
@@ -45,6 +47,7 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         )
         return None
     pairs = root.pairs  # type: ignore[union-attr]
+    meant = set()  # known keys that unknown ones probably misspell: not reported missing too
     for name, (knode, _) in pairs.items():
         if name in _LESSON_SET:
             continue
@@ -53,9 +56,9 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
                 knode, f"'{name}' belongs in a step under 'steps', not at the top of the lesson"
             )
         else:
-            f.unknown_key(report, knode, "the lesson", LESSON_KEYS)
+            meant.add(f.unknown_key(report, knode, "the lesson", LESSON_KEYS))
     for key in REQUIRED:
-        if key not in pairs:
+        if key not in pairs and key not in meant:
             report.error(root, f"the lesson has no '{key}'")
 
     def get(key: str) -> Node | None:

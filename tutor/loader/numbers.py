@@ -48,44 +48,77 @@ def _simple_parse(text: str) -> float | None:
     return value
 
 
-def _grading_parser():
-    try:
-        from tutor.grading.numbers import parse_number as grading_parse
-    except ImportError:
-        return None
-    return grading_parse
-
-
-_parser = None
-_resolved = False
+_CURRENCY = frozenset(
+    [
+        "$",
+        "€",
+        "£",
+        "¥",
+        "₸",
+        "₽",
+        "usd",
+        "eur",
+        "gbp",
+        "kzt",
+        "rub",
+        "cny",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "tenge",
+        "rouble",
+        "roubles",
+        "ruble",
+        "rubles",
+        "yuan",
+        "%",
+        "percent",
+        "per",
+        "cent",
+    ]
+)
+_WORD = re.compile(r"[^\W_]+|[$€£¥₸₽%]")
 METRES = frozenset({"m", "metre", "metres", "meter", "meters"})
 
 
 def parse_number(text: str, unit: str | None = None) -> float | None:
-    """The value of ``text``, or None if it is not one number the tutor can read.
+    """The value of ``text``, or None if it is not exactly one number the tutor can read.
 
-    With the grader's reader (``tutor.grading.numbers``) this is exactly what a student's answer
-    is read with; ``unit`` matters because ``18m`` is not 18 million when the unit is metres.
+    Read with the grader's reader (``tutor.grading.numbers``), so an answer the loader accepts
+    is one a student's typing is compared with; ``unit`` matters because ``18m`` is not 18
+    million when the unit is metres.
     """
-    global _parser, _resolved
-    if not _resolved:
-        _parser = _grading_parser()
-        _resolved = True
-    if _parser is not None:
-        metres = unit is not None and unit.strip().casefold() in METRES
-        try:
-            value = _parser(text, m_is_million=not metres)
-        except Exception:  # the grader's reader should never raise; never crash the loader
-            value = None
-    else:  # pragma: no cover - only before tutor.grading.numbers existed
-        value = _simple_parse(text)
-    if value is None or isinstance(value, bool):
-        return None
+    return answer_number(text, unit)[0]
+
+
+def answer_number(text: str, unit: str | None = None) -> tuple[float | None, list[str]]:
+    """``(value, stray words)``: an instructor's answer is a number, perhaps with a scale word,
+    its unit or a currency; any other word (``about``, a misspelt ``milion``) is stray."""
     try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
+        from tutor.grading.normalise import fold
+        from tutor.grading.numbers import find_numbers
+    except ImportError:  # pragma: no cover - only before tutor.grading.numbers existed
+        value = _simple_parse(text)
+        return value, ([] if value is not None else [text])
+    metres = unit is not None and unit.strip().casefold() in METRES
+    try:
+        found = find_numbers(text, m_is_million=not metres)
+        folded = fold(text)
+    except Exception:  # the grader's reader should never raise; never crash the loader
+        return None, [text]
+    values = {n.value for n in found}
+    if len(values) != 1:
+        return None, []
+    rest = folded
+    for n in sorted(found, key=lambda n: n.start, reverse=True):
+        rest = rest[: n.start] + " " + rest[n.end :]
+    allowed = _CURRENCY | set(_WORD.findall(fold(unit))) if unit else _CURRENCY
+    stray = [w for w in _WORD.findall(rest) if w not in allowed]
+    value = float(values.pop())
+    if not math.isfinite(value):
+        return None, []
+    return value, stray
 
 
 def parse_tolerance(text: str) -> tuple[float, bool] | None:

@@ -51,6 +51,13 @@ class Located(Protocol):
     column: int
 
 
+MAX_ERRORS = 100  # per file: a hostile or badly broken file must not produce a million lines
+
+
+class TooManyErrors(Exception):
+    """Raised by ``Report.error`` past ``MAX_ERRORS``: the file is not worth reading further."""
+
+
 class Report:
     """Collects the problems of one file; every message names the line and column of a node."""
 
@@ -62,6 +69,10 @@ class Report:
         self.errors = 0
 
     def error(self, where: Located | tuple[int, int], message: str) -> None:
+        if self.errors >= MAX_ERRORS:
+            self._add(where, f"more than {MAX_ERRORS} errors: stopped reading this file", ERROR)
+            self.errors += 1
+            raise TooManyErrors
         self._add(where, message, ERROR)
         self.errors += 1
 

@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 1024 * 1024  # a long lesson is about 30 KiB
 MAX_DEPTH = 8  # lesson > steps > question > examples > accept is 5 levels
+_DEPTH_NOTE = "a lesson file never needs more than 5"
+MAX_NODES = 200_000  # values in one file; a 2,000-question lesson has about 40,000
 
 
 class Scalar:
@@ -148,11 +150,14 @@ def compose(data: bytes, report: Report) -> Node | None:
         report.error((exc.line, exc.column), exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
-        _syntax_error(exc, report)
+        _syntax_error(exc, data, report)
         return None
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(data, exc.position)
-        report.error((line, column), f"the file holds a character YAML does not allow: {exc.reason}")
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        report.error(
+            (line, column), f"the file holds a character YAML does not allow ({code}): {exc.reason}"
+        )
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
         report.error((1, 1), f"YAML error: {exc}")
@@ -165,16 +170,20 @@ def compose(data: bytes, report: Report) -> Node | None:
     return root
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, report: Report) -> None:
+def _syntax_error(exc: yaml.MarkedYAMLError, data: bytes, report: Report) -> None:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or "not valid YAML"
+    if "nesting depth" in problem:  # libyaml's own limit, met while scanning [[[[...
+        report.error((line, column), f"nesting deeper than {MAX_DEPTH} levels: {_DEPTH_NOTE}")
+        return
     message = f"YAML syntax error: {problem}"
-    if exc.context:
-        cmark = exc.context_mark
+    cmark = exc.context_mark
+    if exc.context and (cmark is None or (cmark.line + 1, cmark.column + 1) != (line, column)):
         where = f" at line {cmark.line + 1}, column {cmark.column + 1}" if cmark else ""
         message += f" ({exc.context}{where})"
-    if "'\\t'" in problem or "tab" in problem:
+    lines = data.split(b"\n", line)
+    if "tab" in problem or (line <= len(lines) and lines[line - 1][:column].strip(b" ") == b"\t"):
         message += "; indent with spaces, not tabs"
     report.error((line, column), message)
 
@@ -188,8 +197,11 @@ def _refuse_props(event: ScalarEvent | MappingStartEvent | SequenceStartEvent) -
             mark.column + 1,
         )
     if event.tag is not None:
+        tag = event.tag
+        if tag.startswith("tag:yaml.org,2002:"):
+            tag = "!!" + tag[len("tag:yaml.org,2002:") :]
         raise Refused(
-            f"tags ({event.tag}) are not allowed in lesson files: quote the text instead",
+            f"tags ({tag}) are not allowed in lesson files: quote the text instead",
             mark.line + 1,
             mark.column + 1,
         )
@@ -199,9 +211,18 @@ def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight 
     stack: list[Seq | Map] = []
     root: Node | None = None
     documents = 0
+    budget = MAX_NODES
     while True:
         event = get_event()
         kind = event.__class__
+        budget -= 1
+        if budget < 0:
+            mark = event.start_mark
+            raise Refused(
+                f"more than {MAX_NODES:,} values in one file: split the lesson",
+                mark.line + 1,
+                mark.column + 1,
+            )
         if kind is ScalarEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_props(event)
@@ -213,7 +234,7 @@ def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight 
             mark = event.start_mark
             if len(stack) >= MAX_DEPTH:
                 raise Refused(
-                    f"nesting deeper than {MAX_DEPTH} levels: a lesson file never needs more than 5",
+                    f"nesting deeper than {MAX_DEPTH} levels: {_DEPTH_NOTE}",
                     mark.line + 1,
                     mark.column + 1,
                 )

@@ -65,13 +65,14 @@ def _teach(report: Report, pairs: dict) -> Teach | None:
 def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Question | None:
     errors_before = report.errors
     pairs = node.pairs
+    meant = set()  # known keys that unknown ones probably misspell: not reported missing too
     for name, (knode, _) in pairs.items():
         if name in _QUESTION_SET:
             continue
         if name in LESSON_KEYS:
             report.error(knode, f"'{name}' belongs at the top of the lesson, not in a question")
         else:
-            f.unknown_key(report, knode, "a question", QUESTION_KEYS)
+            meant.add(f.unknown_key(report, knode, "a question", QUESTION_KEYS))
 
     qid = None
     if "id" in pairs:
@@ -83,7 +84,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
                 report.error(id_node, f"duplicate question id '{qid}' (first at line {first.line})")
             else:
                 seen[qid] = id_node  # type: ignore[assignment]
-    else:
+    elif "id" not in meant:
         report.error(node, "this question has no 'id': give it a short unique one, e.g. id: capital")
     label = f"question '{qid}'" if qid else "this question"
 
@@ -102,7 +103,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
                     f" the types are {', '.join(TYPES)}",
                 )
     for key in ("ask", "answer"):
-        if key not in pairs:
+        if key not in pairs and key not in meant:
             report.error(node, f"{label} has no '{key}'")
     if qtype is not None:
         for key, types in ONLY_FOR.items():
