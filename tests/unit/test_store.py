@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -226,18 +227,46 @@ def test_records_still_unsaved_at_close_go_to_a_side_file(tmp_path, clock):
     blocker.execute("ROLLBACK")
     blocker.close()
     side = list(tmp_path.glob("unsaved-*.jsonl"))
-    assert len(side) == 1
+    assert len(side) == 1 and side[0] == s.side_file
     assert '"text": "Astana"' in side[0].read_text()
-    assert str(side[0]) in warnings[-1]
+    assert str(side[0]) in warnings[-1] and "still unsaved when tutor closed" in warnings[-1]
 
 
 def test_observer_never_raises_even_when_closed_underneath(tmp_path):
     warnings: list[str] = []
     s = Store.open(tmp_path, "ann", warn=warnings.append)
-    s.connection.close()  # simulate a broken connection
-    s.attempt(attempt())
+    s.connection.close()  # a connection that will never work again: no point keeping records
+    s.attempt(attempt(text="Astana"))
     s.outcome(Outcome("l1", "q1", "wrong", 0.0, 3, 0, "learn"))
     s.place("l1", 1)
     s.finished("l1", 0.0, "learn")
-    assert s.unsaved == 4
-    assert len(warnings) == 1
+    assert s.unsaved == 0 and s.set_aside == 4
+    assert len(warnings) == 1 and str(s.side_file) in warnings[0]
+    lines = [json.loads(x) for x in s.side_file.read_text().splitlines()]
+    assert [x["kind"] for x in lines] == ["attempt", "outcome", "place", "finished"]
+    assert lines[0]["text"] == "Astana" and lines[0]["student"] == "ann"
+
+
+def test_records_after_close_go_to_the_side_file(tmp_path):
+    warnings: list[str] = []
+    s = Store.open(tmp_path, "ann", warn=warnings.append)
+    s.close()
+    s.attempt(attempt(text="late"))
+    assert s.set_aside == 1 and "already closed" in warnings[0]
+
+
+def test_a_malformed_record_warns_instead_of_raising(store):
+    warnings: list[str] = []
+    store.warn = warnings.append
+    store.attempt(Attempt("l1", "q1", None, "wrong", "x", 1, 0, True, 0.0, "learn"))  # type: ignore[arg-type]
+    assert len(warnings) == 1 and "could not record attempt" in warnings[0]
+    store.attempt(attempt())  # and the store still works
+    assert store.unsaved == 0
+
+
+def test_an_unreadable_card_is_scheduled_afresh(store):
+    store.outcome(Outcome("l1", "q1", "correct", 1.0, 1, 0, "learn"))
+    store.connection.execute("UPDATE cards SET card = 'not json'")
+    store.outcome(Outcome("l1", "q1", "correct", 1.0, 1, 0, "learn"))
+    assert store.unsaved == 0 and store.set_aside == 0
+    assert store.card("l1", "q1") is not None

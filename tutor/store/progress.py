@@ -4,18 +4,22 @@
 its own ``BEGIN IMMEDIATE`` transaction, before the call returns, so an answer the front end has
 acknowledged is already on disk.
 
-The observer methods never raise into the session. If a write fails (disk full, file locked
-for longer than the busy timeout...), the record is kept in memory and retried before every
-later write and on ``close()``; the first failure prints a warning (to stderr, or to the
-``warn`` callable given to ``open``). Records still unsaved at ``close()`` are written to a
-``unsaved-<stamp>.jsonl`` file beside the database and the warning names it: an acknowledged
-answer is never dropped without a word.
+The observer methods never raise into the session. If a write fails for a reason that may pass
+(``sqlite3.OperationalError``: locked past the busy timeout, disk full, I/O error), the record is
+kept in memory, in order, and retried before every later write and on ``close()``; the first
+failure prints a warning (to stderr, or to the ``warn`` callable, which a front end may replace).
+A record the database will never take (a damaged file, a closed store), and anything still unsaved
+at ``close()``, is appended and fsync'd to ``unsaved-<stamp>.jsonl`` beside the database, and the
+warning names that file: an acknowledged answer is never dropped without a word.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -33,6 +37,20 @@ from tutor.store.review import make_scheduler, new_card, rating_for, review
 
 Clock = Callable[[], datetime]
 Warn = Callable[[str], None]
+
+
+def _guarded(method: Callable[..., None]) -> Callable[..., None]:
+    """An observer method that never raises into the session (it warns instead)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any) -> None:
+        try:
+            method(self, *args)
+        except Exception as exc:  # a malformed record or a bug: say so, keep the lesson going
+            self.write_errors += 1
+            self.warn(f"could not record {method.__name__} {args!r}: {type(exc).__name__}: {exc}")
+
+    return wrapper
 
 
 def _stderr_warning(message: str) -> None:
@@ -82,7 +100,9 @@ class Store:
         self._pending: list[tuple[str, dict[str, Any]]] = []
         self._failing = False
         self.moved_aside: Path | None = None  # set by open(reset=True) when it moved a file
-        self.write_errors = 0
+        self.write_errors = 0  # failed write attempts (a record retried twice counts twice)
+        self.set_aside = 0  # records written to the side file instead of the database
+        self._side_file: Path | None = None
 
     # ---------------------------------------------------------------------------- lifecycle
 
@@ -122,7 +142,8 @@ class Store:
                 return
             self._flush()
             if self._pending:
-                self._dump_pending()
+                self._set_aside(self._pending, "still unsaved when tutor closed")
+                self._pending.clear()
             self._conn.close()
             self._conn = None
 
@@ -131,6 +152,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def side_file(self) -> Path | None:
+        """The ``unsaved-<stamp>.jsonl`` file, once a record had to be written there."""
+        return self._side_file
 
     @property
     def unsaved(self) -> int:
@@ -153,6 +179,10 @@ class Store:
         """Write one record now, after any that wait; keep it for later if that fails."""
         with self._lock:
             self._pending.append((kind, payload))
+            if self._conn is None:  # closed: straight to the side file, with a warning
+                self._set_aside(self._pending, "the progress store was already closed")
+                self._pending.clear()
+                return False
             self._flush()
             return not self._pending
 
@@ -164,7 +194,8 @@ class Store:
             try:
                 with db.transaction(self._conn):
                     getattr(self, f"_do_{kind}")(payload)
-            except Exception as exc:  # sqlite3.Error, OSError, a bug: never into the session
+            except sqlite3.OperationalError as exc:
+                # Locked past the busy timeout, disk full, I/O error: worth trying again later.
                 self.write_errors += 1
                 if not self._failing:
                     self._failing = True
@@ -173,32 +204,45 @@ class Store:
                         "tutor keeps it in memory and will try again"
                     )
                 return
+            except Exception as exc:  # damaged file, closed connection, a bug: retrying won't help
+                self.write_errors += 1
+                self._set_aside([(kind, payload)], f"{type(exc).__name__}: {exc}")
             self._pending.pop(0)
         if self._failing:
             self._failing = False
             self.warn(f"progress saved to {self.path} again; nothing was lost")
 
-    def _dump_pending(self) -> None:
-        stamp = self._clock().strftime("%Y%m%dT%H%M%S")
-        target = self.path.with_name(f"unsaved-{stamp}.jsonl")
+    def _set_aside(self, records: list[tuple[str, dict[str, Any]]], reason: str) -> None:
+        """Append records the database would not take to ``unsaved-<stamp>.jsonl`` beside it."""
+        if not records:
+            return
+        if self._side_file is None:
+            stamp = self._clock().strftime("%Y%m%dT%H%M%S")
+            self._side_file = self.path.with_name(f"unsaved-{stamp}.jsonl")
         try:
-            with target.open("a", encoding="utf-8") as fh:
-                for kind, payload in self._pending:
-                    fh.write(json.dumps({"kind": kind, "student": self.student, **payload}) + "\n")
+            with self._side_file.open("a", encoding="utf-8") as fh:
+                for kind, payload in records:
+                    line = {"kind": kind, "student": self.student, **payload}
+                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
         except OSError as exc:
             self.warn(
-                f"{len(self._pending)} answers could not be saved to {self.path} nor to "
-                f"{target} ({exc.strerror or exc}); they are lost"
+                f"{len(records)} records could not be saved to {self.path} ({reason}) nor to "
+                f"{self._side_file} ({exc.strerror or exc}); they are lost"
             )
             return
-        self.warn(
-            f"{len(self._pending)} records could not be saved to {self.path}; "
-            f"they were written to {target} instead"
-        )
-        self._pending.clear()
+        first = self.set_aside == 0
+        self.set_aside += len(records)
+        if first:
+            self.warn(
+                f"could not save your progress to {self.path} ({reason}); "
+                f"it is being written to {self._side_file} instead"
+            )
 
     # SessionObserver ------------------------------------------------------------------
 
+    @_guarded
     def attempt(self, record: Attempt) -> None:
         self._write(
             "attempt",
@@ -217,6 +261,7 @@ class Store:
             },
         )
 
+    @_guarded
     def outcome(self, record: Outcome) -> None:
         self._write(
             "outcome",
@@ -232,12 +277,14 @@ class Store:
             },
         )
 
+    @_guarded
     def place(self, lesson_id: str, step_index: int) -> None:
         self._write(
             "place",
             {"at": db.iso(self._clock()), "lesson_id": _clean(lesson_id), "step": int(step_index)},
         )
 
+    @_guarded
     def finished(self, lesson_id: str | None, score: float, mode: str) -> None:
         self._write(
             "finished",
@@ -249,6 +296,7 @@ class Store:
             },
         )
 
+    @_guarded
     def clear_place(self, lesson_id: str) -> None:
         """Forget the saved place (the student chose to start the lesson over)."""
         self._write("clear_place", {"lesson_id": _clean(lesson_id)})
@@ -311,7 +359,11 @@ class Store:
         if row is None:
             card, reviews, lapses, best = new_card(*key, now), 0, 0, 0.0
         else:
-            card, reviews, lapses, best = Card.from_json(row[0]), row[1], row[2], row[3]
+            reviews, lapses, best = row[1], row[2], row[3]
+            try:
+                card = Card.from_json(row[0])
+            except (ValueError, KeyError, TypeError):  # an unreadable card: schedule afresh
+                card = new_card(*key, now)
         card = review(self._scheduler, card, rating, now)
         self._conn.execute(
             "INSERT OR REPLACE INTO cards (student, lesson_id, question_id, card, due, reviews,"
