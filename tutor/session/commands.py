@@ -36,13 +36,14 @@ for _name, _forms in {
     "skip": ("skip", "skip it", "skip this", "skip this one", "skip question", "skip the question",
              "next question", "i give up", "give up"),
     "repeat": ("repeat", "again", "say again", "ask again", "repeat the question",
-               "repeat question", "say that again", "what was the question", "question"),
+               "repeat question", "say that again", "what was the question"),
     "why": ("why", "explain", "explanation", "explain it", "explain that", "why is that",
             "why not", "explain why", "tell me why"),
     "help": ("help", "commands", "help me", "what can i do", "what can i say", "what can i type",
-             "options", "h"),
-    "quit": ("quit", "exit", "stop", "bye", "goodbye", "end", "quit lesson", "stop lesson",
-             "end lesson", "quit quiz", "stop quiz", "end quiz", "q"),
+             "options"),
+    # No one-letter or "end" forms: a mistyped choice letter must never end the lesson.
+    "quit": ("quit", "exit", "stop", "bye", "goodbye", "quit lesson", "stop lesson",
+             "end lesson", "quit quiz", "stop quiz", "end quiz", "quit now"),
 }.items():
     for _form in _forms:
         _PHRASES[_form] = _name

@@ -154,7 +154,7 @@ class _QState:
             awarded=self.awarded,
             tries=self.attempts,
             hints_used=self.hints_used,
-            answer=q.answer,
+            answer=answer_text(q),
             explain=q.explain,
             given=self.given,
         )
@@ -779,6 +779,8 @@ def _expects(q: Question, text: str) -> bool:
     k = _form_key(text)
     if not k:
         return False
+    if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
+        return True  # an option letter
     forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
     for item in q.items:
         forms.extend(item.forms)
