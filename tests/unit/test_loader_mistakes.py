@@ -70,7 +70,7 @@ EXPECTED = {
         "9:9: error: duplicate question id 'q1' (first at line 4)",
     ],
     "empty-value.yaml": [
-        "6:12: error: 'answer' has no value: write it, or remove the key",
+        "6:12: error: 'answer' has no value: write it (quoted if it is ~ or null), or remove the key",
     ],
     "empty.yaml": [
         "1:1: error: the file is empty: a lesson needs at least id, title and steps",
@@ -115,6 +115,9 @@ EXPECTED = {
     ],
     "multi-document.yaml": [
         "5:1: error: a second YAML document ('---'): a lesson file holds exactly one lesson",
+    ],
+    "null-value.yaml": [
+        "7:14: error: 'explain' has no value: write it (quoted if it is ~ or null), or remove the key"
     ],
     "no-explain-no-hints.yaml": [
         "4:5: warning: question 'q1' has no 'explain': one sentence on why helps the student who got it wrong",

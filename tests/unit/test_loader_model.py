@@ -78,7 +78,7 @@ def test_yaml_11_traps_stay_text():
     assert q["says-no"].items[0].accept == ("yes no", "on", "off")
     assert q["says-no"].wrong[0].text == "yes"
     assert q["year"].items[0].forms == (
-        "1991", "010", "1:20", "1_000", "0x1F", "1e3", ".inf", "~", "null",
+        "1991", "010", "1:20", "1_000", "0x1F", "1e3", ".inf", "~", "null", "Null_and_void",
     )  # fmt: skip
     assert q["truth"].truth is False
     assert q["letters"].options == ("yes", "no", "on")

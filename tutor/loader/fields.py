@@ -45,12 +45,14 @@ def text(report: Report, node: Node, what: str) -> str | None:
     if node.__class__ is not Scalar:
         report.error(node, f"{what} must be text, not {kind_of(node)}")
         return None
+    if node.is_null:  # type: ignore[union-attr]
+        report.error(
+            node, f"{what} has no value: write it (quoted if it is ~ or null), or remove the key"
+        )
+        return None
     value = node.value.strip()  # type: ignore[union-attr]
     if not value:
-        if node.is_null:  # type: ignore[union-attr]
-            report.error(node, f"{what} has no value: write it, or remove the key")
-        else:
-            report.error(node, f"{what} is empty")
+        report.error(node, f"{what} is empty")
         return None
     return value
 

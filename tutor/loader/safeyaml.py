@@ -38,6 +38,9 @@ _DEPTH_NOTE = "a lesson file never needs more than 5"
 MAX_NODES = 200_000  # values in one file; a 2,000-question lesson has about 40,000
 
 
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
 class Scalar:
     """Text as written. ``plain`` is False for quoted and block scalars."""
 
@@ -51,8 +54,8 @@ class Scalar:
 
     @property
     def is_null(self) -> bool:
-        """``key:`` with nothing after it."""
-        return self.plain and not self.value
+        """``key:`` with nothing after it, or a plain ``~`` / ``null`` (quote them for the word)."""
+        return self.plain and self.value in _NULLS
 
 
 class Seq:

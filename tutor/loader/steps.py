@@ -95,7 +95,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         qtype = None
         if raw is not None:
             try:
-                qtype = QuestionType(raw.casefold())
+                qtype = QuestionType(raw)
             except ValueError:
                 report.error(
                     tnode,
