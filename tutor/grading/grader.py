@@ -24,6 +24,7 @@ from tutor.grading.normalise import (
 from tutor.grading.numbers import find_numbers, parse_number
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import (
+    Competitor,
     CompetitorIndex,
     Key,
     distance,
@@ -151,9 +152,8 @@ class Grader:
     """
 
     def __init__(self, course: Course | None = None) -> None:
-        self._index = CompetitorIndex()
-        for name in gazetteer.names():
-            self._index.add(name, "builtin")
+        self._index = CompetitorIndex()  # the course's own names: ties refuse a typo
+        self._builtin = _builtin_index()  # well-known names: only closer (or equal) ones refuse
         self._cache: dict[int, tuple[Question, _Prepared]] = {}
         if course is not None:
             for lesson in course.lessons:
@@ -167,7 +167,7 @@ class Grader:
 
     @property
     def competitor_count(self) -> int:
-        return len(self._index)
+        return len(self._index) + len(self._builtin)
 
     def add_question(self, q: Question) -> None:
         """Make a question's forms, wrong entries and options known as competitors."""
@@ -265,6 +265,9 @@ class Grader:
         self._cache[id(q)] = (q, prep)
         return prep
 
+    def _exact(self, squashed: str, exclude: frozenset[str] = frozenset()) -> Competitor | None:
+        return self._index.exact(squashed, exclude) or self._builtin.exact(squashed, exclude)
+
     # -- matching one piece of text ----------------------------------------------------------
 
     def _match(self, prep: _Prepared, piece: Key, forms: Sequence[_Form]) -> _Hit:
@@ -302,6 +305,11 @@ class Grader:
                     if o.index != best.index and distance(piece, o.key) <= raw:
                         return _Hit("ambiguous", best_d, best)
             rival = self._index.within(piece.squashed, raw, prep.own)
+            if rival is None or rival[1] > 0:
+                # a well-known name wins only when it is strictly closer (or typed exactly)
+                builtin = self._builtin.within(piece.squashed, raw - 1, prep.own)
+                if builtin is not None and builtin[1] < raw:
+                    rival = builtin
             if rival is not None:
                 comp, d = rival
                 if d == 0:
@@ -309,7 +317,7 @@ class Grader:
                 return _Hit("ambiguous", best_d, best)
             return _Hit("form", best_d, best)
         if wrong_hit is not None:
-            comp = self._index.exact(piece.squashed, prep.own)
+            comp = self._exact(piece.squashed, prep.own)
             if comp is not None and comp.squashed != key(wrong_hit[1].text).squashed:
                 return _Hit("competitor", competitor=comp.text)
             return _Hit("wrong", wrong_hit[0], wrong=wrong_hit[1])
@@ -320,9 +328,17 @@ class Grader:
                 for i in range(len(fw) - len(pw) + 1):
                     if fw[i : i + len(pw)] == pw:
                         return _Hit("part", form=f)
-        comp = self._index.exact(piece.squashed, prep.own)
+        comp = self._exact(piece.squashed, prep.own)
         if comp is not None:
             return _Hit("competitor", competitor=comp.text)
+        pw = piece.words
+        if not (set(pw) & (HEDGE_WORDS | NEGATION_WORDS | {AND})):
+            for wk, w in prep.wrongs:
+                n = len(wk.words)
+                if 0 < n < len(pw) and any(
+                    pw[i : i + n] == wk.words for i in range(len(pw) - n + 1)
+                ):
+                    return _Hit("wrong", 1, wrong=w)
         for f in forms:
             fw = f.key.words
             pw = piece.words
@@ -347,7 +363,7 @@ class Grader:
             for wk, _ in prep.wrongs:
                 if AND in wk.words and typo_distance(k, wk) is not None:
                     return True
-            return self._index.exact(k.squashed) is not None
+            return self._exact(k.squashed) is not None
 
         return known
 
@@ -404,11 +420,12 @@ class Grader:
         assert spec is not None
         ws = [t for t in toks if t not in SEPARATORS]
         whole = key_from_words(" ".join(ws), ws)
+        # forms in words ("nineteen ninety-one") match as text; digits are compared as numbers
         for f in prep.forms:
-            if whole.squashed == f.key.squashed:
+            if not f.key.digits and whole.squashed == f.key.squashed:
                 return _g(Verdict.CORRECT, 1.0, fb.CORRECT, q.answer or f.text)
         for wk, w in prep.wrongs:
-            if whole.squashed == wk.squashed:
+            if not wk.digits and whole.squashed == wk.squashed:
                 return _g(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
         unit = (spec.unit or "").strip().casefold()
         nums = find_numbers(cleaned, m_is_million=unit not in _METRE_UNITS)
@@ -602,7 +619,7 @@ class Grader:
         if grade.verdict is Verdict.WRONG and not right:
             return grade
         if hit.kind in ("none", "competitor") and not _dont_know(whole.words):
-            return _g(Verdict.WRONG, 0.0, fb.WRONG + " " + fb.CHOICE_UNKNOWN)
+            return _invalid(fb.CHOICE_UNKNOWN)
         del answer
         return grade
 
@@ -651,6 +668,8 @@ class Grader:
                     typos[hit.form.index] = hit.distance
             elif not k.empty:
                 unknown.append(_display(p, cleaned))
+        if not chosen:
+            return _invalid(fb.CHOICE_UNKNOWN)
         return self._multi_result(q, prep, chosen, typos, unknown)
 
     def _multi_result(
@@ -739,6 +758,20 @@ class Grader:
             if wk.squashed == said:
                 return _g(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
         return _g(Verdict.WRONG, 0.0, fb.WRONG)
+
+
+_BUILTIN: CompetitorIndex | None = None
+
+
+def _builtin_index() -> CompetitorIndex:
+    """The built-in names, indexed once per process and shared by every Grader."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        index = CompetitorIndex()
+        for name in gazetteer.names():
+            index.add(name, "builtin")
+        _BUILTIN = index
+    return _BUILTIN
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -368,7 +368,18 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
         prev_end = wm.end()
     flush()
     found.sort(key=lambda n: n.start)
+    found = [_signed(s, n) for n in found]
     return _drop_days(s, found)
+
+
+_MINUS = re.compile(r"(?:\bminus|\bnegative)\s*$")
+
+
+def _signed(s: str, n: NumberMatch) -> NumberMatch:
+    """``minus 5`` and ``negative five`` are -5."""
+    if n.value > 0 and _MINUS.search(s, 0, n.start):
+        return NumberMatch(-n.value, n.start, n.end, n.percent, n.scaled, n.ordinal, n.spelled)
+    return n
 
 
 def _drop_days(s: str, found: list[NumberMatch]) -> list[NumberMatch]:

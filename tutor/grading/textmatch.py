@@ -55,8 +55,18 @@ class Key:
         return not self.squashed
 
 
+def _spelling(w: str) -> str:
+    """British and American spellings of one word compare equal (organisation/organization)."""
+    if "is" in w:
+        w = _ISATION.sub(r"iz\1", w)
+    return w
+
+
+_ISATION = re.compile(r"is(ation|ations|ing|ed|es|e)$")
+
+
 def key_from_words(text: str, ws: list[str] | tuple[str, ...]) -> Key:
-    ws = tuple(strip_filler(ws))
+    ws = tuple(_spelling(w) for w in strip_filler(ws))
     squashed = "".join(ws)
     return Key(text, ws, squashed, tuple(_DIGIT_RUN.findall(squashed.replace("+", " "))))
 
