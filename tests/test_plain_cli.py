@@ -190,7 +190,7 @@ def test_quiz_seeded_is_deterministic_and_breaks_down_by_lesson(data_dir):
     assert out.splitlines()[0] == "Quiz: 2 lessons"
     assert "Question 1 of 8" in out and "Question 8 of 8" in out
     assert "Score: 8 of 8 (100%)" in out
-    assert "By lesson:" in out and "  neighbours: 6 of 6" in out and "  hedging: 2 of 2" in out
+    assert "By lesson:" in out and "  Between two giants (neighbours): 6 of 6" in out and "  Hedging (hedging): 2 of 2" in out
     assert "perfect score" in out.lower()
 
 

@@ -46,7 +46,7 @@ _RESULT_WORDS = {
     "wrong": "missed",
     "skipped": "skipped",
     "revealed": "gave up",
-    "unanswered": "not reached",
+    "unanswered": "left open",
 }
 
 
@@ -112,6 +112,7 @@ class PlainWriter:
         self.out = out
         self.width = width or terminal_width(out)
         self.colour = use_colour(out) if colour is None else colour
+        self.titles: dict[str, str] = {}  # lesson id -> title, for the summary
 
     # -- low level
     def _style(self, text: str, code: str) -> str:
@@ -174,7 +175,7 @@ class PlainWriter:
             text = markdown_to_text(msg.text) if msg.markdown else msg.text
             self.block(text, TUTOR)
         elif isinstance(msg, Finished):
-            self.summary(msg.summary, msg.extra)
+            self.summary(msg.summary, msg.extra, self.titles)
 
     def _ask(self, msg: Ask) -> None:
         q = msg.question
@@ -189,7 +190,9 @@ class PlainWriter:
         if note:
             self.block(f"({note})", "  ")
 
-    def summary(self, summary: Summary, extra: dict[str, Any] | None = None) -> None:
+    def summary(
+        self, summary: Summary, extra: dict[str, Any] | None = None, titles: dict[str, str] | None = None
+    ) -> None:
         self.line()
         early = "" if summary.completed else " (ended early)"
         self.line(self._style(f"Summary: {summary.title}{early}", "1"))
@@ -197,14 +200,23 @@ class PlainWriter:
         self.line(f"Score: {_num(summary.earned)} of {summary.possible} ({pct}%)")
         if summary.results:
             self.line("Questions:")
+            not_reached = 0
             for n, r in enumerate(summary.results, 1):
+                if r.result == "unanswered" and r.tries == 0:
+                    not_reached += 1
+                    continue
                 word = _RESULT_WORDS.get(r.result, r.result)
                 credit = "" if r.awarded in (0.0, 1.0) else f", {round(r.awarded * 100)}%"
                 self.block(r.ask.strip(), f"  {n}. {word}{credit}: ")
+            if not_reached:
+                s = "" if not_reached == 1 else "s"
+                self.line(f"  ({not_reached} question{s} not reached)")
         if len(summary.by_lesson) > 1 or (summary.mode != "learn" and summary.by_lesson):
             self.line("By lesson:")
             for lesson_id, earned, possible in summary.by_lesson:
-                self.line(f"  {lesson_id}: {_num(earned)} of {possible}")
+                title = (titles or {}).get(lesson_id)
+                name = f"{title} ({lesson_id})" if title else lesson_id
+                self.block(f"{_num(earned)} of {possible}", f"  {name}: ")
         missed = [r for r in summary.results if r.result in _MISSED]
         if missed:
             self.line("To look at again:")
@@ -420,6 +432,8 @@ def run_plain_session(
         writer.intro(session)
     else:
         writer = PlainWriter(stdout, width=width, colour=colour)
+        course = getattr(session, "course", None)
+        writer.titles = {lesson.id: lesson.title for lesson in getattr(course, "lessons", ())}
         writer.intro(session.title, [*_intro_lines(session), *(intro or [])])
 
     finished: Finished | None = None

@@ -92,7 +92,7 @@ def _suggest(
         if not missed:
             return "A perfect score. Well done."
         weakest = min(
-            (row for row in by_lesson if row[2]), key=lambda row: (row[1] / row[2], row[0])
+            (row for row in by_lesson if row[2]), key=lambda row: row[1] / row[2]
         )
         return (
             f"Your weakest lesson was {_title(course, weakest[0])} "
