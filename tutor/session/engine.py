@@ -252,7 +252,7 @@ class Session:
     ) -> Session:
         """Questions only, from the chosen lessons (default all), shuffled (``random.Random(seed)``),
         the first ``count``. Unknown lesson ids raise KeyError."""
-        ids = list(lesson_ids) if lesson_ids is not None else None
+        ids = list(lesson_ids) if lesson_ids else None
         plan = quiz_plan(course, ids, count, seed)
         chosen = [course.lesson(i) for i in ids] if ids else list(course.lessons)
         if len(chosen) == 1 and chosen[0] is not None:
