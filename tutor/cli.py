@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="whose progress (default: $TUTOR_STUDENT, else your user name)",
     )
+    common.add_argument(
+        "--reset-progress",
+        action="store_true",
+        help="if the progress file is damaged, move it aside and start a fresh one",
+    )
     parser.add_argument(
         "--plain",
         action="store_true",
