@@ -657,6 +657,23 @@ def test_observer_calls(course):
     assert places == sorted(places) and places[-1] == 7
 
 
+def test_place_moves_past_a_question_only_after_its_answer_is_reported(course):
+    """A kill between two observer calls must never leave the resume point past an unsaved answer."""
+    rec = Recorder()
+    s = learn(course, observer=rec)
+    s.start()
+    s.submit("1991")
+    kinds_in_order = [c[0] for c in rec.calls]
+    closing = kinds_in_order.index("outcome")
+    assert kinds_in_order.index("attempt") < closing
+    assert ("place", "neighbours", 2) in rec.calls[closing:]
+    assert ("place", "neighbours", 2) not in rec.calls[:closing]
+    s.submit("skip")
+    skip_outcome = [i for i, c in enumerate(rec.calls) if c[0] == "outcome"][1]
+    assert ("place", "neighbours", 3) in rec.calls[skip_outcome:]
+    assert ("place", "neighbours", 3) not in rec.calls[:skip_outcome]
+
+
 def test_resume_at_step(course):
     rec = Recorder()
     s = learn(course, observer=rec, start_at=4)

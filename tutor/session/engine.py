@@ -708,11 +708,13 @@ class Session:
         self._earned += awarded
         self._closed_count += 1
         self._last_closed = st
-        lesson = st.item.lesson
-        if st.item.step_index + 1 < len(lesson.steps):
-            self._place(lesson.id, st.item.step_index + 1)
 
     def _report_outcome(self, st: _QState) -> None:
+        """Tell the observer how the question ended, then move the resume point past it.
+
+        In that order: a kill between the two must leave the place at this question (asked
+        again on resume), never past a question whose answer was not saved.
+        """
         self._notify(
             "outcome",
             Outcome(
@@ -725,6 +727,9 @@ class Session:
                 mode=self.mode,
             ),
         )
+        lesson = st.item.lesson
+        if st.item.step_index + 1 < len(lesson.steps):
+            self._place(lesson.id, st.item.step_index + 1)
 
     def _answer_command(self, name: str) -> list[Message]:
         st = self._states[self._pos]
