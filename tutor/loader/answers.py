@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tutor.loader import fields as f
-from tutor.loader.normal import normalise
+from tutor.loader.normal import simple_normalise
 from tutor.loader.numbers import answer_number, parse_tolerance
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Node, Scalar, Seq
@@ -116,7 +116,7 @@ def read_list(report: Report, pairs: dict, label: str) -> Answer | None:
         return None
     seen: dict[str, str] = {}
     for value, vnode in entries:
-        key = normalise(value)
+        key = simple_normalise(value).replace(" ", "")
         if key in seen:
             report.error(vnode, f"item '{value}' is listed twice in 'answer'")
         seen.setdefault(key, value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from tutor.loader.normal import normalise
+from tutor.loader.normal import normalise, simple_normalise
 from tutor.loader.problems import Report
 from tutor.model import Pos, Question, QuestionType
 
@@ -68,12 +68,18 @@ def _lint_forms(report: Report, question: Question) -> None:
 
 
 def _lint_options(report: Report, question: Question) -> None:
-    options = [normalise(o) for o in question.options]
+    # A cheap first look (casefold, punctuation, spaces) finds the few pairs worth the grader's
+    # full normalisation: most options are nowhere near each other.
+    simple = [simple_normalise(o).replace(" ", "") for o in question.options]
     for index in question.correct:
-        for other, norm in enumerate(options):
+        for other in range(len(simple)):
             if other in question.correct:
                 continue
-            if _close(options[index], norm, len(options[index])):
+            slack = typo_budget(simple[index]) + 2
+            if Levenshtein.distance(simple[index], simple[other], score_cutoff=slack) > slack:
+                continue
+            mine, theirs = normalise(question.options[index]), normalise(question.options[other])
+            if _close(mine, theirs, len(mine)):
                 report.warning(
                     _at(question.pos),
                     f"the right option '{question.options[index]}' is within a typo of the option"
