@@ -5,6 +5,7 @@ See the package docstring (``tutor.grading``) for the rules per question type.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -133,6 +134,7 @@ class _Prepared:
     options: list[_Form] = field(default_factory=list)
     numeric_options: bool = False
     number: NumberSpec | None = None
+    correct: tuple[int, ...] = ()  # choice / multi
 
 
 def _g(verdict: Verdict, credit: float, text: str, matched: str | None = None, **kw) -> Grade:
@@ -155,6 +157,7 @@ class Grader:
         self._index = CompetitorIndex()  # the course's own names: ties refuse a typo
         self._builtin = _builtin_index()  # well-known names: only closer (or equal) ones refuse
         self._cache: dict[int, tuple[Question, _Prepared]] = {}
+        self._aliases: dict[str, list[str]] = {}
         if course is not None:
             for lesson in course.lessons:
                 for entry in lesson.glossary:
@@ -162,6 +165,10 @@ class Grader:
                     expansion = _expansion(entry.definition)
                     if expansion:
                         self._index.add(expansion, "glossary")
+                        term_key, exp_key = key(entry.term).squashed, key(expansion).squashed
+                        if term_key and exp_key and term_key != exp_key:
+                            self._aliases.setdefault(term_key, []).append(expansion)
+                            self._aliases.setdefault(exp_key, []).append(entry.term)
                 for q in lesson.questions:
                     self.add_question(q)
 
@@ -226,13 +233,26 @@ class Grader:
         items = q.items
         if not items and q.answer and q.type in (QuestionType.TEXT, QuestionType.NUMBER):
             items = (Item(q.answer),)
+        if not items and q.answer and q.type is QuestionType.LIST:
+            items = tuple(Item(t.strip()) for t in re.split(r"[,;\n]", q.answer) if t.strip())
         forms = [
             _Form(key(f), i, f) for i, item in enumerate(items) for f in item.forms if f.strip()
         ]
         forms = [f for f in forms if not f.key.empty]
+        # a glossary term and its expansion name the same thing: either earns the credit
+        seen = {f.key.squashed for f in forms}
+        for f in list(forms):
+            for alias in self._aliases.get(f.key.squashed, ()):
+                k = key(alias)
+                if k.squashed not in seen and not k.empty:
+                    seen.add(k.squashed)
+                    forms.append(_Form(k, f.index, alias))
         wrongs = [(key(w.text), w) for w in q.wrong if w.text.strip()]
         wrongs = [(k, w) for k, w in wrongs if not k.empty]
         options = [_Form(key(o), i, o) for i, o in enumerate(q.options)]
+        correct = tuple(i for i in q.correct if 0 <= i < len(options))
+        if not correct and options and q.answer:
+            correct = _derive_correct(q.answer, options)
         own = frozenset(f.key.squashed for f in forms) | frozenset(o.key.squashed for o in options)
         vocab = (
             frozenset(w for f in forms for w in f.key.words)
@@ -259,6 +279,7 @@ class Grader:
             options=options,
             numeric_options=numeric_options,
             number=number,
+            correct=correct,
         )
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
@@ -389,6 +410,10 @@ class Grader:
                 if typos:
                     return _g(Verdict.TYPO, 1.0, fb.spelling(sorted(set(typos))), matched)
                 return _g(Verdict.CORRECT, 1.0, fb.CORRECT, matched)
+            if any(h.kind == "form" for h in hits) and all(
+                h.kind in ("form", "none") for h in hits
+            ):
+                return _g(Verdict.CLOSE, 0.0, fb.CLOSE_MORE)  # "Russia, because of ..."
             return _g(Verdict.WRONG, 0.0, fb.PADDED)
         return self._verdict_for_hit(hit, whole)
 
@@ -577,8 +602,7 @@ class Grader:
         n = len(prep.options)
         raw = [t for t in toks if t not in SEPARATORS]
         ws = strip_filler(raw)
-        right = set(q.correct)
-        answer = q.options[q.correct[0]] if q.correct and q.correct[0] < n else q.answer
+        right = set(prep.correct)
         whole = key_from_words(" ".join(ws), ws)
         # exact option text first (an option may itself be a letter, a number or "Neither")
         for o in prep.options:
@@ -620,13 +644,12 @@ class Grader:
             return grade
         if hit.kind in ("none", "competitor") and not _dont_know(whole.words):
             return _invalid(fb.CHOICE_UNKNOWN)
-        del answer
         return grade
 
     def _choice_result(self, q: Question, prep: _Prepared, index: int, dist: int) -> Grade:
         option = q.options[index]
         letter = chr(ord("A") + index)
-        if index in q.correct:
+        if index in prep.correct:
             if dist:
                 return _g(Verdict.TYPO, 1.0, fb.spelling([option]), option, found=(option,))
             return _g(Verdict.CORRECT, 1.0, fb.CORRECT, option, found=(option,))
@@ -682,7 +705,7 @@ class Grader:
     ) -> Grade:
         """Credit = (right picks - wrong picks) / number of right options, at least 0."""
         n = len(q.options)
-        right = {i for i in q.correct if 0 <= i < n}
+        right = set(prep.correct)
         hits = sorted(chosen & right)
         wrong = sorted(chosen - right)
         missing = sorted(right - chosen)
@@ -794,6 +817,22 @@ def _display(ws: Sequence[str], cleaned: str) -> str:
     return " ".join(ws)
 
 
+def _derive_correct(answer: str, options: list[_Form]) -> tuple[int, ...]:
+    """When the model gives no indices: the answer's letters ("A, C") or option texts."""
+    n = len(options)
+    out: list[int] = []
+    for part in re.split(r"[,;\n]", answer):
+        k = key(part)
+        if k.empty:
+            continue
+        hit = next((o.index for o in options if o.key.squashed == k.squashed), None)
+        if hit is None and len(k.squashed) == 1 and "a" <= k.squashed <= "z":
+            hit = ord(k.squashed) - ord("a")
+        if hit is not None and 0 <= hit < n and hit not in out:
+            out.append(hit)
+    return tuple(sorted(out))
+
+
 def _dont_know(ws: Sequence[str]) -> bool:
     return tuple(ws) in _DONT_KNOW
 
@@ -882,6 +921,8 @@ def _truth_of(ws: list[str]) -> bool | str | None:
 
 
 def _fmt(x: float) -> str:
-    if x == int(x) and abs(x) < 1e15:
+    if not math.isfinite(x):
+        return "That number"
+    if abs(x) < 1e15 and x == int(x):
         return f"{int(x):,}" if abs(x) >= 10000 else str(int(x))
     return f"{x:,.6g}" if abs(x) >= 10000 else f"{x:.6g}"

@@ -69,6 +69,8 @@ _LEADING_FILLER: tuple[tuple[str, ...], ...] = (
     ("the",),
     ("a",),
     ("an",),
+    ("in",),
+    ("at",),
 )
 _TRAILING_FILLER: tuple[tuple[str, ...], ...] = (
     ("i", "think"),

@@ -24,6 +24,7 @@ Digits are never fuzzy-matched: this module only reads values; comparing them is
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -300,7 +301,7 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
     masked = list(s)
     for m in _DIGITS.finditer(s):
         value = _digits_value(m)
-        if value is None:
+        if value is None or not math.isfinite(value):
             continue
         scale_word = m.group("scale")
         end = m.end()
