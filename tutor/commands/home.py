@@ -93,9 +93,11 @@ def print_course(course: Any, store: Any, out: TextIO) -> None:
     for row in rows:
         lesson = row.lesson
         minutes = f"{lesson.minutes} min" if lesson.minutes else ""
-        status = row.status_text.replace("✓ ", "").replace("◐ ", "").replace("· ", "")
+        status = row.status
         if row.status == "in progress" and 0 < row.fraction < 1:
             status += f" ({row.fraction:.0%})"
+        if row.best is not None and row.status != "new":
+            status += f", best {row.best:.0%}"
         parts = [f"{row.number:>2}. {lesson.id:<{width}}  {lesson.title}"]
         if minutes:
             parts.append(minutes)
@@ -108,10 +110,10 @@ def print_course(course: Any, store: Any, out: TextIO) -> None:
     if rows:
         chosen = rows[lesson_to_continue(rows)].lesson.id
         verb = "Continue" if rows[lesson_to_continue(rows)].status == "in progress" else "Start"
-        print(f"{verb} with:   tutor learn {chosen}", file=out)
-    print("Any lesson:      tutor learn ID", file=out)
-    print("A quiz:          tutor quiz", file=out)
+        print(f"{verb + ' with:':<18}tutor learn {chosen}", file=out)
+    print(f"{'Any lesson:':<18}tutor learn ID", file=out)
+    print(f"{'A quiz:':<18}tutor quiz", file=out)
     if store is not None:
         due = len(due_reviews(course, store))
-        print(f"Review ({due} due): tutor review", file=out)
+        print(f"{f'Review ({due} due):':<18}tutor review", file=out)
     print("On a terminal, plain 'tutor' opens the full-screen course.", file=out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,7 @@ class TutorApp(App[int]):
             if sig is None:
                 continue
             try:
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, partial(self.exit, None, 128 + int(sig)))
             except (NotImplementedError, RuntimeError, ValueError):
                 continue  # not the main thread, or a platform without it
             self._signals.append(sig)
@@ -155,12 +156,13 @@ class TutorApp(App[int]):
         except (ValueError, LookupError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        notice = None
         if start_at:
-            self.notify(
-                f"Picking up where you left off (step {start_at + 1} of {len(lesson.steps)}).",
-                markup=False,
+            notice = (
+                f"Welcome back: picking up where you left off, at step {start_at + 1} "
+                f"of {len(lesson.steps)}."
             )
-        self._open(LessonScreen(session, lesson.title, start_at=start_at))
+        self._open(LessonScreen(session, lesson.title, notice=notice))
 
     def open_quiz_setup(self, selected: str | None = None) -> None:
         def chosen(options: dict | None) -> None:
@@ -263,5 +265,5 @@ def run_app(
         theme_name=theme,
         settings_path=settings_path,
     )
-    result = app.run()
-    return int(result or 0)
+    app.run()
+    return int(app.return_code or 0)

@@ -16,7 +16,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar
 
 from tutor import messages as m
-from tutor.tui.widgets.transcript import StudentBubble, Transcript, bubble_for, number_text, plain
+from tutor.tui.widgets.transcript import (
+    NoticeBubble,
+    StudentBubble,
+    Transcript,
+    bubble_for,
+    number_text,
+    plain,
+)
 
 if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
@@ -36,11 +43,11 @@ class LessonScreen(Screen[None]):
         Binding("escape", "leave", "Course", id="lesson.leave"),
     ]
 
-    def __init__(self, session: Any, heading: str, *, start_at: int = 0) -> None:
+    def __init__(self, session: Any, heading: str, *, notice: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.heading = heading
-        self.start_at = start_at
+        self.notice = notice
         self.summary: m.Summary | None = None
         self.busy = False
 
@@ -59,6 +66,8 @@ class LessonScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()
+        if self.notice:
+            await self.query_one(Transcript).add(NoticeBubble(self.notice))
         await self.show(self.session.start())
 
     def on_screen_resume(self) -> None:

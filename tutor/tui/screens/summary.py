@@ -17,6 +17,18 @@ if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
 
 
+RIGHT = ("correct", "typo")
+
+
+def missed(summary: m.Summary) -> list[m.QuestionResult]:
+    """Questions not answered right: wrong, partly right, skipped, revealed or not reached.
+
+    Not ``Summary.missed`` (credit below 1): a question answered right on a second try is not
+    "missed", even though it earned less than full credit.
+    """
+    return [r for r in summary.results if r.result not in RIGHT]
+
+
 class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("r", "retry", "Retry missed", id="summary.retry"),
@@ -50,20 +62,18 @@ class SummaryScreen(Screen[None]):
                 bar = ProgressBar(total=100, show_eta=False, id="summary-bar")
                 bar.progress = round(s.score * 100)
                 yield bar
-            if s.suggestion:
-                yield Static(plain(s.suggestion), id="summary-suggestion")
             yield Label("Each question", classes="section")
             for result in s.results:
                 label = RESULT_LABELS.get(result.result, result.result)
                 if 0 < result.awarded < 1:
-                    label += f" {result.awarded:.0%}"
+                    label += f" ({result.awarded:.0%})"
                 with Horizontal(classes=f"result -{result.result}"):
                     yield Label(plain(label), classes="result-label")
                     yield Static(plain(result.ask), classes="result-ask")
-            missed = s.missed
-            if missed:
-                yield Label(f"What you missed ({len(missed)})", classes="section")
-                for result in missed:
+            missed_results = missed(s)
+            if missed_results:
+                yield Label(f"What you missed ({len(missed_results)})", classes="section")
+                for result in missed_results:
                     with Vertical(classes=f"missed -{result.result}"):
                         yield Static(plain(result.ask), classes="missed-ask")
                         if result.given:
@@ -73,14 +83,16 @@ class SummaryScreen(Screen[None]):
                             yield Static(plain(result.explain), classes="explain")
             else:
                 yield Label("Nothing missed. Well done.", classes="section")
+            if s.suggestion:  # the tutor's advice refers to the list above it
+                yield Static(plain(s.suggestion), id="summary-suggestion")
         with Horizontal(id="summary-buttons"):
-            yield Button("Retry missed", id="retry", disabled=not missed)
+            yield Button("Retry missed", id="retry", disabled=not missed(s))
             yield Button("Next lesson", id="next", disabled=self.next_lesson_id is None)
             yield Button("Back to course", variant="primary", id="back")
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.summary.missed:
+        if missed(self.summary):
             self.query_one("#retry", Button).focus()
         elif self.next_lesson_id is not None:
             self.query_one("#next", Button).focus()
@@ -95,7 +107,7 @@ class SummaryScreen(Screen[None]):
             handler()
 
     def action_retry(self) -> None:
-        refs = [(r.lesson_id, r.question_id) for r in self.summary.missed]
+        refs = [(r.lesson_id, r.question_id) for r in missed(self.summary)]
         if refs:
             self.tutor.open_review(refs, title="Retry missed questions")
 
@@ -109,7 +121,7 @@ class SummaryScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
-            return True if self.summary.missed else None
+            return True if missed(self.summary) else None
         if action == "next":
             return True if self.next_lesson_id else None
         return True

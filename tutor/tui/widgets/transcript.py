@@ -163,6 +163,17 @@ class FinishedBubble(Bubble):
         yield Static(plain("Press Enter to see your summary."), classes="body")
 
 
+class NoticeBubble(Bubble):
+    """A word from the app itself (not the tutor), such as where a resumed lesson picks up."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(classes="tutor info -notice")
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(self.text), classes="body")
+
+
 class StudentBubble(Bubble):
     """What the student typed (or the key they pressed, shown as the command it stands for)."""
 
@@ -191,8 +202,8 @@ def bubble_for(message: m.Message) -> Bubble | None:
 
 
 def _number(x: float) -> str:
-    """1.0 -> '1', 2.5 -> '2.5'."""
-    return f"{x:.1f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+    """1.0 -> '1', 2.5 -> '2.5', 3.75 -> '3.75'."""
+    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 class Transcript(VerticalScroll):
