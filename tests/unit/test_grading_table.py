@@ -444,6 +444,10 @@ ROWS: list[tuple] = [
     ("borders", "Mongolia\nNorth Korea", CORRECT),
     ("borders", "Mongolia/North Korea", CORRECT),
     ("borders", "Mongolia, and North Korea.", CORRECT),
+    ("borders", "Mongolia North Korea", CORRECT),  # no separators: split on known items
+    ("borders", "North Korea Mongolia", CORRECT),
+    ("caspian", "Russia Iran Kazakhstan", CORRECT),
+    ("borders", "Mongolia South Korea", PARTIAL, 0.25),
     ("borders", "Mongolai and North Korea", TYPO, 1.0),
     ("borders", "Mongolia and Nrth Korea", TYPO),
     ("borders", "Монголия and North Korea", TYPO),

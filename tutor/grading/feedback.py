@@ -96,7 +96,7 @@ def list_feedback(
         if found:
             verb = "is" if missing == 1 else "are"
             parts.append(f"{missing} more {noun} {verb} missing.")
-        else:
+        elif missing > 1:
             parts.append(f"You have none of the {missing} {noun} yet.")
     if typos:
         parts.append(f"(Spelling: {join(typos)}.)")

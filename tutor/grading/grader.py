@@ -514,6 +514,7 @@ class Grader:
             [i.text for i in prep.items],
             q.required if prep.items else 0,
             what="item",
+            cleaned=cleaned,
         )
 
     def _collect(
@@ -525,18 +526,30 @@ class Grader:
         names: list[str],
         need: int,
         what: str,
-        pre_found: dict[int, int] | None = None,
-        pre_extra: list[str] | None = None,
+        cleaned: str = "",
     ) -> Grade:
         """Credit per expected element; extras cost half an element each and are named."""
-        found: dict[int, int] = dict(pre_found or {})  # index -> edit distance
-        extra: list[str] = list(pre_extra or [])
+        found: dict[int, int] = {}  # index -> edit distance
+        extra: list[str] = []
         replies: list[str] = []
         close = 0
         for piece in pieces:
             if piece.empty:
                 continue
             hit = self._match(prep, piece, forms)
+            if hit.kind not in ("form", "wrong") and 1 < len(piece.words) <= 12:
+                # "Mongolia North Korea": items named without separators
+                parts = self._segment(prep, piece.words, forms)
+                if parts:
+                    for h, words in parts:
+                        if h.kind == "form" and h.form is not None:
+                            if h.form.index not in found or found[h.form.index] > h.distance:
+                                found[h.form.index] = h.distance
+                            continue
+                        if h.kind == "wrong" and h.wrong is not None:
+                            replies.append(h.wrong.reply)
+                        extra.append(_display(words, cleaned) if cleaned else " ".join(words))
+                    continue
             if hit.kind == "form" and hit.form is not None:
                 if hit.form.index not in found or found[hit.form.index] > hit.distance:
                     found[hit.form.index] = hit.distance
@@ -569,6 +582,29 @@ class Grader:
                 verdict = Verdict.CLOSE
             return _g(verdict, 0.0, text, None, **kw)
         return _g(Verdict.PARTIAL, credit, text, ", ".join(found_names), **kw)
+
+    def _segment(
+        self, prep: _Prepared, ws: tuple[str, ...], forms: Sequence[_Form]
+    ) -> list[_Hit] | None:
+        """Split words into two or more consecutive runs, each a form, a ``wrong:`` entry or a
+        known name, at least one of them a form; None when that cannot be done."""
+        n = len(ws)
+        best: list[list[tuple[_Hit, list[str]]] | None] = [None] * (n + 1)
+        best[0] = []
+        for end in range(1, n + 1):
+            for start in range(end - 1, -1, -1):
+                prev = best[start]
+                if prev is None:
+                    continue
+                span = list(ws[start:end])
+                hit = self._match(prep, key_from_words(" ".join(span), span), forms)
+                if hit.kind in ("form", "wrong", "competitor"):
+                    best[end] = [*prev, (hit, span)]
+                    break
+        result = best[n]
+        if result is None or len(result) < 2 or not any(h.kind == "form" for h, _ in result):
+            return None
+        return result
 
     # -- choice / multi ----------------------------------------------------------------------
 

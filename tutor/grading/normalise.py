@@ -11,9 +11,9 @@ The pipeline, in order:
    (``U.S.`` -> ``us``, ``3.2`` stays); thousands commas between digits vanish (``18,000`` ->
    ``18000``); ``+`` and ``%`` stay part of a word (``C5+1``); ``, ; / ( ) [ ]`` and line breaks
    become separator tokens (``,`` ``;`` ``/``); every other punctuation mark is dropped.
-4. ``strip_filler``: leading filler (``the``, ``a``, ``an``, ``I think``, ``it's``, ``it is``,
-   ``the answer is`` ...) and trailing filler (``I think``) are removed, as long as something
-   is left.
+4. ``strip_filler``: leading filler (``the``, ``a``, ``an``, ``in``, ``at``, ``I think``,
+   ``it's``, ``it is``, ``the answer is`` ...) and trailing filler (``I think``) are removed, as
+   long as something is left. Lesson forms go through the same steps, so ``The Hague`` = ``Hague``.
 
 ``normalise(text)`` returns the words of steps 1-4 joined by single spaces; ``squash`` removes the
 spaces too, so that ``Y-8``, ``Y8`` and ``Y 8`` all become ``y8``: matching compares squashed
