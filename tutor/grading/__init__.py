@@ -3,9 +3,12 @@
 Public API
 ----------
 - ``Grader(course=None)`` indexes every answer, accepted form, ``wrong:`` entry, option and
-  glossary term (and the glossary's short expansions) of the course, plus a built-in list of
-  countries, places and organisations, as *competitors*. ``Grader.grade(question, text) -> Grade``
-  never raises.
+  glossary term (and the glossary's short expansions) of the course as *competitors*, beside a
+  built-in list of countries, places and organisations (``gazetteer``). A course competitor as
+  close to the typed text as the answer refuses a typo; a built-in name refuses it only when it is
+  strictly closer or typed exactly (so ``Chine`` is a typo of ``China`` unless ``Chile`` is in the
+  course). A glossary term and its expansion (``SCO`` / ``Shanghai Cooperation Organisation``)
+  count as the same answer. ``Grader.grade(question, text) -> Grade`` never raises.
 - ``grade(question, text)``: the same without a course (built-in competitors only).
 - ``Grade`` and ``Verdict`` (``tutor.grading.result``).
 - ``normalise(text) -> str``: NFKC, control characters dropped, transliterated to ASCII, casefolded,
@@ -32,7 +35,8 @@ Text
     misconception. Negated (``not Russia``) -> wrong; hedged (``Russia or China``, ``maybe
     Russia``, ``Russia/China``) -> wrong; padded (``China and Russia and USA``, ``Russia,
     China``) -> wrong, unless every piece is a form of the answer (``Russia (Russian
-    Federation)``). A typo (see ``textmatch``: digits exact, first letter the same, 0/1/2/3 edits
+    Federation)``); the answer plus unknown words (``Russia, because of its army``) -> close.
+    A typo (see ``textmatch``: digits exact, first letter the same, 0/1/2/3 edits
     for up to 3/7/14/more letters, per word when the word counts agree) -> typo, unless a
     competitor is as close or closer: then ``close`` (or ``wrong`` when the text *is* that
     competitor, e.g. ``Iraq`` for ``Iran``). Close also covers: part of a multi-word answer
@@ -47,8 +51,9 @@ Number
     (``February 2020``), ``in 1991`` is fine, words around the number are ignored.
 List
     Items in any order, separated by ``,`` ``;`` ``/`` ``and`` ``&`` or line breaks; names with
-    ``and`` in them (``Belt and Road Initiative``) stay whole when they are a known form. Each
-    piece is matched like a text answer against all items. Credit = (items found, at most
+    ``and`` in them (``Belt and Road Initiative``) stay whole when they are a known form; items
+    typed without separators (``Mongolia North Korea``) are split on known names. Each piece is
+    matched like a text answer against all items (two items equally close: neither). Credit = (items found, at most
     ``need``, minus half an item per wrong extra) / ``need``. All found and no extras -> correct
     (typo if any was misspelled); nothing found -> wrong (misconception if an extra was a
     ``wrong:`` entry; close if an extra was nearly an item); else partial. Feedback names the
@@ -57,11 +62,13 @@ Choice
     A letter (``b``, ``B``, ``(b)``, ``b)``, ``b.``, ``option b``), an option number 1-based
     (``2``; only when no option is itself a number), or the option text with typos. A letter
     and a text naming different options -> invalid (``a`` before a text is read as an article).
-    A letter beyond the options -> invalid. Several options -> wrong.
+    A letter beyond the options, or text that names no option -> invalid (no try used). Another
+    option -> wrong, or misconception when it has a ``wrong:`` entry. Several options -> wrong.
 Multi
     Letters (``A, C``, ``ca``, ``a and c``, ``C,A``), numbers, or option texts, mixed freely.
     Credit = (right picks - wrong picks - half an unknown piece) / right options, at least 0;
-    exactly the right set -> correct; some credit -> partial; none -> wrong.
+    exactly the right set -> correct; some credit -> partial; none -> wrong; nothing that names
+    an option -> invalid.
 Truefalse
     ``true/false/t/f/yes/no/y/n/correct/incorrect/right/wrong`` in any case with punctuation and
     filler (``it's true``). One ``not`` flips: ``not true`` is *false* (``not false`` is true).
