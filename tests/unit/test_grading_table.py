@@ -154,6 +154,10 @@ Q = {
         wrong={"Security guarantor": "That has been Russia's role."},
     ),
     "years": choice(["1991", "1992", "1993"], 0),
+    "amounts": choice(["18 million", "9 million", "1 million"], 0),
+    "timeline": choice(
+        ["SCO founded; Y-8 sale; Pompeo visit", "Y-8 sale; SCO founded; Pompeo visit"], 1
+    ),
     "lead": multi(
         [
             "Shanghai Cooperation Organisation",
@@ -511,6 +515,10 @@ ROWS: list[tuple] = [
     ("role", "Russia", INVALID),
     ("role", "", INVALID),
     ("years", "1991", CORRECT),  # numeric options: digits are the text, not an option number
+    ("amounts", "1", CLOSE),  # part of "1 million", never option 1
+    ("amounts", "18 million", CORRECT),
+    ("timeline", "2", CORRECT),  # options that only mention a number are still numbered
+    ("timeline", "1", WRONG),
     ("years", "a", CORRECT),
     ("years", "1992", WRONG),
     ("years", "1", INVALID),  # not an option: no try used

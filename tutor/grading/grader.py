@@ -259,9 +259,14 @@ class Grader:
             | frozenset(w for k, _ in wrongs for w in k.words)
             | frozenset(w for o in options for w in o.key.words)
         )
+        # Options that are themselves numbers ("18 million", "2015") make a typed "1" ambiguous;
+        # a long option that merely mentions a number ("... Y-8 sale ...") does not.
         numeric_options = (
             bool(options)
-            and all(o.key.squashed and parse_number(o.text) is not None for o in options)
+            and all(
+                o.key.squashed and len(o.key.words) <= 3 and parse_number(o.text) is not None
+                for o in options
+            )
             or any(o.key.squashed.isdigit() for o in options)
         )
         number = q.number
