@@ -8,7 +8,11 @@ DOMAIN_MODULES = [
     "tutor.model",
     "tutor.records",
     "tutor.paths",
+    "tutor.grading",
     "tutor.grading.result",
+    "tutor.loader",
+    "tutor.loader.examples",
+    "tutor.messages",
     "tutor.store",
     "tutor.store.progress",
     "tutor.store.stats",
@@ -18,6 +22,12 @@ DOMAIN_MODULES = [
     "tutor.plain",
     "tutor.commands.learn",
     "tutor.commands.quiz",
+    "tutor.commands.check",
+    "tutor.commands.try_",
+    "tutor.commands.review",
+    "tutor.commands.stats",
+    "tutor.commands.export",
+    "tutor.commands.home",
 ]
 
 
