@@ -150,6 +150,9 @@ async def test_play_the_fixture_lesson_through_the_ui(make_app):
         teach = bubble_text(last(app, TeachBubble))
         assert "[bold]this[/]" in teach
         assert "[@click=app.quit]this link[/]" in teach
+        await pilot.click(last(app, TeachBubble), offset=(40, 1))  # where the "link" would be
+        await pilot.pause()
+        assert app.is_running
         await pilot.press("enter")
         await pilot.pause()
         ask = last(app, AskBubble)

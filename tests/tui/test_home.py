@@ -42,3 +42,14 @@ def test_lesson_errors_are_plain_text_and_exit_1(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 1
     assert "a.yaml:" in err and "error" in err
+
+
+def test_the_listing_never_imports_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from tutor.cli import main\n"
+        f"main(['--lessons', {str(COURSE)!r}, '--data-dir', {str(tmp_path)!r}, '--plain'])\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

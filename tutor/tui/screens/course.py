@@ -122,6 +122,5 @@ class CourseScreen(Screen[None]):
         self.tutor.open_review()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "review" and self.tutor.store is None:
-            return None  # shown greyed out: there is nothing to review without a store
-        return True
+        # Review is hidden without a store: there is nothing to review.
+        return not (action == "review" and self.tutor.store is None)
