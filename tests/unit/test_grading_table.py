@@ -123,6 +123,7 @@ Q = {
     "urumqi": text("Ürümqi"),
     "bri": text("Belt and Road Initiative", "BRI"),
     "tt": text("Trinidad and Tobago"),
+    "west": text("the United States and the European Union", "US and EU"),
     "hague": text("The Hague"),
     "kyrgyzstan": text("Kyrgyzstan"),
     "sco": text("Shanghai Cooperation Organisation", "SCO"),
@@ -517,6 +518,10 @@ ROWS: list[tuple] = [
     ("years", "1991", CORRECT),  # numeric options: digits are the text, not an option number
     ("amounts", "1", CLOSE),  # part of "1 million", never option 1
     ("amounts", "18 million", CORRECT),
+    ("west", "the US and the EU", CORRECT),  # "the" opening a later part is filler too
+    ("west", "US, the EU", WRONG),  # a comma makes two answers to a one-answer question
+    ("west", "United States and European Union", CORRECT),
+    ("west", "the US and the USSR", WRONG),
     ("timeline", "2", CORRECT),  # options that only mention a number are still numbered
     ("timeline", "1", WRONG),
     ("years", "a", CORRECT),

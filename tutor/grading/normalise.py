@@ -6,7 +6,7 @@ The pipeline, in order:
    as emoji are dropped; any run of white space becomes one space.
 2. ``fold``: transliteration to ASCII with ``anyascii`` (``Токаев`` -> ``Tokaev``, ``Ürümqi`` ->
    ``Urumqi``), then ``casefold``.
-3. ``tokens``: ``&`` is ``and``; apostrophes vanish (``Xi's`` -> ``xis``); hyphens, dashes and
+3. ``tokens``: ``&`` is ``and``; a ``the`` after ``and`` or a separator is dropped; apostrophes vanish (``Xi's`` -> ``xis``); hyphens, dashes and
    underscores separate words (``Y-8`` -> ``y 8``); full stops vanish except between digits
    (``U.S.`` -> ``us``, ``3.2`` stays); thousands commas between digits vanish (``18,000`` ->
    ``18000``); ``+`` and ``%`` stay part of a word (``C5+1``); ``, ; / ( ) [ ]`` and line breaks
@@ -171,7 +171,19 @@ def tokens(text: str) -> list[str]:
     s = _SEPARATOR_CHARS.sub(lambda m: f" {_SEP_MAP[m.group()]} ", s)
     s = s.replace(".", "")
     s = _OTHER_PUNCT.sub(" ", s)
-    return [t.replace("\x00", ".") for t in _TOKEN.findall(s)]
+    toks = [t.replace("\x00", ".") for t in _TOKEN.findall(s)]
+    return [t for i, t in enumerate(toks) if not _inner_article(toks, i)]
+
+
+def _inner_article(toks: list[str], i: int) -> bool:
+    """A ``the`` opening a later part of the answer (``the US and the EU``): filler, like a
+    leading ``the``. Kept when nothing follows it."""
+    return (
+        toks[i] == "the"
+        and 0 < i < len(toks) - 1
+        and (toks[i - 1] == AND or toks[i - 1] in SEPARATORS)
+        and toks[i + 1] not in SEPARATORS
+    )
 
 
 def words(text: str) -> list[str]:
