@@ -157,7 +157,9 @@ async def test_play_the_fixture_lesson_through_the_ui(make_app):
         await pilot.pause()
         ask = last(app, AskBubble)
         assert "[bold]not markup[/]" in bubble_text(ask)
-        assert "B. Economic networks" in bubble_text(ask)
+        options = [text_of(w) for w in ask.query(".option-text")]
+        assert options == ["Security guarantor", "Economic networks", "Neither"]
+        assert [text_of(w) for w in ask.query(".letter")] == ["A.", "B.", "C."]
 
         # Student text with markup in it is literal too, and a link in it does nothing.
         await say(pilot, "[@click=app.quit]quit[/]")

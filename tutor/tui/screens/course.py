@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ListItem, ListView, ProgressBar, Static
 
@@ -25,17 +25,22 @@ class LessonItem(ListItem):
     def compose(self) -> ComposeResult:
         row = self.row
         lesson = row.lesson
-        minutes = f"{lesson.minutes} min" if lesson.minutes else ""
+        about = " · ".join(
+            part
+            for part in (f"{lesson.minutes} min" if lesson.minutes else "", lesson.summary)
+            if part
+        )
         with Horizontal(classes="lesson-line"):
-            yield Label(plain(f"{row.number}. {lesson.title}"), classes="lesson-title")
-            yield Label(plain(minutes), classes="lesson-minutes")
-            yield Label(plain(row.status_text), classes="lesson-status")
+            with Vertical(classes="lesson-text"):
+                yield Label(plain(f"{row.number}. {lesson.title}"), classes="lesson-title")
+                if about:
+                    yield Label(plain(about), classes="lesson-summary")
             if row.status:
-                bar = ProgressBar(total=100, show_eta=False, classes="lesson-bar")
-                bar.progress = round(row.fraction * 100)
-                yield bar
-        if lesson.summary:
-            yield Label(plain(lesson.summary), classes="lesson-summary")
+                with Vertical(classes="lesson-progress"):
+                    yield Label(plain(row.status_text), classes="lesson-status")
+                    bar = ProgressBar(total=100, show_eta=False, classes="lesson-bar")
+                    bar.progress = round(row.fraction * 100)
+                    yield bar
 
 
 class CourseScreen(Screen[None]):
@@ -83,7 +88,7 @@ class CourseScreen(Screen[None]):
             done = sum(1 for r in rows if r.status == "done")
             if done:
                 intro += f" {done} done."
-        intro += " Enter starts the selected lesson; f1 explains everything."
+        intro += " Enter starts the selected lesson."
         self.query_one("#course-intro", Static).update(plain(intro))
         review = self.query_one("#course-review", Static)
         if store is None:

@@ -11,7 +11,7 @@ Colour is never the only signal: every feedback message starts with a word label
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Markdown, Static
 
@@ -98,8 +98,12 @@ class AskBubble(Bubble):
         yield Label(plain(head), classes="meta")
         yield Static(plain(q.ask), classes="body question")
         if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.options:
-            lines = [f"  {LETTERS[i]}. {option}" for i, option in enumerate(q.options)]
-            yield Static(plain("\n".join(lines)), classes="options")
+            with Vertical(classes="options"):
+                for i, option in enumerate(q.options):
+                    letter = LETTERS[i] if i < len(LETTERS) else str(i + 1)
+                    with Horizontal(classes="option"):
+                        yield Label(plain(f"{letter}."), classes="letter")
+                        yield Static(plain(option), classes="option-text")
         how = answer_hint(q)
         if how:
             yield Label(plain(how), classes="how")
