@@ -95,8 +95,20 @@ def med(results, index: int) -> float:
 
 # ----------------------------------------------------------------------------------- start-up
 
-STARTUP_BARE = r"""
+# Both apps leave through the same door: Textual's auto-pilot exits once the first screen is up.
+HEADLESS = r"""
+import sys
 from textual.app import App
+_run = App.run
+def _headless(self, *args, **kwargs):
+    async def leave(pilot):
+        await pilot.pause()
+        pilot.app.exit()
+    return _run(self, headless=True, size=(100, 30), auto_pilot=leave)
+App.run = _headless
+"""
+
+STARTUP_BARE = HEADLESS + r"""
 from textual.widgets import Input, Static
 
 class Bare(App):
@@ -104,16 +116,16 @@ class Bare(App):
         yield Static("Hello")
         yield Input()
 
-    def on_ready(self):
-        self.exit()
-
-Bare().run(headless=True, size=(100, 30))
+Bare().run()
 """
 
-STARTUP_TUTOR = r"""
-import sys
-from tutor.tui.bench import first_screen
-sys.exit(first_screen(sys.argv[1]))
+# The real `tutor` command path (load the course, open the store, build the grader, start the
+# app), told that it is on a terminal so that it does not print the plain course list instead.
+STARTUP_TUTOR = HEADLESS + r"""
+sys.stdin.isatty = lambda: True
+sys.stdout.isatty = lambda: True
+from tutor.cli import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
 
