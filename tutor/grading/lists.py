@@ -1,0 +1,125 @@
+"""Grading a ``list`` question: several items in any order, credit per item found
+(see ``tutor.grading``, "List"). Items typed without separators are split on known names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.grading import feedback as fb
+from tutor.grading.matching import Matcher
+from tutor.grading.normalise import SEPARATORS
+from tutor.grading.prepared import Form, Hit, Prepared
+from tutor.grading.result import Grade, Verdict
+from tutor.grading.textmatch import Key, key_from_words
+from tutor.grading.verdicts import display, graded, hedged
+from tutor.model import Question
+
+
+def grade_list(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleaned: str) -> Grade:
+    ws = [t for t in toks if t not in SEPARATORS]
+    whole = key_from_words(" ".join(ws), ws)
+    stop = hedged(prep, toks, whole, lists=True)
+    if stop is not None:
+        return stop
+    pieces = m.pieces(prep, toks, prep.forms)
+    return collect(
+        m,
+        prep,
+        [key_from_words(display(p, cleaned), p) for p in pieces],
+        prep.forms,
+        [i.text for i in prep.items],
+        q.required if prep.items else 0,
+        what="item",
+        cleaned=cleaned,
+    )
+
+
+def collect(
+    m: Matcher,
+    prep: Prepared,
+    pieces: list[Key],
+    forms: Sequence[Form],
+    names: list[str],
+    need: int,
+    what: str,
+    cleaned: str = "",
+) -> Grade:
+    """Credit per expected element; extras cost half an element each and are named."""
+    found: dict[int, int] = {}  # index -> edit distance
+    extra: list[str] = []
+    replies: list[str] = []
+    close = 0
+
+    def take(hit: Hit, shown: str) -> None:
+        """Count one matched piece: a form found (best spelling kept), or an extra."""
+        nonlocal close
+        if hit.kind == "form" and hit.form is not None:
+            i = hit.form.index
+            if i not in found or found[i] > hit.distance:
+                found[i] = hit.distance
+            return
+        if hit.kind == "wrong" and hit.wrong is not None:
+            replies.append(hit.wrong.reply)
+        elif hit.kind in ("ambiguous", "near", "part", "more"):
+            close += 1
+        extra.append(shown)
+
+    for piece in pieces:
+        if piece.empty:
+            continue
+        hit = m.match(prep, piece, forms)
+        if hit.kind not in ("form", "wrong") and 1 < len(piece.words) <= 12:
+            # "Mongolia North Korea": items named without separators
+            parts = segment(m, prep, piece.words, forms)
+            if parts:
+                for h, words in parts:
+                    take(h, display(words, cleaned) if cleaned else " ".join(words))
+                continue
+        take(hit, piece.text)
+    n_found = len(found)
+    need = max(1, need) if names else 1
+    missing_idx = [i for i in range(len(names)) if i not in found]
+    missing_count = max(0, need - n_found)
+    credit = (min(n_found, need) - 0.5 * len(extra)) / need
+    credit = max(0.0, min(1.0, credit))
+    found_names = tuple(names[i] for i in sorted(found))
+    missing_names = tuple(names[i] for i in missing_idx) if missing_count else ()
+    typos = [names[i] for i in sorted(found) if found[i] > 0]
+    kw = dict(found=found_names, missing=missing_names, extra=tuple(extra))
+    if missing_count == 0 and not extra:
+        if typos:
+            return graded(Verdict.TYPO, 1.0, fb.spelling(typos), ", ".join(found_names), **kw)
+        return graded(Verdict.CORRECT, 1.0, fb.CORRECT, ", ".join(found_names), **kw)
+    text = fb.list_feedback(found_names, missing_count, extra, replies, typos, what)
+    if close and not n_found:
+        text = text + " " + fb.CLOSE_SPELLING
+    if n_found == 0 or credit <= 0:
+        verdict = Verdict.MISCONCEPTION if replies and n_found == 0 else Verdict.WRONG
+        if n_found == 0 and close and not replies:
+            verdict = Verdict.CLOSE
+        return graded(verdict, 0.0, text, None, **kw)
+    return graded(Verdict.PARTIAL, credit, text, ", ".join(found_names), **kw)
+
+
+def segment(
+    m: Matcher, prep: Prepared, ws: tuple[str, ...], forms: Sequence[Form]
+) -> list[tuple[Hit, list[str]]] | None:
+    """Split words into two or more consecutive runs, each a form, a ``wrong:`` entry or a
+    known name, at least one of them a form; None when that cannot be done."""
+    n = len(ws)
+    best: list[list[tuple[Hit, list[str]]] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(end - 1, -1, -1):
+            prev = best[start]
+            if prev is None:
+                continue
+            span = list(ws[start:end])
+            hit = m.match(prep, key_from_words(" ".join(span), span), forms)
+            if hit.kind in ("form", "wrong", "competitor"):
+                best[end] = [*prev, (hit, span)]
+                break
+    result = best[n]
+    if result is None or len(result) < 2 or not any(h.kind == "form" for h, _ in result):
+        return None
+    return result

@@ -1,0 +1,96 @@
+"""Grading a ``number`` question: one value, in any form ``numbers`` reads, within the tolerance
+(see ``tutor.grading``, "Number"). Right digits at the wrong scale are ``close``."""
+
+from __future__ import annotations
+
+import math
+
+from tutor.grading import feedback as fb
+from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
+from tutor.grading.numbers import find_numbers, parse_number
+from tutor.grading.prepared import Prepared
+from tutor.grading.result import Grade, Verdict
+from tutor.grading.textmatch import key_from_words
+from tutor.grading.verdicts import dont_know, graded, invalid, misconception
+from tutor.model import Question
+
+_METRE_UNITS = {"m", "metre", "metres", "meter", "meters", "min", "minute", "minutes"}
+_SCALE_UNITS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+}
+_PERCENT_UNITS = ("%", "percent", "per cent")
+
+
+def grade_number(q: Question, prep: Prepared, cleaned: str, toks: list[str]) -> Grade:
+    spec = prep.number
+    assert spec is not None
+    ws = [t for t in toks if t not in SEPARATORS]
+    whole = key_from_words(" ".join(ws), ws)
+    # forms in words ("nineteen ninety-one") match as text; digits are compared as numbers
+    for f in prep.forms:
+        if not f.key.digits and whole.squashed == f.key.squashed:
+            return graded(Verdict.CORRECT, 1.0, fb.CORRECT, q.answer or f.text)
+    for wk, w in prep.wrongs:
+        if not wk.digits and whole.squashed == wk.squashed:
+            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
+    unit = (spec.unit or "").strip().casefold()
+    nums = find_numbers(cleaned, m_is_million=unit not in _METRE_UNITS)
+    extra = set(whole.words) - prep.vocab
+    if extra & NEGATION_WORDS and nums:
+        return graded(Verdict.WRONG, 0.0, fb.NEGATED)
+    if (extra & HEDGE_WORDS) or "/" in toks and len(nums) > 1:
+        return graded(Verdict.WRONG, 0.0, fb.HEDGED if len(nums) <= 1 else fb.ONE_NUMBER)
+    if not nums:
+        said = misconception(prep, whole)
+        if said is not None:
+            return said
+        if dont_know(whole.words):
+            return graded(Verdict.WRONG, 0.0, fb.DONT_KNOW)
+        return invalid(fb.NEED_NUMBER)
+    values = {n.value for n in nums}
+    if len(values) > 1:
+        return graded(Verdict.WRONG, 0.0, fb.ONE_NUMBER)
+    x = nums[0].value
+    answer = q.answer or fmt(spec.value)
+    unit_scale = 1.0
+    for w in unit.split():
+        unit_scale *= _SCALE_UNITS.get(w, 1.0)
+    candidates = [x]
+    if unit_scale != 1.0:
+        candidates += [x / unit_scale, x * unit_scale]
+    if any(spec.accepts(c) for c in candidates):
+        exact = any(_same(c, spec.value) for c in candidates)
+        return graded(
+            Verdict.CORRECT, 1.0, fb.CORRECT if exact else fb.accepted_figure(answer), answer
+        )
+    for _, w in prep.wrongs:
+        wv = parse_number(w.text)
+        if wv is not None and any(_same(c, wv) for c in candidates):
+            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
+    if unit not in _PERCENT_UNITS:
+        for factor in (1e3, 1e6, 1e9, 1e12):
+            # "18" for 18 million, or "18 billion" for 18 million: right digits, wrong scale
+            if spec.accepts(x * factor) or (nums[0].scaled and spec.accepts(x / factor)):
+                return graded(Verdict.CLOSE, 0.0, fb.CLOSE_SCALE)
+    elif spec.accepts(x * 100) or spec.accepts(x / 100):
+        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_PERCENT)
+    return graded(Verdict.WRONG, 0.0, fb.number_wrong(fmt(x)))
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal but for floating-point noise."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def fmt(x: float) -> str:
+    """A number as the feedback shows it: ``18,000,000``, ``1991``, ``1.5``."""
+    if not math.isfinite(x):
+        return "That number"
+    if abs(x) < 1e15 and x == int(x):
+        return f"{int(x):,}" if abs(x) >= 10000 else str(int(x))
+    return f"{x:,.6g}" if abs(x) >= 10000 else f"{x:.6g}"

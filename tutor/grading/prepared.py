@@ -1,0 +1,122 @@
+"""A question made ready for grading: its forms, ``wrong:`` entries and options as match keys.
+
+Owns the data the per-type graders share (``Form``, ``Hit``, ``Prepared``) and ``prepare``, which
+builds a ``Prepared`` from a ``Question`` once (the ``Grader`` caches it). Equivalent names (a
+glossary term and its expansion, a place and its Russian or Kazakh name) become extra forms of the
+same item here, so every question type that matches forms accepts them alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tutor.grading.normalise import AND
+from tutor.grading.numbers import parse_number
+from tutor.grading.textmatch import Key, key
+from tutor.model import Item, NumberSpec, Question, QuestionType, Wrong
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    key: Key
+    index: int  # item index (list/text) or option index (choice/multi)
+    text: str  # as the lesson spells it
+
+
+@dataclass(slots=True)
+class Hit:
+    kind: str  # form | wrong | ambiguous | competitor | part | more | near | none
+    distance: int = 0
+    form: Form | None = None
+    wrong: Wrong | None = None
+    competitor: str | None = None
+
+
+@dataclass(slots=True)
+class Prepared:
+    items: tuple[Item, ...]
+    forms: list[Form]
+    wrongs: list[tuple[Key, Wrong]]
+    own: frozenset[str]
+    vocab: frozenset[str]
+    and_forms: bool
+    options: list[Form] = field(default_factory=list)
+    numeric_options: bool = False
+    number: NumberSpec | None = None
+    correct: tuple[int, ...] = ()  # choice / multi
+
+
+def prepare(q: Question, aliases: Mapping[str, Sequence[str]]) -> Prepared:
+    """The match keys of ``q``. ``aliases`` maps a squashed form to names that mean the same."""
+    items = q.items
+    if not items and q.answer and q.type in (QuestionType.TEXT, QuestionType.NUMBER):
+        items = (Item(q.answer),)
+    if not items and q.answer and q.type is QuestionType.LIST:
+        items = tuple(Item(t.strip()) for t in re.split(r"[,;\n]", q.answer) if t.strip())
+    forms = [Form(key(f), i, f) for i, item in enumerate(items) for f in item.forms if f.strip()]
+    forms = [f for f in forms if not f.key.empty]
+    # equivalent names (a glossary term and its expansion, Россия and Russia): either earns credit
+    seen = {f.key.squashed for f in forms}
+    for f in list(forms):
+        for alias in aliases.get(f.key.squashed, ()):
+            k = key(alias)
+            if k.squashed not in seen and not k.empty:
+                seen.add(k.squashed)
+                forms.append(Form(k, f.index, alias))
+    wrongs = [(key(w.text), w) for w in q.wrong if w.text.strip()]
+    wrongs = [(k, w) for k, w in wrongs if not k.empty]
+    options = [Form(key(o), i, o) for i, o in enumerate(q.options)]
+    correct = tuple(i for i in q.correct if 0 <= i < len(options))
+    if not correct and options and q.answer:
+        correct = derive_correct(q.answer, options)
+    own = frozenset(f.key.squashed for f in forms) | frozenset(o.key.squashed for o in options)
+    vocab = (
+        frozenset(w for f in forms for w in f.key.words)
+        | frozenset(w for k, _ in wrongs for w in k.words)
+        | frozenset(w for o in options for w in o.key.words)
+    )
+    # Options that are themselves numbers ("18 million", "2015") make a typed "1" ambiguous;
+    # a long option that merely mentions a number ("... Y-8 sale ...") does not.
+    numeric_options = (
+        bool(options)
+        and all(
+            o.key.squashed and len(o.key.words) <= 3 and parse_number(o.text) is not None
+            for o in options
+        )
+        or any(o.key.squashed.isdigit() for o in options)
+    )
+    number = q.number
+    if q.type is QuestionType.NUMBER and number is None:
+        value = parse_number(q.answer)
+        number = NumberSpec(value) if value is not None else None
+    return Prepared(
+        items=items,
+        forms=forms,
+        wrongs=wrongs,
+        own=own,
+        vocab=vocab,
+        and_forms=any(AND in f.key.words for f in forms)
+        or any(AND in o.key.words for o in options),
+        options=options,
+        numeric_options=numeric_options,
+        number=number,
+        correct=correct,
+    )
+
+
+def derive_correct(answer: str, options: list[Form]) -> tuple[int, ...]:
+    """When the model gives no indices: the answer's letters ("A, C") or option texts."""
+    n = len(options)
+    out: list[int] = []
+    for part in re.split(r"[,;\n]", answer):
+        k = key(part)
+        if k.empty:
+            continue
+        hit = next((o.index for o in options if o.key.squashed == k.squashed), None)
+        if hit is None and len(k.squashed) == 1 and "a" <= k.squashed <= "z":
+            hit = ord(k.squashed) - ord("a")
+        if hit is not None and 0 <= hit < n and hit not in out:
+            out.append(hit)
+    return tuple(sorted(out))

@@ -1,0 +1,97 @@
+"""Grading a ``truefalse`` question: reading true or false out of what was typed
+(see ``tutor.grading``, "Truefalse")."""
+
+from __future__ import annotations
+
+from tutor.grading import feedback as fb
+from tutor.grading.normalise import HEDGE_WORDS, SEPARATORS, tokens
+from tutor.grading.prepared import Prepared
+from tutor.grading.result import Grade, Verdict
+from tutor.grading.textmatch import key_from_words
+from tutor.grading.verdicts import graded, invalid, misconception
+from tutor.model import Question
+
+_TRUE = {"true", "yes", "correct", "right", "yep", "yeah", "yup", "aye", "agree"}
+_FALSE = {"false", "no", "incorrect", "wrong", "untrue", "nope", "nah", "disagree"}
+_TF_SHORT = {"t": True, "y": True, "f": False, "n": False}
+_TF_IGNORED = frozenset(
+    {
+        "it",
+        "is",
+        "its",
+        "that",
+        "thats",
+        "this",
+        "the",
+        "statement",
+        "i",
+        "think",
+        "say",
+        "would",
+        "definitely",
+        "absolutely",
+        "totally",
+        "quite",
+        "so",
+        "answer",
+        "my",
+        "was",
+        "be",
+        "believe",
+        "guess",
+        "sure",
+        "am",
+        "im",
+        "very",
+        "of",
+        "course",
+        "a",
+        "an",
+        "sir",
+    }
+)
+
+
+def grade_truefalse(q: Question, prep: Prepared, toks: list[str]) -> Grade:
+    ws = [t for t in toks if t not in SEPARATORS]
+    value = truth_of(ws)
+    if value == "hedge":
+        return invalid(fb.TRUTH_HEDGE)
+    if value is None:
+        return misconception(prep, key_from_words(" ".join(ws), ws)) or invalid(fb.NEED_TRUTH)
+    truth = q.truth
+    if truth is None:
+        truth = truth_of([t for t in tokens(q.answer) if t not in SEPARATORS]) is True
+    label = "True" if truth else "False"
+    if value is truth:
+        return graded(Verdict.CORRECT, 1.0, fb.CORRECT, label)
+    said = "true" if value else "false"
+    for wk, w in prep.wrongs:
+        if wk.squashed == said:
+            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
+    return graded(Verdict.WRONG, 0.0, fb.WRONG)
+
+
+def truth_of(ws: list[str]) -> bool | str | None:
+    """True, False, "hedge" (both, or hedged), or None (not a true/false answer)."""
+    if len(ws) == 1 and ws[0] in _TF_SHORT:
+        return _TF_SHORT[ws[0]]
+    values: list[bool] = []
+    flip = False
+    for w in ws:
+        if w in ("not", "isnt", "wasnt", "never"):
+            flip = not flip
+        elif w in _TRUE or w in _FALSE:
+            values.append((w in _TRUE) != flip)
+            flip = False
+        elif w in HEDGE_WORDS or w == "both":
+            return "hedge"
+        elif w in _TF_IGNORED:
+            continue
+        else:
+            return None
+    if not values:
+        return None
+    if len(set(values)) > 1:
+        return "hedge"
+    return values[0]
