@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -57,13 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"tutor.commands.{name}")
-        except ModuleNotFoundError as exc:  # TODO(integration): remove once every command exists
-            if exc.name != f"tutor.commands.{name}":
-                raise
-            continue
-        module.add_parser(sub)
+        importlib.import_module(f"tutor.commands.{name}").add_parser(sub)
     return parser
 
 
@@ -82,10 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # Output went to a pipe that closed (e.g. `| head`): not an error worth a traceback.
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return EXIT_FAIL
+        # Point stdout at /dev/null so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAIL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,8 +7,6 @@ import shutil
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from tutor.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -98,11 +96,6 @@ def test_hostile_file_never_a_traceback(capsys):
 
 
 def test_examples_run_through_the_grader(capsys, tmp_path):
-    pytest.importorskip("tutor.grading", reason="grading not written yet")
-    from tutor.loader.examples import grader_available
-
-    if not grader_available():
-        pytest.skip("tutor.grading.Grader not available yet")
     path = tmp_path / "examples.yaml"
     path.write_text(textwrap.dedent(EXAMPLES))
     code, out, _ = run(capsys, str(path))
@@ -115,10 +108,6 @@ def test_examples_run_through_the_grader(capsys, tmp_path):
 
 
 def test_fixture_course_examples_all_pass(capsys):
-    from tutor.loader.examples import grader_available
-
-    if not grader_available():
-        pytest.skip("tutor.grading.Grader not available yet")
     from tutor.loader import load_course
     from tutor.loader.examples import run_examples
 

@@ -69,7 +69,7 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.loader import lesson_files, load_course, problem_sort_key
-    from tutor.loader.examples import grader_available, run_examples
+    from tutor.loader.examples import run_examples
     from tutor.paths import course_dir
 
     if args.paths:
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             progress.clear()
 
     examples_run = False
-    if not args.no_examples and grader_available():
+    if not args.no_examples:
         problems = sorted(problems + run_examples(course), key=problem_sort_key)
         examples_run = True
 

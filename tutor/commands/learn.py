@@ -56,10 +56,8 @@ def add_front_end_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_progress_options(parser: argparse.ArgumentParser) -> None:
-    try:
-        from tutor.store.commandline import add_store_options
-    except ImportError:  # no store: progress options come from the main parser only
-        return
+    from tutor.store.commandline import add_store_options
+
     add_store_options(parser)
 
 
@@ -119,11 +117,9 @@ def unknown_lessons(course: Any, ids: list[str], command: str) -> bool:
 
 
 def open_store(args: argparse.Namespace) -> Any:
-    """The progress store; None when there is no store module; False after a printed error."""
-    try:
-        from tutor.store.commandline import open_from_args
-    except ImportError:
-        return None
+    """The progress store, or False after a printed error."""
+    from tutor.store.commandline import open_from_args
+
     store = open_from_args(args)
     return store if store is not None else False
 
@@ -134,15 +130,10 @@ def make_grader(course: Any) -> Any:
     return Grader(course)
 
 
-def _run_tui(args: argparse.Namespace, course: Any, grader: Any, store: Any, start: Any) -> int | None:
-    """Run the full-screen app; None (after a one-line notice) when it is not installed."""
-    try:
-        from tutor.tui import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name is None or not (exc.name == "tutor.tui" or exc.name.startswith(("textual", "tutor.tui"))):
-            raise
-        print("tutor: the full-screen app is not available; using plain lines.", file=sys.stderr)
-        return None
+def _run_tui(args: argparse.Namespace, course: Any, grader: Any, store: Any, start: Any) -> int:
+    """Run the full-screen app (Textual is imported only here)."""
+    from tutor.tui import run_app
+
     return int(run_app(course, grader, store=store, start=start) or 0)
 
 
@@ -177,25 +168,22 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     try:
         grader = make_grader(course)
-        if args.restart and store is not None:
+        if args.restart:
             store.clear_place(lesson.id)
         if not wants_plain(args):
-            code = _run_tui(args, course, grader, store, ("learn", lesson.id))
-            if code is not None:
-                return code
+            return _run_tui(args, course, grader, store, ("learn", lesson.id))
         start_at = 0
-        if store is not None and not args.restart:
+        if not args.restart:
             start_at = store.resume_point(lesson.id) or 0
             if not 0 <= start_at < len(lesson.steps):
                 start_at = 0
-        from tutor.records import NullObserver
         from tutor.session import Session
 
         session = Session.learn(
             course,
             lesson.id,
             grader,
-            observer=store if store is not None else NullObserver(),
+            observer=store,
             start_at=start_at,
             pace=pace(args),
         )

@@ -61,10 +61,7 @@ def run(args: argparse.Namespace) -> int:
         grader = common.make_grader(course)
         if not common.wants_plain(args):
             start = ("quiz", {"lesson_ids": lesson_ids, "count": args.count, "seed": args.seed})
-            code = common._run_tui(args, course, grader, store, start)
-            if code is not None:
-                return code
-        from tutor.records import NullObserver
+            return common._run_tui(args, course, grader, store, start)
         from tutor.session import Session
 
         session = Session.quiz(
@@ -73,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             lesson_ids=lesson_ids,
             count=args.count,
             seed=args.seed,
-            observer=store if store is not None else NullObserver(),
+            observer=store,
             pace=common.pace(args),
         )
         return common.run_plain(args, session)

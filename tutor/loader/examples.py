@@ -10,14 +10,6 @@ from tutor.loader.problems import ERROR, Problem, problem_sort_key
 from tutor.model import Course, Example
 
 
-def grader_available() -> bool:
-    try:
-        from tutor.grading import Grader  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _problem(path: str, example: Example, message: str) -> Problem:
     return Problem(path, example.pos.line, example.pos.column, message, ERROR)
 
