@@ -8,7 +8,9 @@ Public API
   close to the typed text as the answer refuses a typo; a built-in name refuses it only when it is
   strictly closer or typed exactly (so ``Chine`` is a typo of ``China`` unless ``Chile`` is in the
   course). A glossary term and its expansion (``SCO`` / ``Shanghai Cooperation Organisation``)
-  count as the same answer. ``Grader.grade(question, text) -> Grade`` never raises.
+  count as the same answer. So do a place or body and its Russian or Kazakh name
+  (``gazetteer.equivalents``: ``Россия`` for ``Russia``, ``ШОС`` for ``SCO``) when the answer is
+  typed in Cyrillic. ``Grader.grade(question, text) -> Grade`` never raises.
 - ``grade(question, text)``: the same without a course (built-in competitors only).
 - ``Grade`` and ``Verdict`` (``tutor.grading.result``).
 - ``normalise(text) -> str``: NFKC, control characters dropped, transliterated to ASCII, casefolded,

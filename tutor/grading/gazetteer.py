@@ -3,6 +3,13 @@
 A typo budget alone would take ``Iraq`` for a typo of ``Iran``, or ``Austria`` for ``Australia``.
 These names are never credited: they only stop the grader from treating one real thing as a
 misspelling of another. A name equal to one of the question's own accepted forms is ignored.
+
+``equivalents()`` lists names that mean the same place or body in another language: the Russian
+(and, where it differs, Kazakh) names of what the course is about. Transliteration alone turns
+``Токаев`` into ``tokaev`` (a typo of ``Tokayev``) but ``Россия`` into ``rossiya``, far from
+``Russia``; so when an answer is one of these names, its equivalents are accepted as forms of it
+(``Россия`` for ``Russia``, and ``Russia`` for ``Россия``), and every equivalent is a competitor
+too (``Китай`` is refused for ``Russia`` as China, not read as a stray word).
 """
 
 from __future__ import annotations
@@ -61,13 +68,106 @@ Warsaw Pact; Council of Europe; African Union; Arab League; Gulf Cooperation Cou
 Turkic Council; Organization of Turkic States; Silk Road; New Silk Road
 """
 
+# One line per place or body: its English names | its Russian and Kazakh names. English names are
+# never made equivalent to each other here (whether ``USA`` may stand for ``America`` is the
+# lesson's call, through ``accept``).
+_EQUIVALENTS = """
+Russia; Russian Federation | Россия; Российская Федерация; РФ; Ресей; Ресей Федерациясы
+China; PRC; People's Republic of China | Китай; КНР; Китайская Народная Республика; Қытай; ҚХР
+Kazakhstan; Republic of Kazakhstan | Казахстан; Республика Казахстан; Қазақстан;
+    Қазақстан Республикасы
+Mongolia | Монголия; Моңғолия
+North Korea; DPRK | Северная Корея; КНДР; Солтүстік Корея
+South Korea; Republic of Korea | Южная Корея; Республика Корея; Оңтүстік Корея
+United States; United States of America; USA; US; America | США; Соединённые Штаты;
+    Соединённые Штаты Америки; Америка; АҚШ; Америка Құрама Штаттары
+Afghanistan | Афганистан; Ауғанстан
+Pakistan | Пакистан; Пәкістан
+India | Индия; Үндістан
+Iran | Иран
+Iraq | Ирак
+Turkey; Turkiye | Турция; Түркия
+Japan | Япония; Жапония
+Ukraine | Украина
+Belarus | Белоруссия; Беларусь
+Azerbaijan | Азербайджан; Әзірбайжан
+Georgia | Грузия
+Tajikistan | Таджикистан; Тәжікстан
+Uzbekistan | Узбекистан; Өзбекстан
+Kyrgyzstan | Киргизия; Кыргызстан; Киргизстан; Қырғызстан
+Turkmenistan | Туркмения; Туркменистан; Түрікменстан
+Xinjiang | Синьцзян; Синьцзян-Уйгурский автономный район; СУАР; Шыңжаң
+Central Asia | Центральная Азия; Средняя Азия; Орталық Азия
+Caspian Sea | Каспийское море; Каспий теңізі
+Soviet Union; USSR | Советский Союз; СССР; Кеңес Одағы; КСРО
+Urumqi | Урумчи; Үрімші
+Moscow | Москва; Мәскеу
+Beijing; Peking | Пекин; Бейжің
+Astana; Nur-Sultan | Астана; Нур-Султан; Нұр-Сұлтан
+Almaty; Alma-Ata | Алматы; Алма-Ата
+Tashkent | Ташкент; Тәшкент
+Bishkek | Бишкек; Бішкек
+Dushanbe | Душанбе
+Ashgabat | Ашхабад; Ашғабат
+Ulaanbaatar | Улан-Батор; Ұланбатыр
+Pyongyang | Пхеньян
+Seoul | Сеул
+Washington | Вашингтон
+Kabul | Кабул
+Islamabad | Исламабад
+European Union; EU | Европейский союз; Евросоюз; ЕС; Еуропалық Одақ; Еуроодақ; ЕО
+Eurasian Economic Union; EAEU; EEU | Евразийский экономический союз; ЕАЭС; ЕАЭО;
+    Еуразиялық экономикалық одақ
+Shanghai Cooperation Organisation; Shanghai Cooperation Organization; SCO |
+    Шанхайская организация сотрудничества; ШОС; Шанхай ынтымақтастық ұйымы; ШЫҰ
+NATO; North Atlantic Treaty Organization | НАТО; Организация Североатлантического договора;
+    Солтүстік Атлант шарты ұйымы
+CSTO; Collective Security Treaty Organization | ОДКБ;
+    Организация Договора о коллективной безопасности; ҰҚШҰ
+CIS; Commonwealth of Independent States | СНГ; Содружество Независимых Государств; ТМД;
+    Тәуелсіз Мемлекеттер Достастығы
+United Nations; UN | ООН; Организация Объединённых Наций; БҰҰ; Біріккен Ұлттар Ұйымы
+Belt and Road Initiative; BRI; One Belt One Road | Один пояс, один путь; Пояс и путь;
+    Бір белдеу, бір жол
+"""
+
+
+def _split(names: str) -> list[str]:
+    return [n.strip() for n in names.split(";") if n.strip()]
+
+
+def _equivalent_rows() -> list[tuple[list[str], list[str]]]:
+    """(English names, native names) per row; a line that starts with spaces continues a row."""
+    rows: list[str] = []
+    for line in _EQUIVALENTS.strip("\n").split("\n"):
+        if line.startswith(" ") and rows:
+            rows[-1] += " " + line.strip()
+        elif line.strip():
+            rows.append(line.strip())
+    out = []
+    for row in rows:
+        english, _, native = row.partition("|")
+        out.append((_split(english), _split(native)))
+    return out
+
+
+def equivalents() -> dict[str, tuple[str, ...]]:
+    """Each name -> the names in other languages that mean the same: every English name of a row
+    -> its native names, every native name -> the row's English names."""
+    table: dict[str, dict[str, None]] = {}
+    for english, native in _equivalent_rows():
+        for name in english:
+            table.setdefault(name, {}).update(dict.fromkeys(native))
+        for name in native:
+            table.setdefault(name, {}).update(dict.fromkeys(english))
+    return {name: tuple(same) for name, same in table.items()}
+
 
 def names() -> tuple[str, ...]:
     """Every built-in competitor name, as written."""
     seen: dict[str, None] = {}
     for block in (_COUNTRIES, _HISTORICAL, _PLACES, _ORGANISATIONS):
-        for part in block.replace("\n", " ").split(";"):
-            name = part.strip()
-            if name:
-                seen.setdefault(name, None)
+        seen.update(dict.fromkeys(_split(block.replace("\n", " "))))
+    for _english, native in _equivalent_rows():
+        seen.update(dict.fromkeys(native))
     return tuple(seen)

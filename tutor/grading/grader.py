@@ -29,6 +29,7 @@ from tutor.model import Course, Question, QuestionType
 MAX_CHARS = 1000  # longer than any answer; refused before any work is done
 MAX_WORDS = 120
 _CACHE_LIMIT = 50_000
+_CYRILLIC = re.compile("[\u0400-\u052f]")
 
 
 class Grader:
@@ -43,9 +44,11 @@ class Grader:
         self._index = CompetitorIndex()  # the course's own names: ties refuse a typo
         self._builtin = _builtin_index()  # well-known names: only closer (or equal) ones refuse
         self._matcher = Matcher(self._index, self._builtin)
-        self._cache: dict[int, tuple[Question, Prepared]] = {}
+        self._cache: dict[tuple[int, bool], tuple[Question, Prepared]] = {}
         # names that mean the same (squashed form -> other names): a glossary term and expansion
         self._aliases: dict[str, list[str]] = {}
+        # names in another script (Россия ~ Russia): forms when the answer is typed in Cyrillic
+        self._translations = _builtin_aliases()
         if course is not None:
             for lesson in course.lessons:
                 for entry in lesson.glossary:
@@ -98,7 +101,7 @@ class Grader:
                 return invalid(fb.NO_CONTENT)
             if len(ws) > MAX_WORDS:
                 return invalid(fb.TOO_LONG)
-            prep = self._prepare(question)
+            prep = self._prepare(question, _CYRILLIC.search(cleaned) is not None)
             m = self._matcher
             kind = question.type
             if kind is QuestionType.NUMBER and prep.number is not None:
@@ -115,18 +118,19 @@ class Grader:
         except Exception:  # pragma: no cover - a last resort; every path above is tested
             return invalid("Sorry, I couldn't read that answer. Could you put it another way?")
 
-    def _prepare(self, q: Question) -> Prepared:
-        hit = self._cache.get(id(q))
+    def _prepare(self, q: Question, cyrillic: bool = False) -> Prepared:
+        hit = self._cache.get((id(q), cyrillic))
         if hit is not None and hit[0] is q:
             return hit[1]
-        prep = prepare(q, self._aliases)
+        prep = prepare(q, self._aliases, self._translations, cyrillic)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
-        self._cache[id(q)] = (q, prep)
+        self._cache[(id(q), cyrillic)] = (q, prep)
         return prep
 
 
 _BUILTIN: CompetitorIndex | None = None
+_BUILTIN_ALIASES: dict[str, tuple[str, ...]] | None = None
 
 
 def _builtin_index() -> CompetitorIndex:
@@ -138,6 +142,20 @@ def _builtin_index() -> CompetitorIndex:
             index.add(name, "builtin")
         _BUILTIN = index
     return _BUILTIN
+
+
+def _builtin_aliases() -> dict[str, tuple[str, ...]]:
+    """The gazetteer's names in other languages by squashed form, built once per process."""
+    global _BUILTIN_ALIASES
+    if _BUILTIN_ALIASES is None:
+        table: dict[str, list[str]] = {}
+        for name, same in gazetteer.equivalents().items():
+            k = key(name).squashed
+            for other in same:
+                if k and k != key(other).squashed and other not in table.get(k, ()):
+                    table.setdefault(k, []).append(other)
+        _BUILTIN_ALIASES = {k: tuple(v) for k, v in table.items()}
+    return _BUILTIN_ALIASES
 
 
 def _expansion(definition: str) -> str | None:

@@ -3,7 +3,8 @@
 Owns the data the per-type graders share (``Form``, ``Hit``, ``Prepared``) and ``prepare``, which
 builds a ``Prepared`` from a ``Question`` once (the ``Grader`` caches it). Equivalent names (a
 glossary term and its expansion, a place and its Russian or Kazakh name) become extra forms of the
-same item here, so every question type that matches forms accepts them alike.
+same item here (a name in another script only when the answer is typed in that script), so every
+question type that matches forms accepts them alike.
 """
 
 from __future__ import annotations
@@ -48,8 +49,15 @@ class Prepared:
     correct: tuple[int, ...] = ()  # choice / multi
 
 
-def prepare(q: Question, aliases: Mapping[str, Sequence[str]]) -> Prepared:
-    """The match keys of ``q``. ``aliases`` maps a squashed form to names that mean the same."""
+def prepare(
+    q: Question,
+    aliases: Mapping[str, Sequence[str]],
+    translations: Mapping[str, Sequence[str]] | None = None,
+    typed_translation: bool = False,
+) -> Prepared:
+    """The match keys of ``q``. ``aliases`` and ``translations`` map a squashed form to names
+    that mean the same; aliases are always forms, translations (names in another script) only
+    when ``typed_translation`` (the answer is typed in that script)."""
     items = q.items
     if not items and q.answer and q.type in (QuestionType.TEXT, QuestionType.NUMBER):
         items = (Item(q.answer),)
@@ -57,21 +65,23 @@ def prepare(q: Question, aliases: Mapping[str, Sequence[str]]) -> Prepared:
         items = tuple(Item(t.strip()) for t in re.split(r"[,;\n]", q.answer) if t.strip())
     forms = [Form(key(f), i, f) for i, item in enumerate(items) for f in item.forms if f.strip()]
     forms = [f for f in forms if not f.key.empty]
-    # equivalent names (a glossary term and its expansion, Россия and Russia): either earns credit
-    seen = {f.key.squashed for f in forms}
-    for f in list(forms):
-        for alias in aliases.get(f.key.squashed, ()):
-            k = key(alias)
-            if k.squashed not in seen and not k.empty:
-                seen.add(k.squashed)
-                forms.append(Form(k, f.index, alias))
+    # a glossary term and its expansion name the same thing: either earns the credit
+    forms = with_aliases(forms, aliases)
+    # Россия for Russia: a form when the student typed in that script, else never a competitor
+    translated = with_aliases(forms, translations)[len(forms) :]
+    if typed_translation:
+        forms += translated
     wrongs = [(key(w.text), w) for w in q.wrong if w.text.strip()]
     wrongs = [(k, w) for k, w in wrongs if not k.empty]
     options = [Form(key(o), i, o) for i, o in enumerate(q.options)]
     correct = tuple(i for i in q.correct if 0 <= i < len(options))
     if not correct and options and q.answer:
         correct = derive_correct(q.answer, options)
-    own = frozenset(f.key.squashed for f in forms) | frozenset(o.key.squashed for o in options)
+    own = (
+        frozenset(f.key.squashed for f in forms)
+        | frozenset(f.key.squashed for f in translated)
+        | frozenset(o.key.squashed for o in options)
+    )
     vocab = (
         frozenset(w for f in forms for w in f.key.words)
         | frozenset(w for k, _ in wrongs for w in k.words)
@@ -104,6 +114,21 @@ def prepare(q: Question, aliases: Mapping[str, Sequence[str]]) -> Prepared:
         number=number,
         correct=correct,
     )
+
+
+def with_aliases(forms: list[Form], aliases: Mapping[str, Sequence[str]] | None) -> list[Form]:
+    """``forms`` followed by the aliases of each (same item), each new squashed form once."""
+    out = list(forms)
+    if not aliases:
+        return out
+    seen = {f.key.squashed for f in forms}
+    for f in forms:
+        for alias in aliases.get(f.key.squashed, ()):
+            k = key(alias)
+            if k.squashed not in seen and not k.empty:
+                seen.add(k.squashed)
+                out.append(Form(k, f.index, alias))
+    return out
 
 
 def derive_correct(answer: str, options: list[Form]) -> tuple[int, ...]:
