@@ -33,134 +33,49 @@ non-invalid answer; ``outcome`` once per closed question; ``finished`` when the 
 its end (not when the student quits or input ends early: the resume point then stays at the open
 question). Observer exceptions are caught: the lesson goes on and a notice says progress was not
 saved.
+
+The parts: :mod:`tutor.session.state` (one question's state), :mod:`tutor.session.walk` (moving
+through the plan, closing questions, the observer), :mod:`tutor.session.answers` (reading input
+and replying to answers), :mod:`tutor.session.replies` (commands, explanations, glossary
+look-ups). This module owns the :class:`Session` façade: its constructors, its state as front ends
+read it, and ``start`` / ``submit`` / ``command`` / ``end``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
-from tutor.grading.result import Grade, Verdict
-from tutor.messages import (
-    Ask,
-    Feedback,
-    Finished,
-    Hint,
-    Info,
-    Message,
-    QuestionResult,
-    Summary,
-    Teach,
-)
-from tutor.model import Course, Lesson, Question, QuestionType
-from tutor.records import Attempt, NullObserver, Outcome, SessionObserver
-from tutor.session.commands import Command, DefineQuery, fold, parse_command, parse_define
-from tutor.session.glossary import Glossary, Lookup
+from tutor.messages import Finished, Info, Message, Summary
+from tutor.model import Course, Lesson, Question
+from tutor.records import NullObserver, SessionObserver
+from tutor.session.answers import Answering
+from tutor.session.commands import Command
+from tutor.session.glossary import Glossary
 from tutor.session.plans import PlanItem, learn_plan, quiz_plan, review_plan
-from tutor.session.scoring import award
-from tutor.session.summary import build_summary
-
-MAX_INPUT = 2000  # characters; longer input is not an answer (and is not graded)
-
-AWAIT_ANSWER = "answer"
-AWAIT_CONTINUE = "continue"
-AWAIT_DONE = "done"
-
-_ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
-_NON_WORD = re.compile(r"[^\w]+")
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-
-_DEFAULT_FEEDBACK = {
-    Verdict.CORRECT: "Correct.",
-    Verdict.TYPO: "Accepted.",
-    Verdict.PARTIAL: "Partly right.",
-    Verdict.MISCONCEPTION: "Not quite.",
-    Verdict.CLOSE: "Close, but not quite.",
-    Verdict.WRONG: "Not right.",
-    Verdict.INVALID: "I didn't catch an answer there.",
-}
-
-HELP_TEXT = (
-    "While a question is open you can type:\n"
-    "  hint         a hint (each one lowers the credit a little)\n"
-    "  skip         move on and see the answer\n"
-    "  repeat       ask the question again\n"
-    "  why          the explanation, once a question is answered\n"
-    "  what is X?   look up a term (also: define X, X?)\n"
-    "  help         this list\n"
-    "  quit         stop now and see your summary\n"
-    "Anything else is taken as your answer. A wrong answer may be tried again; "
-    "each extra try lowers the credit a little."
+from tutor.session.replies import HELP_TEXT, Replies
+from tutor.session.state import (
+    AWAIT_ANSWER,
+    AWAIT_CONTINUE,
+    AWAIT_DONE,
+    QuestionState,
+    answer_text,
+    clean_input,
 )
+from tutor.session.summary import build_summary
+from tutor.session.walk import Walk
 
-_TYPE_HELP = {
-    QuestionType.CHOICE: "Answer with the letter, the number or the text of an option.",
-    QuestionType.MULTI: "Give the letters of every right option, e.g. 'A, C'.",
-    QuestionType.TRUEFALSE: "Answer true or false.",
-    QuestionType.LIST: "Name the items in any order, separated by commas or 'and'.",
-    QuestionType.NUMBER: "Answer with a number; words like 'eighteen million' work too.",
-}
-
-
-def clean_input(text: str) -> str:
-    """The student's text without terminal escapes and control characters, trimmed."""
-    if not isinstance(text, str):
-        text = str(text)
-    if "\x1b" in text:
-        text = _ANSI.sub("", text)
-    if not text.isprintable():
-        text = "".join(
-            " " if c in "\t\n\r\v\f" else c
-            for c in text
-            if c in "\t\n\r\v\f" or not unicodedata.category(c).startswith("C")
-        )
-    return text.strip()
+__all__ = [
+    "AWAIT_ANSWER",
+    "AWAIT_CONTINUE",
+    "AWAIT_DONE",
+    "HELP_TEXT",
+    "Session",
+    "answer_text",
+    "clean_input",
+]
 
 
-class _QState:
-    """One question of the session and how it has gone so far."""
-
-    __slots__ = (
-        "item", "tries", "attempts", "hints_used", "best", "given", "closed", "result", "awarded",
-    )
-
-    def __init__(self, item: PlanItem, tries: int) -> None:
-        self.item = item
-        self.tries = max(1, int(tries))
-        self.attempts = 0  # graded tries used
-        self.hints_used = 0
-        self.best = 0.0  # best award so far
-        self.given: str | None = None
-        self.closed = False
-        self.result = "unanswered"
-        self.awarded = 0.0
-
-    @property
-    def question(self) -> Question:
-        return self.item.step  # type: ignore[return-value]
-
-    @property
-    def tries_left(self) -> int:
-        return max(0, self.tries - self.attempts)
-
-    def to_result(self) -> QuestionResult:
-        q = self.question
-        return QuestionResult(
-            lesson_id=self.item.lesson.id,
-            question_id=q.id,
-            ask=q.ask,
-            result=self.result,
-            awarded=self.awarded,
-            tries=self.attempts,
-            hints_used=self.hints_used,
-            answer=answer_text(q),
-            explain=q.explain,
-            given=self.given,
-        )
-
-
-class Session:
+class Session(Walk, Answering, Replies):
     """A conversation over a plan of steps. Build one with :meth:`learn`, :meth:`quiz` or
     :meth:`review`."""
 
@@ -187,8 +102,10 @@ class Session:
         self._grader = grader
         self._observer: SessionObserver = observer if observer is not None else NullObserver()
         self._plan = list(plan)
-        self._states: list[_QState | None] = [
-            _QState(item, item.lesson.tries_for(item.step)) if item.question is not None else None
+        self._states: list[QuestionState | None] = [
+            QuestionState(item, item.lesson.tries_for(item.step))
+            if item.question is not None
+            else None
             for item in self._plan
         ]
         self._questions = [s for s in self._states if s is not None]
@@ -197,7 +114,7 @@ class Session:
         self._pos = 0
         self._started = False
         self._awaiting = AWAIT_ANSWER
-        self._last_closed: _QState | None = None
+        self._last_closed: QuestionState | None = None
         self._last_shown: list[Message] = []
         self._closed_count = 0
         self._earned = 0.0
@@ -340,6 +257,9 @@ class Session:
 
     def summary(self) -> Summary:
         completed = self._finished.summary.completed if self._finished else self._all_closed()
+        return self._summary(completed)
+
+    def _summary(self, completed: bool) -> Summary:
         return build_summary(
             mode=self.mode,
             title=self.title,
@@ -397,420 +317,3 @@ class Session:
             return []
         self._started = True
         return self._deliver([self._finish()])
-
-    # ----------------------------------------------------------------- internals: flow
-
-    def _open(self) -> _QState | None:
-        if self._awaiting != AWAIT_ANSWER or self._pos >= len(self._plan):
-            return None
-        return self._states[self._pos]
-
-    def _all_closed(self) -> bool:
-        return self._closed_count >= len(self._questions)
-
-    def _flow(self) -> list[Message]:
-        """Show steps from the current position until one waits for the student."""
-        out: list[Message] = []
-        plan = self._plan
-        while self._pos < len(plan):
-            item = plan[self._pos]
-            self._place(item.lesson.id, item.step_index)
-            st = self._states[self._pos]
-            if st is None:
-                msg = Teach(item.step.text, item.lesson.id, item.step_index)  # type: ignore[union-attr]
-                out.append(msg)
-                self._last_shown = [msg]
-                if self.pace:
-                    self._awaiting = AWAIT_CONTINUE
-                    return out
-                self._pos += 1
-                continue
-            self._awaiting = AWAIT_ANSWER
-            out.append(self._ask(st))
-            return out
-        out.append(self._finish())
-        return out
-
-    def _advance(self) -> list[Message]:
-        self._pos += 1
-        return self._flow()
-
-    def _after_close(self) -> list[Message]:
-        if self.pace:
-            self._awaiting = AWAIT_CONTINUE
-            return []
-        return self._advance()
-
-    def _finish(self) -> Finished:
-        if self._finished is not None:
-            return self._finished
-        completed = self._all_closed()
-        self._awaiting = AWAIT_DONE
-        summary = build_summary(
-            mode=self.mode,
-            title=self.title,
-            lesson_id=self.lesson_id,
-            course=self.course,
-            results=[st.to_result() for st in self._questions],
-            completed=completed,
-        )
-        if completed:
-            self._notify("finished", self.lesson_id, summary.score, self.mode)
-        extra = dict(self._extra)
-        if self._observer_errors:
-            extra["observer_errors"] = self._observer_errors
-        self._finished = Finished(summary, extra)
-        return self._finished
-
-    def _deliver(self, out: list[Message]) -> list[Message]:
-        """Add pending notices (e.g. progress not saved) before any Finished message."""
-        if self._notices:
-            notices, self._notices = self._notices, []
-            if out and isinstance(out[-1], Finished):
-                out = out[:-1] + notices + out[-1:]
-            else:
-                out = out + notices
-        return out
-
-    # ----------------------------------------------------------------- internals: observer
-
-    def _notify(self, method: str, *args: object) -> None:
-        try:
-            getattr(self._observer, method)(*args)
-        except Exception as exc:  # the store promises not to raise; the lesson goes on anyway
-            self._observer_errors += 1
-            if self._observer_errors == 1:
-                self._notices.append(
-                    Info(
-                        f"Your progress could not be saved ({type(exc).__name__}). "
-                        "The lesson goes on.",
-                        "notice",
-                    )
-                )
-
-    def _place(self, lesson_id: str, step_index: int) -> None:
-        if self.mode != "learn":
-            return
-        where = (lesson_id, step_index)
-        if where != self._placed:
-            self._placed = where
-            self._notify("place", lesson_id, step_index)
-
-    # ----------------------------------------------------------------- internals: messages
-
-    def _ask(self, st: _QState, repeated: bool = False) -> Ask:
-        q = st.question
-        return Ask(
-            question=q,
-            lesson_id=st.item.lesson.id,
-            number=st.item.number,
-            total=st.item.total,
-            try_no=min(st.attempts + 1, st.tries),
-            tries=st.tries,
-            hints_left=max(0, len(q.hints) - st.hints_used),
-            repeated=repeated,
-        )
-
-    def _source_text(self, lesson: Lesson, source: str | None) -> str | None:
-        if not source:
-            return None
-        head, _, rest = source.partition(",")
-        sources = dict(lesson.sources)
-        full = sources.get(head.strip())
-        if full is None:
-            return source
-        return f"{full},{rest}" if rest else full
-
-    def _explain(self, st: _QState, about_last: bool) -> Info:
-        q = st.question
-        parts: list[str] = []
-        if about_last:
-            parts.append(f"About the last question ({q.ask.strip()}):")
-        parts.append(q.explain.strip() if q.explain else "There is no explanation for this one.")
-        if st.result not in ("correct", "typo"):
-            parts.append(_answer_line(q))
-        src = self._source_text(st.item.lesson, q.source)
-        if src:
-            parts.append(f"Source: {src}")
-        return Info("\n".join(parts), "explain")
-
-    def _glossary(self, lesson: Lesson | None) -> Glossary:
-        lid = lesson.id if lesson is not None else ""
-        g = self._glossaries.get(lid)
-        if g is None:
-            own = lesson.glossary if lesson is not None else ()
-            g = Glossary((*own, *self.course.glossary))
-            self._glossaries[lid] = g
-        return g
-
-    def _define_reply(self, query: DefineQuery, lookup: Lookup, glossary: Glossary) -> Info:
-        asked = query.term
-        if lookup.entry is not None:
-            e = lookup.entry
-            return Info(f"{e.term}: {e.definition.strip()}", "define")
-        if lookup.suggestions:
-            names = _or_list(lookup.suggestions)
-            return Info(
-                f"I don't have “{asked}” in the glossary. Did you mean {names}? "
-                f"Ask “what is {lookup.suggestions[0]}?”.",
-                "define",
-            )
-        terms = glossary.terms
-        tail = f" The glossary has: {', '.join(terms)}." if 0 < len(terms) <= 12 else ""
-        return Info(f"I don't have “{asked}” in the glossary.{tail}", "define")
-
-    # ----------------------------------------------------------------- internals: input
-
-    def _on_continue(self, clean: str) -> list[Message]:
-        if not clean:
-            return self._advance()
-        cmd = parse_command(clean)
-        if cmd is not None:
-            return self._continue_command(cmd)
-        query = parse_define(clean)
-        if query is not None:
-            glossary = self._glossary(self.lesson)
-            lookup = glossary.lookup(query.term)
-            if not query.bare or lookup.exact:
-                return [self._define_reply(query, lookup, glossary)]
-        return self._advance()
-
-    def _continue_command(self, cmd: Command) -> list[Message]:
-        name = cmd.name
-        if name == "quit":
-            return [self._finish()]
-        if name == "help":
-            return [Info(HELP_TEXT + "\nPress Enter to go on.", "help")]
-        if name == "why":
-            if self._last_closed is not None:
-                return [self._explain(self._last_closed, about_last=False)]
-            return [Info("There is nothing to explain yet. Press Enter to go on.", "notice")]
-        if name == "repeat":
-            return list(self._last_shown)
-        if name == "hint":
-            return [Info("No question is open just now. Press Enter to go on.", "notice")]
-        return self._advance()  # skip: move on
-
-    def _on_answer(self, clean: str) -> list[Message]:
-        st = self._states[self._pos]
-        assert st is not None
-        q = st.question
-        if not clean:
-            return [self._invalid(st, Grade(Verdict.INVALID, 0.0, "Type your answer, or 'help' to see what you can say."))]
-        if len(clean) > MAX_INPUT:
-            return [self._invalid(st, Grade(Verdict.INVALID, 0.0, "That is far longer than any answer here. Please type a short answer."))]
-        cmd = parse_command(clean)
-        query = parse_define(clean) if cmd is None else None
-        if cmd is None and query is None:
-            return self._answer(st, clean, self._grade(q, clean))
-        grade = self._grade(q, clean)
-        lookup = None
-        glossary = None
-        if query is not None:
-            glossary = self._glossary(st.item.lesson)
-            lookup = glossary.lookup(query.term)
-            if query.bare and not lookup.exact:
-                return self._answer(st, clean, grade)  # "Russia?": an unsure answer
-        if _expects(q, clean):
-            return self._answer(st, clean, grade)  # "Help" is one of the options
-        if grade.verdict in _ANSWER_VERDICTS:
-            exact_other = (cmd is not None and cmd.exact) or (lookup is not None and lookup.exact)
-            if not (grade.verdict is Verdict.TYPO and exact_other):
-                return self._answer(st, clean, grade)
-        if cmd is not None:
-            return self._answer_command(cmd.name)
-        assert query is not None and lookup is not None and glossary is not None
-        return [self._define_reply(query, lookup, glossary)]
-
-    def _grade(self, q: Question, text: str) -> Grade:
-        try:
-            grade = self._grader.grade(q, text)  # type: ignore[attr-defined]
-        except Exception as exc:  # the grader promises not to raise; never lose the lesson
-            return Grade(Verdict.INVALID, 0.0, f"I could not grade that ({type(exc).__name__}). Please try rephrasing.")
-        if not isinstance(grade, Grade):
-            return Grade(Verdict.INVALID, 0.0, "I could not grade that. Please try rephrasing.")
-        return grade
-
-    def _invalid(self, st: _QState, grade: Grade) -> Feedback:
-        text = grade.feedback.strip() or _DEFAULT_FEEDBACK[Verdict.INVALID]
-        if grade.verdict is not Verdict.INVALID:  # defensive: never count this as a try
-            grade = Grade(Verdict.INVALID, 0.0, text)
-        return Feedback(grade=grade, text=text, final=False, tries_left=st.tries_left)
-
-    def _answer(self, st: _QState, text: str, grade: Grade) -> list[Message]:
-        if not grade.verdict.counts:
-            return [self._invalid(st, grade)]
-        q = st.question
-        st.attempts += 1
-        try_no = st.attempts
-        earned = award(grade, try_no, st.hints_used)
-        st.best = max(st.best, earned)
-        st.given = text
-        right = grade.verdict.right
-        final = right or st.attempts >= st.tries
-        awarded = 0.0
-        if final:
-            awarded = st.best
-            if right:
-                result = grade.verdict.value
-            elif st.best > 0:
-                result = "partial"
-            else:
-                result = "wrong"
-            self._close(st, result, awarded)
-        self._notify(
-            "attempt",
-            Attempt(
-                lesson_id=st.item.lesson.id,
-                question_id=q.id,
-                text=text,
-                verdict=grade.verdict.value,
-                credit=float(grade.credit),
-                try_no=try_no,
-                hints_used=st.hints_used,
-                final=final,
-                awarded=awarded,
-                mode=self.mode,
-            ),
-        )
-        parts = [grade.feedback.strip() or _DEFAULT_FEEDBACK.get(grade.verdict, "")]
-        if not final:
-            left = st.tries_left
-            more = " or type 'hint'" if st.hints_used < len(q.hints) else " or type 'skip'"
-            word = "try" if left == 1 else "tries"
-            if grade.verdict is Verdict.PARTIAL:
-                parts.append(f"Try again to complete it ({left} {word} left),{more}.")
-            else:
-                parts.append(f"Try again ({left} {word} left),{more}.")
-        elif not right:
-            parts.append(_answer_line(q))
-            if q.explain:
-                parts.append(q.explain.strip())
-        fb = Feedback(
-            grade=grade,
-            text="\n".join(p for p in parts if p),
-            final=final,
-            tries_left=st.tries_left,
-            awarded=awarded if final else None,
-            answer=q.answer if final and not right else None,
-            explain=q.explain if final and not right else None,
-        )
-        if not final:
-            return [fb]
-        self._report_outcome(st)
-        self._last_shown = [fb]
-        return [fb, *self._after_close()]
-
-    def _close(self, st: _QState, result: str, awarded: float) -> None:
-        st.closed = True
-        st.result = result
-        st.awarded = awarded
-        self._earned += awarded
-        self._closed_count += 1
-        self._last_closed = st
-
-    def _report_outcome(self, st: _QState) -> None:
-        """Tell the observer how the question ended, then move the resume point past it.
-
-        In that order: a kill between the two must leave the place at this question (asked
-        again on resume), never past a question whose answer was not saved.
-        """
-        self._notify(
-            "outcome",
-            Outcome(
-                lesson_id=st.item.lesson.id,
-                question_id=st.question.id,
-                result=st.result,
-                awarded=st.awarded,
-                tries=st.attempts,
-                hints_used=st.hints_used,
-                mode=self.mode,
-            ),
-        )
-        lesson = st.item.lesson
-        if st.item.step_index + 1 < len(lesson.steps):
-            self._place(lesson.id, st.item.step_index + 1)
-
-    def _answer_command(self, name: str) -> list[Message]:
-        st = self._states[self._pos]
-        assert st is not None
-        q = st.question
-        if name == "hint":
-            if st.hints_used < len(q.hints):
-                st.hints_used += 1
-                return [Hint(q.hints[st.hints_used - 1], st.hints_used, len(q.hints))]
-            if not q.hints:
-                return [Info("There is no hint for this one. Have a go, or type 'skip'.", "notice")]
-            return [Info("That was the last hint. Have a go, or type 'skip' to see the answer.", "notice")]
-        if name == "repeat":
-            return [self._ask(st, repeated=True)]
-        if name == "help":
-            extra = _TYPE_HELP.get(q.type)
-            return [Info(HELP_TEXT + (f"\n{extra}" if extra else ""), "help")]
-        if name == "why":
-            if st.attempts == 0 and self._last_closed is not None:
-                return [self._explain(self._last_closed, about_last=True)]
-            return [
-                Info(
-                    "I'll explain once this question is answered. Have a go, ask for a 'hint', "
-                    "or 'skip' it.",
-                    "notice",
-                )
-            ]
-        if name == "skip":
-            if st.best > 0:
-                result = "partial"
-            elif st.attempts:
-                result = "revealed"
-            else:
-                result = "skipped"
-            self._close(st, result, st.best)
-            self._report_outcome(st)
-            info = Info(f"Skipped. {_answer_line(q)}", "skip")
-            self._last_shown = [info]
-            return [info, *self._after_close()]
-        if name == "quit":
-            return [self._finish()]
-        raise ValueError(f"unknown command: {name!r}")
-
-
-def _form_key(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
-
-
-def _expects(q: Question, text: str) -> bool:
-    """Whether ``text`` is, as written, one of the answers this question knows about: the answer,
-    an accepted form, an anticipated wrong answer or an option (right or not)."""
-    k = _form_key(text)
-    if not k:
-        return False
-    if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
-        return True  # an option letter
-    forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
-    for item in q.items:
-        forms.extend(item.forms)
-    return any(_form_key(f) == k for f in forms)
-
-
-def answer_text(q: Question) -> str:
-    """The right answer as a student reads it; choice/multi name the options, not just letters."""
-    if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.correct and q.options:
-        picked = [
-            f"{chr(ord('A') + i)}) {q.options[i]}" for i in q.correct if 0 <= i < len(q.options)
-        ]
-        if picked:
-            return "; ".join(picked)
-    return q.answer.strip()
-
-
-def _answer_line(q: Question) -> str:
-    answer = answer_text(q)
-    end = "" if answer.endswith((".", "!", "?")) else "."
-    return f"The answer: {answer}{end}"
-
-
-def _or_list(items: Sequence[str]) -> str:
-    items = [f"“{i}”" for i in items]
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " or " + items[-1]

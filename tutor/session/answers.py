@@ -1,0 +1,188 @@
+"""Reading what the student types while a question is open, and replying to an answer.
+
+Owns the order in which input is read (see :mod:`tutor.session.engine`: empty, command or glossary
+question, or answer), grading through the course's grader (whose failures never end the lesson),
+the try and credit bookkeeping, the feedback text, and the observer's ``attempt`` and ``outcome``
+records. A mixin of :class:`tutor.session.engine.Session`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tutor.grading.result import Grade, Verdict
+from tutor.messages import Feedback, Message
+from tutor.model import Question
+from tutor.records import Attempt
+from tutor.session.commands import fold, parse_command, parse_define
+from tutor.session.scoring import award
+from tutor.session.state import QuestionState, answer_line
+
+MAX_INPUT = 2000  # characters; longer input is not an answer (and is not graded)
+
+_ANSWER_VERDICTS = frozenset(
+    {Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION}
+)
+_NON_WORD = re.compile(r"[^\w]+")
+
+_DEFAULT_FEEDBACK = {
+    Verdict.CORRECT: "Correct.",
+    Verdict.TYPO: "Accepted.",
+    Verdict.PARTIAL: "Partly right.",
+    Verdict.MISCONCEPTION: "Not quite.",
+    Verdict.CLOSE: "Close, but not quite.",
+    Verdict.WRONG: "Not right.",
+    Verdict.INVALID: "I didn't catch an answer there.",
+}
+
+
+class Answering:
+    """How a session takes an answer to its open question."""
+
+    def _on_answer(self, clean: str) -> list[Message]:
+        st = self._states[self._pos]
+        assert st is not None
+        q = st.question
+        if not clean:
+            return [
+                self._invalid(
+                    st,
+                    Grade(
+                        Verdict.INVALID, 0.0, "Type your answer, or 'help' to see what you can say."
+                    ),
+                )
+            ]
+        if len(clean) > MAX_INPUT:
+            return [
+                self._invalid(
+                    st,
+                    Grade(
+                        Verdict.INVALID,
+                        0.0,
+                        "That is far longer than any answer here. Please type a short answer.",
+                    ),
+                )
+            ]
+        cmd = parse_command(clean)
+        query = parse_define(clean) if cmd is None else None
+        if cmd is None and query is None:
+            return self._answer(st, clean, self._grade(q, clean))
+        grade = self._grade(q, clean)
+        lookup = None
+        glossary = None
+        if query is not None:
+            glossary = self._glossary(st.item.lesson)
+            lookup = glossary.lookup(query.term)
+            if query.bare and not lookup.exact:
+                return self._answer(st, clean, grade)  # "Russia?": an unsure answer
+        if _expects(q, clean):
+            return self._answer(st, clean, grade)  # "Help" is one of the options
+        if grade.verdict in _ANSWER_VERDICTS:
+            exact_other = (cmd is not None and cmd.exact) or (lookup is not None and lookup.exact)
+            if not (grade.verdict is Verdict.TYPO and exact_other):
+                return self._answer(st, clean, grade)
+        if cmd is not None:
+            return self._answer_command(cmd.name)
+        assert query is not None and lookup is not None and glossary is not None
+        return [self._define_reply(query, lookup, glossary)]
+
+    def _grade(self, q: Question, text: str) -> Grade:
+        try:
+            grade = self._grader.grade(q, text)  # type: ignore[attr-defined]
+        except Exception as exc:  # the grader promises not to raise; never lose the lesson
+            return Grade(
+                Verdict.INVALID,
+                0.0,
+                f"I could not grade that ({type(exc).__name__}). Please try rephrasing.",
+            )
+        if not isinstance(grade, Grade):
+            return Grade(Verdict.INVALID, 0.0, "I could not grade that. Please try rephrasing.")
+        return grade
+
+    def _invalid(self, st: QuestionState, grade: Grade) -> Feedback:
+        text = grade.feedback.strip() or _DEFAULT_FEEDBACK[Verdict.INVALID]
+        if grade.verdict is not Verdict.INVALID:  # defensive: never count this as a try
+            grade = Grade(Verdict.INVALID, 0.0, text)
+        return Feedback(grade=grade, text=text, final=False, tries_left=st.tries_left)
+
+    def _answer(self, st: QuestionState, text: str, grade: Grade) -> list[Message]:
+        if not grade.verdict.counts:
+            return [self._invalid(st, grade)]
+        q = st.question
+        st.attempts += 1
+        try_no = st.attempts
+        earned = award(grade, try_no, st.hints_used)
+        st.best = max(st.best, earned)
+        st.given = text
+        right = grade.verdict.right
+        final = right or st.attempts >= st.tries
+        awarded = 0.0
+        if final:
+            awarded = st.best
+            if right:
+                result = grade.verdict.value
+            elif st.best > 0:
+                result = "partial"
+            else:
+                result = "wrong"
+            self._close(st, result, awarded)
+        self._notify(
+            "attempt",
+            Attempt(
+                lesson_id=st.item.lesson.id,
+                question_id=q.id,
+                text=text,
+                verdict=grade.verdict.value,
+                credit=float(grade.credit),
+                try_no=try_no,
+                hints_used=st.hints_used,
+                final=final,
+                awarded=awarded,
+                mode=self.mode,
+            ),
+        )
+        parts = [grade.feedback.strip() or _DEFAULT_FEEDBACK.get(grade.verdict, "")]
+        if not final:
+            left = st.tries_left
+            more = " or type 'hint'" if st.hints_used < len(q.hints) else " or type 'skip'"
+            word = "try" if left == 1 else "tries"
+            if grade.verdict is Verdict.PARTIAL:
+                parts.append(f"Try again to complete it ({left} {word} left),{more}.")
+            else:
+                parts.append(f"Try again ({left} {word} left),{more}.")
+        elif not right:
+            parts.append(answer_line(q))
+            if q.explain:
+                parts.append(q.explain.strip())
+        fb = Feedback(
+            grade=grade,
+            text="\n".join(p for p in parts if p),
+            final=final,
+            tries_left=st.tries_left,
+            awarded=awarded if final else None,
+            answer=q.answer if final and not right else None,
+            explain=q.explain if final and not right else None,
+        )
+        if not final:
+            return [fb]
+        self._report_outcome(st)
+        self._last_shown = [fb]
+        return [fb, *self._after_close()]
+
+
+def _form_key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def _expects(q: Question, text: str) -> bool:
+    """Whether ``text`` is, as written, one of the answers this question knows about: the answer,
+    an accepted form, an anticipated wrong answer or an option (right or not)."""
+    k = _form_key(text)
+    if not k:
+        return False
+    if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
+        return True  # an option letter
+    forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
+    for item in q.items:
+        forms.extend(item.forms)
+    return any(_form_key(f) == k for f in forms)

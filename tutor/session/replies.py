@@ -1,0 +1,175 @@
+"""The tutor's replies that are not feedback on an answer: chat commands, explanations and
+glossary look-ups, both while a question is open and while the session waits to go on.
+
+Owns ``HELP_TEXT`` and the per-type help line, what ``hint``, ``skip``, ``repeat``, ``why``,
+``help`` and ``quit`` do, the explanation of a closed question (with its source), and the reply to
+``what is X?``. A mixin of :class:`tutor.session.engine.Session`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.messages import Hint, Info, Message
+from tutor.model import Lesson, QuestionType
+from tutor.session.commands import Command, DefineQuery, parse_command, parse_define
+from tutor.session.glossary import Glossary, Lookup
+from tutor.session.state import QuestionState, answer_line
+
+HELP_TEXT = (
+    "While a question is open you can type:\n"
+    "  hint         a hint (each one lowers the credit a little)\n"
+    "  skip         move on and see the answer\n"
+    "  repeat       ask the question again\n"
+    "  why          the explanation, once a question is answered\n"
+    "  what is X?   look up a term (also: define X, X?)\n"
+    "  help         this list\n"
+    "  quit         stop now and see your summary\n"
+    "Anything else is taken as your answer. A wrong answer may be tried again; "
+    "each extra try lowers the credit a little."
+)
+
+_TYPE_HELP = {
+    QuestionType.CHOICE: "Answer with the letter, the number or the text of an option.",
+    QuestionType.MULTI: "Give the letters of every right option, e.g. 'A, C'.",
+    QuestionType.TRUEFALSE: "Answer true or false.",
+    QuestionType.LIST: "Name the items in any order, separated by commas or 'and'.",
+    QuestionType.NUMBER: "Answer with a number; words like 'eighteen million' work too.",
+}
+
+
+class Replies:
+    """What a session says to commands, ``why`` and glossary questions."""
+
+    def _source_text(self, lesson: Lesson, source: str | None) -> str | None:
+        if not source:
+            return None
+        head, _, rest = source.partition(",")
+        sources = dict(lesson.sources)
+        full = sources.get(head.strip())
+        if full is None:
+            return source
+        return f"{full},{rest}" if rest else full
+
+    def _explain(self, st: QuestionState, about_last: bool) -> Info:
+        q = st.question
+        parts: list[str] = []
+        if about_last:
+            parts.append(f"About the last question ({q.ask.strip()}):")
+        parts.append(q.explain.strip() if q.explain else "There is no explanation for this one.")
+        if st.result not in ("correct", "typo"):
+            parts.append(answer_line(q))
+        src = self._source_text(st.item.lesson, q.source)
+        if src:
+            parts.append(f"Source: {src}")
+        return Info("\n".join(parts), "explain")
+
+    def _glossary(self, lesson: Lesson | None) -> Glossary:
+        lid = lesson.id if lesson is not None else ""
+        g = self._glossaries.get(lid)
+        if g is None:
+            own = lesson.glossary if lesson is not None else ()
+            g = Glossary((*own, *self.course.glossary))
+            self._glossaries[lid] = g
+        return g
+
+    def _define_reply(self, query: DefineQuery, lookup: Lookup, glossary: Glossary) -> Info:
+        asked = query.term
+        if lookup.entry is not None:
+            e = lookup.entry
+            return Info(f"{e.term}: {e.definition.strip()}", "define")
+        if lookup.suggestions:
+            names = _or_list(lookup.suggestions)
+            return Info(
+                f"I don't have “{asked}” in the glossary. Did you mean {names}? "
+                f"Ask “what is {lookup.suggestions[0]}?”.",
+                "define",
+            )
+        terms = glossary.terms
+        tail = f" The glossary has: {', '.join(terms)}." if 0 < len(terms) <= 12 else ""
+        return Info(f"I don't have “{asked}” in the glossary.{tail}", "define")
+
+    # ----------------------------------------------------------------- internals: input
+
+    def _on_continue(self, clean: str) -> list[Message]:
+        if not clean:
+            return self._advance()
+        cmd = parse_command(clean)
+        if cmd is not None:
+            return self._continue_command(cmd)
+        query = parse_define(clean)
+        if query is not None:
+            glossary = self._glossary(self.lesson)
+            lookup = glossary.lookup(query.term)
+            if not query.bare or lookup.exact:
+                return [self._define_reply(query, lookup, glossary)]
+        return self._advance()
+
+    def _continue_command(self, cmd: Command) -> list[Message]:
+        name = cmd.name
+        if name == "quit":
+            return [self._finish()]
+        if name == "help":
+            return [Info(HELP_TEXT + "\nPress Enter to go on.", "help")]
+        if name == "why":
+            if self._last_closed is not None:
+                return [self._explain(self._last_closed, about_last=False)]
+            return [Info("There is nothing to explain yet. Press Enter to go on.", "notice")]
+        if name == "repeat":
+            return list(self._last_shown)
+        if name == "hint":
+            return [Info("No question is open just now. Press Enter to go on.", "notice")]
+        return self._advance()  # skip: move on
+
+    def _answer_command(self, name: str) -> list[Message]:
+        st = self._states[self._pos]
+        assert st is not None
+        q = st.question
+        if name == "hint":
+            if st.hints_used < len(q.hints):
+                st.hints_used += 1
+                return [Hint(q.hints[st.hints_used - 1], st.hints_used, len(q.hints))]
+            if not q.hints:
+                return [Info("There is no hint for this one. Have a go, or type 'skip'.", "notice")]
+            return [
+                Info(
+                    "That was the last hint. Have a go, or type 'skip' to see the answer.", "notice"
+                )
+            ]
+        if name == "repeat":
+            return [st.ask(repeated=True)]
+        if name == "help":
+            extra = _TYPE_HELP.get(q.type)
+            return [Info(HELP_TEXT + (f"\n{extra}" if extra else ""), "help")]
+        if name == "why":
+            if st.attempts == 0 and self._last_closed is not None:
+                return [self._explain(self._last_closed, about_last=True)]
+            return [
+                Info(
+                    "I'll explain once this question is answered. Have a go, ask for a 'hint', "
+                    "or 'skip' it.",
+                    "notice",
+                )
+            ]
+        if name == "skip":
+            if st.best > 0:
+                result = "partial"
+            elif st.attempts:
+                result = "revealed"
+            else:
+                result = "skipped"
+            self._close(st, result, st.best)
+            self._report_outcome(st)
+            info = Info(f"Skipped. {answer_line(q)}", "skip")
+            self._last_shown = [info]
+            return [info, *self._after_close()]
+        if name == "quit":
+            return [self._finish()]
+        raise ValueError(f"unknown command: {name!r}")
+
+
+def _or_list(items: Sequence[str]) -> str:
+    items = [f"“{i}”" for i in items]
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " or " + items[-1]

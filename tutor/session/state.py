@@ -1,0 +1,117 @@
+"""One question of a session: how it has gone so far, and how its answer reads.
+
+Owns ``QuestionState`` (tries, hints, best award, result; the ``Ask`` and ``QuestionResult`` it
+turns into), ``clean_input`` (the student's text without terminal escapes) and ``answer_text`` /
+``answer_line`` (the right answer as the student is shown it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tutor.messages import Ask, QuestionResult
+from tutor.model import Question, QuestionType
+from tutor.session.plans import PlanItem
+
+AWAIT_ANSWER = "answer"  # a question is open
+AWAIT_CONTINUE = "continue"  # paced: waiting for Enter before going on
+AWAIT_DONE = "done"
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def clean_input(text: str) -> str:
+    """The student's text without terminal escapes and control characters, trimmed."""
+    if not isinstance(text, str):
+        text = str(text)
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if not text.isprintable():
+        text = "".join(
+            " " if c in "\t\n\r\v\f" else c
+            for c in text
+            if c in "\t\n\r\v\f" or not unicodedata.category(c).startswith("C")
+        )
+    return text.strip()
+
+
+class QuestionState:
+    """One question of the session and how it has gone so far."""
+
+    __slots__ = (
+        "item",
+        "tries",
+        "attempts",
+        "hints_used",
+        "best",
+        "given",
+        "closed",
+        "result",
+        "awarded",
+    )
+
+    def __init__(self, item: PlanItem, tries: int) -> None:
+        self.item = item
+        self.tries = max(1, int(tries))
+        self.attempts = 0  # graded tries used
+        self.hints_used = 0
+        self.best = 0.0  # best award so far
+        self.given: str | None = None
+        self.closed = False
+        self.result = "unanswered"
+        self.awarded = 0.0
+
+    @property
+    def question(self) -> Question:
+        return self.item.step  # type: ignore[return-value]
+
+    @property
+    def tries_left(self) -> int:
+        return max(0, self.tries - self.attempts)
+
+    def to_result(self) -> QuestionResult:
+        q = self.question
+        return QuestionResult(
+            lesson_id=self.item.lesson.id,
+            question_id=q.id,
+            ask=q.ask,
+            result=self.result,
+            awarded=self.awarded,
+            tries=self.attempts,
+            hints_used=self.hints_used,
+            answer=answer_text(q),
+            explain=q.explain,
+            given=self.given,
+        )
+
+    def ask(self, repeated: bool = False) -> Ask:
+        """The question as it is put to the student (again, when ``repeated``)."""
+        q = self.question
+        return Ask(
+            question=q,
+            lesson_id=self.item.lesson.id,
+            number=self.item.number,
+            total=self.item.total,
+            try_no=min(self.attempts + 1, self.tries),
+            tries=self.tries,
+            hints_left=max(0, len(q.hints) - self.hints_used),
+            repeated=repeated,
+        )
+
+
+def answer_text(q: Question) -> str:
+    """The right answer as a student reads it; choice/multi name the options, not just letters."""
+    if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.correct and q.options:
+        picked = [
+            f"{chr(ord('A') + i)}) {q.options[i]}" for i in q.correct if 0 <= i < len(q.options)
+        ]
+        if picked:
+            return "; ".join(picked)
+    return q.answer.strip()
+
+
+def answer_line(q: Question) -> str:
+    answer = answer_text(q)
+    end = "" if answer.endswith((".", "!", "?")) else "."
+    return f"The answer: {answer}{end}"
