@@ -39,6 +39,11 @@ def text_of(widget) -> str:
     return content.plain if isinstance(content, Content) else str(content)
 
 
+def lesson_lines(item) -> list[str]:
+    """The lines a course-screen lesson draws (title first; status at the end of the first line)."""
+    return [line.rstrip() for line in item.render().plain.splitlines()]
+
+
 def bubble_text(bubble) -> str:
     parts = [text_of(w) for w in bubble.query("Static, Markdown")]
     return "\n".join(parts)
@@ -73,7 +78,7 @@ async def test_course_screen_lists_lessons_and_selects_the_first(make_app):
         items = list(app.screen.query(LessonItem))
         assert [i.row.lesson.id for i in items] == ["neighbours", "hedging"]
         assert app.screen.selected_lesson_id() == "neighbours"
-        titles = [text_of(w) for w in app.screen.query(".lesson-title")]
+        titles = [lesson_lines(item)[0] for item in items]
         assert titles == ["1. Between two giants", "2. Hedging"]
         # No store: no review, and no progress column.
         assert app.screen.query_one("#course-review").display is False
@@ -357,7 +362,7 @@ async def test_progress_resume_and_review_with_a_store(make_app, store, clock):
     app = make_app(store=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "new" in text_of(app.screen.query(".lesson-status").first())
+        assert "new" in lesson_lines(app.screen.query(LessonItem).first())[0]
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("enter")
@@ -372,7 +377,7 @@ async def test_progress_resume_and_review_with_a_store(make_app, store, clock):
         await pilot.pause()
         course_screen = app.screen
         assert isinstance(course_screen, CourseScreen)
-        status = text_of(course_screen.query(".lesson-status").first())
+        status = lesson_lines(course_screen.query(LessonItem).first())[0]
         assert "in progress" in status
         assert course_screen.selected_lesson_id() == "neighbours"
         assert "due for review" in text_of(course_screen.query_one("#course-review"))

@@ -1,46 +1,197 @@
-"""The course screen: every lesson in order, the student's progress, and the way in."""
+"""The course screen: every lesson in order, the student's progress, and the way in.
+
+Each lesson is one widget (:class:`LessonItem`) that draws its title, summary, status and a text
+progress bar itself, laid out for the width it is given. A lesson built from a dozen nested
+widgets (containers, labels and a ``ProgressBar`` with its own three children) cost most of the
+app's start-up in layout and styling; one widget per lesson draws the same thing in a fraction.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ListItem, ListView, ProgressBar, Static
+from textual.widgets import Footer, Header, ListItem, ListView, Static
 
 from tutor.tui.progress import LessonRow, due_reviews, lesson_rows, lesson_to_continue
-from tutor.tui.widgets.transcript import plain
+from tutor.tui.text import plain
 
 if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
 
+# The progress column beside the lesson text: a gap, then the status and the bar under it.
+SIDE_GAP = 2
+SIDE_WIDTH = 18
+BAR_WIDTH = 12
+# Below this many columns for the lesson text, the progress goes under the text instead.
+MIN_TEXT_WIDTH = 30
+
+# One line of a lesson: (text, role) pieces; the role names the component class that styles it.
+Line = list[tuple[str, str]]
+
 
 class LessonItem(ListItem):
-    def __init__(self, row: LessonRow) -> None:
-        super().__init__(classes=f"lesson-item -{row.status.replace(' ', '-') or 'none'}")
-        self.row = row
+    """One lesson of the course list, drawn as a single piece of text.
 
-    def compose(self) -> ComposeResult:
-        row = self.row
-        lesson = row.lesson
-        about = " · ".join(
-            part
-            for part in (f"{lesson.minutes} min" if lesson.minutes else "", lesson.summary)
-            if part
+    ::
+
+        1. An interesting neighbourhood                      ◐ in progress · best 80%
+           8 min · Who wrote our source, and the basic       ━━━━━━━─────  60%
+           facts about Kazakhstan.
+
+    Everything is literal text (``Content``, never markup). The status is a symbol and words, and
+    the bar carries its percentage, so nothing relies on colour alone.
+    """
+
+    COMPONENT_CLASSES = {
+        "lesson-item--title",
+        "lesson-item--summary",
+        "lesson-item--new",
+        "lesson-item--in-progress",
+        "lesson-item--done",
+        "lesson-item--bar",
+        "lesson-item--bar-empty",
+    }
+
+    def __init__(self, row: LessonRow) -> None:
+        super().__init__(classes=f"lesson-item {_status_class(row)}")
+        self.row = row
+        self._lines_cache: tuple[int, list[Line]] | None = None
+
+    # -- what is shown ---------------------------------------------------------------------------
+
+    @property
+    def title_text(self) -> str:
+        return f"{self.row.number}. {self.row.lesson.title}"
+
+    @property
+    def about_text(self) -> str:
+        lesson = self.row.lesson
+        parts = (f"{lesson.minutes} min" if lesson.minutes else "", lesson.summary)
+        return " · ".join(part for part in parts if part)
+
+    @property
+    def bar_text(self) -> str:
+        """The progress bar as text: filled and empty cells differ in shape, not only colour."""
+        filled, _, empty, _, percent = self._bar_parts()
+        return filled + empty + percent
+
+    def _bar_parts(self) -> tuple[str, str, str, str, str]:
+        percent = round(self.row.fraction * 100)
+        filled = round(BAR_WIDTH * percent / 100)
+        return (
+            "━" * filled,
+            "lesson-item--bar",
+            "─" * (BAR_WIDTH - filled),
+            "lesson-item--bar-empty",
+            f" {percent:>3}%",
         )
-        with Horizontal(classes="lesson-line"):
-            with Vertical(classes="lesson-text"):
-                yield Label(plain(f"{row.number}. {lesson.title}"), classes="lesson-title")
-                if about:
-                    yield Label(plain(about), classes="lesson-summary")
-            if row.status:
-                with Vertical(classes="lesson-progress"):
-                    yield Label(plain(row.status_text), classes="lesson-status")
-                    bar = ProgressBar(total=100, show_eta=False, classes="lesson-bar")
-                    bar.progress = round(row.fraction * 100)
-                    yield bar
+
+    def set_row(self, row: LessonRow) -> None:
+        """Show new progress for the same lesson (after a lesson, coming back to the course)."""
+        if _same(row, self.row):
+            return
+        self.remove_class(_status_class(self.row))
+        self.add_class(_status_class(row))
+        self.row = row
+        self._lines_cache = None
+        self.refresh(layout=True)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def _lines(self, width: int) -> list[Line]:
+        """The lesson laid out in ``width`` cells (cached: it is asked for height, then drawn)."""
+        cached = self._lines_cache
+        if cached is not None and cached[0] == width:
+            return cached[1]
+        lines = _layout(self, max(width, 1))
+        self._lines_cache = (width, lines)
+        return lines
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        return len(self._lines(width)) if width else 0
+
+    def render(self) -> Content:
+        width = self.size.width
+        styles: dict[str, object] = {}
+        out = []
+        for line in self._lines(width):
+            pieces = []
+            for text, role in line:
+                if role and role not in styles:
+                    styles[role] = self.get_visual_style(role, partial=True)
+                pieces.append((text, styles[role]) if role else text)
+            out.append(Content.assemble(*pieces))  # type: ignore[arg-type]
+        return Content("\n").join(out)
+
+
+def _status_class(row: LessonRow) -> str:
+    return f"-{row.status.replace(' ', '-') or 'none'}"
+
+
+def _same(a: LessonRow, b: LessonRow) -> bool:
+    return (
+        a.lesson is b.lesson
+        and a.number == b.number
+        and (a.status, a.best, a.fraction, a.last_seen) == (b.status, b.best, b.fraction, b.last_seen)
+    )
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Word-wrapped lines of at most ``width`` cells (long words are folded)."""
+    if not text:
+        return []
+    return [line.plain for line in Content(text).wrap(max(width, 1))] or [""]
+
+
+def _layout(item: LessonItem, width: int) -> list[Line]:
+    row = item.row
+    title = item.title_text
+    indent = len(f"{row.number}. ")
+    side = SIDE_GAP + SIDE_WIDTH if row.status else 0
+    beside = side and width - side >= MIN_TEXT_WIDTH
+    text_width = width - side if beside else width
+
+    # The title with a hanging indent, then the summary under the title's words.
+    title_lines = _wrap(row.lesson.title, text_width - indent) or [""]
+    left_lines: list[tuple[str, str]] = []
+    for n, part in enumerate(title_lines):
+        prefix = title[:indent] if n == 0 else " " * indent
+        left_lines.append((prefix + part, "lesson-item--title"))
+    for part in _wrap(item.about_text, text_width - indent):
+        left_lines.append((" " * indent + part, "lesson-item--summary"))
+
+    if not row.status:
+        return [[piece] for piece in left_lines]
+
+    status_role = f"lesson-item-{_status_class(row)}"
+    filled, filled_role, empty, empty_role, percent = item._bar_parts()
+    status_line: Line = [(_fit(row.status_text, SIDE_WIDTH), status_role)]
+    bar_line: Line = [(filled, filled_role), (empty, empty_role), (percent, status_role)]
+
+    if not beside:
+        lines = [[piece] for piece in left_lines]
+        pad = " " * indent
+        lines.append([(pad, "")] + status_line)
+        lines.append([(pad, "")] + bar_line)
+        return lines
+
+    side_lines = [status_line, bar_line]
+    lines = []
+    for y in range(max(len(left_lines), len(side_lines))):
+        text, role = left_lines[y] if y < len(left_lines) else ("", "")
+        padding = " " * max(0, text_width + SIDE_GAP - cell_len(text))
+        piece: Line = [(text, role), (padding, "")]
+        lines.append(piece + side_lines[y] if y < len(side_lines) else piece)
+    return lines
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class CourseScreen(Screen[None]):
@@ -67,7 +218,8 @@ class CourseScreen(Screen[None]):
         await self.refresh_lessons()
 
     async def on_screen_resume(self) -> None:
-        # Coming back from a lesson: the progress has moved on.
+        # Coming back from a lesson: the progress has moved on. (The first resume comes right
+        # after mounting; it finds every row unchanged and redraws nothing.)
         if self.is_mounted:
             await self.refresh_lessons()
 
@@ -76,8 +228,13 @@ class CourseScreen(Screen[None]):
         store = self.tutor.store
         rows = lesson_rows(course, store)
         view = self.query_one("#lessons", ListView)
-        await view.clear()
-        await view.extend(LessonItem(row) for row in rows)
+        items = list(view.query_children(LessonItem))
+        if [item.row.lesson for item in items] == [row.lesson for row in rows]:
+            for item, row in zip(items, rows, strict=True):
+                item.set_row(row)
+        else:
+            await view.clear()
+            await view.extend(LessonItem(row) for row in rows)
         if rows:
             view.index = lesson_to_continue(rows)
         view.focus()

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import Label, Markdown, Static
 
 from tutor import messages as m
 from tutor.model import Question, QuestionType
+from tutor.tui.text import plain
 
 # verdict -> (label shown to the student, CSS class)
 VERDICT_LABELS: dict[str, str] = {
@@ -41,11 +41,6 @@ RESULT_LABELS: dict[str, str] = {
 }
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def plain(text: str) -> Content:
-    """Literal text for a Static/Label: never parsed as markup."""
-    return Content(text)
 
 
 def answer_hint(question: Question) -> str:
