@@ -1,0 +1,205 @@
+"""The store as a ``SessionObserver``: one record per call, and the SQL each record runs.
+
+Owns the observer methods (``attempt``, ``outcome``, ``place``, ``finished``, ``clear_place``),
+which never raise into the session (a malformed record is reported through ``warn``), the text
+cleaning SQLite needs, and the statements run for each kind of record inside its transaction
+(``outcome`` also reschedules the question's review card). A mixin of
+:class:`tutor.store.progress.Store`; the writing itself is :mod:`tutor.store.journal`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from fsrs import Card
+
+from tutor.records import Attempt, Outcome
+from tutor.store import db
+from tutor.store.review import new_card, rating_for, review
+
+
+def _guarded(method: Callable[..., None]) -> Callable[..., None]:
+    """An observer method that never raises into the session (it warns instead)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any) -> None:
+        try:
+            method(self, *args)
+        except Exception as exc:  # a malformed record or a bug: say so, keep the lesson going
+            self.write_errors += 1
+            self.warn(f"could not record {method.__name__} {args!r}: {type(exc).__name__}: {exc}")
+
+    return wrapper
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """Text SQLite can store: lone surrogates (undecodable input) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+class Recording:
+    """The observer calls, and what each record writes."""
+
+    @_guarded
+    def attempt(self, record: Attempt) -> None:
+        self._write(
+            "attempt",
+            {
+                "at": db.iso(self._clock()),
+                "lesson_id": _clean(record.lesson_id),
+                "question_id": _clean(record.question_id),
+                "text": _clean(record.text),
+                "verdict": str(record.verdict),
+                "credit": float(record.credit),
+                "try_no": int(record.try_no),
+                "hints_used": int(record.hints_used),
+                "final": bool(record.final),
+                "awarded": float(record.awarded),
+                "mode": str(record.mode),
+            },
+        )
+
+    @_guarded
+    def outcome(self, record: Outcome) -> None:
+        self._write(
+            "outcome",
+            {
+                "at": db.iso(self._clock()),
+                "lesson_id": _clean(record.lesson_id),
+                "question_id": _clean(record.question_id),
+                "result": str(record.result),
+                "awarded": float(record.awarded),
+                "tries": int(record.tries),
+                "hints_used": int(record.hints_used),
+                "mode": str(record.mode),
+            },
+        )
+
+    @_guarded
+    def place(self, lesson_id: str, step_index: int) -> None:
+        self._write(
+            "place",
+            {"at": db.iso(self._clock()), "lesson_id": _clean(lesson_id), "step": int(step_index)},
+        )
+
+    @_guarded
+    def finished(self, lesson_id: str | None, score: float, mode: str) -> None:
+        self._write(
+            "finished",
+            {
+                "at": db.iso(self._clock()),
+                "lesson_id": None if lesson_id is None else _clean(lesson_id),
+                "score": min(1.0, max(0.0, float(score))),
+                "mode": str(mode),
+            },
+        )
+
+    @_guarded
+    def clear_place(self, lesson_id: str) -> None:
+        """Forget the saved place (the student chose to start the lesson over)."""
+        self._write("clear_place", {"lesson_id": _clean(lesson_id)})
+
+    # The statements, run inside a transaction by _flush.
+
+    def _do_attempt(self, p: dict[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT INTO attempts (at, student, lesson_id, question_id, text, verdict, credit,"
+            " try_no, hints_used, final, awarded, mode)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                p["at"],
+                self.student,
+                p["lesson_id"],
+                p["question_id"],
+                p["text"],
+                p["verdict"],
+                p["credit"],
+                p["try_no"],
+                p["hints_used"],
+                int(p["final"]),
+                p["awarded"],
+                p["mode"],
+            ),
+        )
+
+    def _do_outcome(self, p: dict[str, Any]) -> None:
+        outcome = Outcome(
+            p["lesson_id"],
+            p["question_id"],
+            p["result"],
+            p["awarded"],
+            p["tries"],
+            p["hints_used"],
+            p["mode"],
+        )
+        rating = rating_for(outcome)
+        now = db.parse_iso(p["at"])
+        key = (self.student, p["lesson_id"], p["question_id"])
+        self._conn.execute(
+            "INSERT INTO outcomes (at, student, lesson_id, question_id, result, awarded, tries,"
+            " hints_used, mode, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                p["at"],
+                *key,
+                p["result"],
+                p["awarded"],
+                p["tries"],
+                p["hints_used"],
+                p["mode"],
+                int(rating),
+            ),
+        )
+        row = self._conn.execute(
+            "SELECT card, reviews, lapses, best_awarded FROM cards"
+            " WHERE student = ? AND lesson_id = ? AND question_id = ?",
+            key,
+        ).fetchone()
+        if row is None:
+            card, reviews, lapses, best = new_card(*key, now), 0, 0, 0.0
+        else:
+            reviews, lapses, best = row[1], row[2], row[3]
+            try:
+                card = Card.from_json(row[0])
+            except (ValueError, KeyError, TypeError):  # an unreadable card: schedule afresh
+                card = new_card(*key, now)
+        card = review(self._scheduler, card, rating, now)
+        self._conn.execute(
+            "INSERT OR REPLACE INTO cards (student, lesson_id, question_id, card, due, reviews,"
+            " lapses, best_awarded, last_rating, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                *key,
+                card.to_json(),
+                db.iso(card.due),
+                reviews + 1,
+                lapses + (1 if int(rating) == 1 and reviews else 0),
+                max(best, p["awarded"]),
+                int(rating),
+                p["at"],
+            ),
+        )
+
+    def _do_place(self, p: dict[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO places (student, lesson_id, step_index, at) VALUES (?, ?, ?, ?)",
+            (self.student, p["lesson_id"], p["step"], p["at"]),
+        )
+
+    def _do_finished(self, p: dict[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT INTO finishes (at, student, lesson_id, mode, score) VALUES (?, ?, ?, ?, ?)",
+            (p["at"], self.student, p["lesson_id"], p["mode"], p["score"]),
+        )
+        if p["mode"] == "learn" and p["lesson_id"] is not None:
+            self._do_clear_place(p)
+
+    def _do_clear_place(self, p: dict[str, Any]) -> None:
+        self._conn.execute(
+            "DELETE FROM places WHERE student = ? AND lesson_id = ?",
+            (self.student, p["lesson_id"]),
+        )

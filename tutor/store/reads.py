@@ -1,0 +1,153 @@
+"""The store's read side: where a student is, how each lesson has gone, what is due for review.
+
+Owns ``LessonProgress`` and the queries behind ``resume_point``, ``lesson_progress``,
+``due_reviews``, ``review_count``, ``next_review`` and ``card``; questions no longer in the course
+are left out of the review queries. A mixin of :class:`tutor.store.progress.Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from fsrs import Card
+
+from tutor.model import Course
+from tutor.store import db
+
+
+@dataclass(frozen=True, slots=True)
+class LessonProgress:
+    lesson_id: str
+    status: str  # "new" | "in progress" | "done"
+    best_score: float | None  # best finished learn score 0..1, None if never finished
+    last_seen: datetime | None  # last answer, place or finish in this lesson (UTC)
+    answered: int  # questions of the lesson answered at least once (any mode)
+    total: int | None  # questions in the lesson (None when no course was given)
+    resume_at: int | None  # step index to resume at, None when there is no saved place
+    times_done: int  # how many times the lesson was finished in learn mode
+
+
+class Reads:
+    """Queries over one student's rows."""
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self.connection.execute(sql, tuple(params)).fetchall()
+
+    def resume_point(self, lesson_id: str) -> int | None:
+        """The step index to resume the lesson at; None if never started or finished since."""
+        rows = self._read(
+            "SELECT step_index FROM places WHERE student = ? AND lesson_id = ?",
+            (self.student, lesson_id),
+        )
+        return int(rows[0][0]) if rows else None
+
+    def lesson_progress(
+        self, lesson_ids: Iterable[str], course: Course | None = None
+    ) -> dict[str, LessonProgress]:
+        """Progress for each lesson id (in the order given).
+
+        ``status`` is "done" once the lesson was finished in learn mode, else "in progress" if
+        there is a saved place or any answer in it, else "new". With ``course``, ``answered``
+        counts only questions still in the lesson and ``total`` is the lesson's question count.
+        """
+        ids = list(dict.fromkeys(lesson_ids))
+        s = (self.student,)
+        done = {
+            r[0]: (r[1], r[2], r[3])
+            for r in self._read(
+                "SELECT lesson_id, MAX(score), MAX(at), COUNT(*) FROM finishes"
+                " WHERE student = ? AND mode = 'learn' AND lesson_id IS NOT NULL"
+                " GROUP BY lesson_id",
+                s,
+            )
+        }
+        places = {
+            r[0]: (r[1], r[2])
+            for r in self._read("SELECT lesson_id, step_index, at FROM places WHERE student = ?", s)
+        }
+        last_answer = {
+            r[0]: r[1]
+            for r in self._read(
+                "SELECT lesson_id, MAX(at) FROM attempts WHERE student = ? GROUP BY lesson_id", s
+            )
+        }
+        answered: dict[str, set[str]] = {}
+        for lesson_id, question_id, last_at in self._read(
+            "SELECT lesson_id, question_id, last_at FROM cards WHERE student = ?", s
+        ):
+            answered.setdefault(lesson_id, set()).add(question_id)
+            if last_at > last_answer.get(lesson_id, ""):
+                last_answer[lesson_id] = last_at
+
+        result: dict[str, LessonProgress] = {}
+        for lesson_id in ids:
+            best, done_at, times = done.get(lesson_id, (None, None, 0))
+            step, place_at = places.get(lesson_id, (None, None))
+            seen = [t for t in (done_at, place_at, last_answer.get(lesson_id)) if t]
+            questions = answered.get(lesson_id, set())
+            total = None
+            if course is not None:
+                lesson = course.lesson(lesson_id)
+                current = {q.id for q in lesson.questions} if lesson else set()
+                questions = questions & current
+                total = len(current)
+            if times:
+                status = "done"
+            elif step is not None or lesson_id in last_answer:
+                status = "in progress"
+            else:
+                status = "new"
+            result[lesson_id] = LessonProgress(
+                lesson_id=lesson_id,
+                status=status,
+                best_score=best,
+                last_seen=db.parse_iso(max(seen)) if seen else None,
+                answered=len(questions),
+                total=total,
+                resume_at=step,
+                times_done=times,
+            )
+        return result
+
+    def _cards_in_course(
+        self, course: Course, due_before: str | None
+    ) -> list[tuple[str, str, str]]:
+        sql = "SELECT lesson_id, question_id, due FROM cards WHERE student = ?"
+        params: list[Any] = [self.student]
+        if due_before is not None:
+            sql += " AND due <= ?"
+            params.append(due_before)
+        sql += " ORDER BY due, lesson_id, question_id"
+        out = []
+        for lesson_id, question_id, due in self._read(sql, params):
+            lesson = course.lesson(lesson_id)
+            if lesson is not None and lesson.question(question_id) is not None:
+                out.append((lesson_id, question_id, due))
+        return out
+
+    def due_reviews(
+        self, course: Course, now: datetime | None = None, limit: int | None = None
+    ) -> list[tuple[str, str]]:
+        """(lesson_id, question_id) refs due at ``now``, most overdue first, still in the course."""
+        cutoff = db.iso(now or self._clock())
+        refs = [(lid, qid) for lid, qid, _ in self._cards_in_course(course, cutoff)]
+        return refs[:limit] if limit is not None else refs
+
+    def review_count(self, course: Course, now: datetime | None = None) -> int:
+        return len(self.due_reviews(course, now))
+
+    def next_review(self, course: Course) -> datetime | None:
+        """When the next question falls due (may be in the past); None when there are no cards."""
+        cards = self._cards_in_course(course, None)
+        return db.parse_iso(cards[0][2]) if cards else None
+
+    def card(self, lesson_id: str, question_id: str) -> Card | None:
+        rows = self._read(
+            "SELECT card FROM cards WHERE student = ? AND lesson_id = ? AND question_id = ?",
+            (self.student, lesson_id, question_id),
+        )
+        return Card.from_json(rows[0][0]) if rows else None
