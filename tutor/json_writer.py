@@ -1,0 +1,131 @@
+"""The plain front end's ``--json`` mode: one JSON object per session message, and nothing else.
+
+Owns ``JsonWriter`` and the event shapes (``start``, ``teach``, ``ask``, ``graded``, ``hint``,
+``info``, ``finished``). The loop that drives it is :mod:`tutor.plain`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Teach
+
+
+class JsonWriter:
+    """One JSON object per line: ``start``, ``teach``, ``ask``, ``graded``, ``hint``, ``info``,
+    ``finished``. Nothing else is written."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.question: tuple[str, str] | None = None
+        self.last_input: str | None = None
+
+    def emit(self, event: dict[str, Any]) -> None:
+        self.out.write(json.dumps(event, ensure_ascii=False) + "\n")
+
+    def intro(self, session: Any) -> None:
+        self.emit(
+            {
+                "event": "start",
+                "mode": session.mode,
+                "title": session.title,
+                "lesson": session.lesson_id,
+                "questions": session.question_count,
+            }
+        )
+
+    def show(self, msg: Message) -> None:
+        if isinstance(msg, Teach):
+            self.emit({"event": "teach", "lesson": msg.lesson_id, "step": msg.step_index, "text": msg.text})
+        elif isinstance(msg, Ask):
+            q = msg.question
+            self.question = (msg.lesson_id, q.id)
+            self.emit(
+                {
+                    "event": "ask",
+                    "lesson": msg.lesson_id,
+                    "question": q.id,
+                    "number": msg.number,
+                    "total": msg.total,
+                    "type": q.type.value,
+                    "text": q.ask,
+                    "options": list(q.options),
+                    "try": msg.try_no,
+                    "tries": msg.tries,
+                    "hints_left": msg.hints_left,
+                    "repeated": msg.repeated,
+                }
+            )
+        elif isinstance(msg, Feedback):
+            lesson, question = self.question or (None, None)
+            event: dict[str, Any] = {
+                "event": "graded",
+                "lesson": lesson,
+                "question": question,
+                "input": self.last_input,
+            }
+            event.update(msg.grade.to_dict())
+            event.update(
+                {
+                    "final": msg.final,
+                    "tries_left": msg.tries_left,
+                    "awarded": msg.awarded,
+                    "text": msg.text,
+                    "answer": msg.answer,
+                    "explain": msg.explain,
+                }
+            )
+            self.emit(event)
+        elif isinstance(msg, Hint):
+            lesson, question = self.question or (None, None)
+            self.emit(
+                {"event": "hint", "lesson": lesson, "question": question, "number": msg.number,
+                 "total": msg.total, "text": msg.text}
+            )
+        elif isinstance(msg, Info):
+            self.emit({"event": "info", "kind": msg.kind, "text": msg.text})
+        elif isinstance(msg, Finished):
+            s = msg.summary
+            self.emit(
+                {
+                    "event": "finished",
+                    "mode": s.mode,
+                    "title": s.title,
+                    "lesson": s.lesson_id,
+                    "completed": s.completed,
+                    "score": round(s.score, 4),
+                    "earned": s.earned,
+                    "possible": s.possible,
+                    "by_lesson": [
+                        {"lesson": lid, "earned": e, "possible": p} for lid, e, p in s.by_lesson
+                    ],
+                    "results": [
+                        {
+                            "lesson": r.lesson_id,
+                            "question": r.question_id,
+                            "result": r.result,
+                            "awarded": r.awarded,
+                            "tries": r.tries,
+                            "hints_used": r.hints_used,
+                            "answer": r.answer,
+                            "given": r.given,
+                        }
+                        for r in s.results
+                    ],
+                    "suggestion": s.suggestion,
+                    "next_lesson": s.next_lesson_id,
+                    **{k: v for k, v in msg.extra.items() if _jsonable(v)},
+                }
+            )
+
+    def continue_prompt(self) -> None:
+        pass
+
+
+def _jsonable(value: Any) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True

@@ -1,0 +1,231 @@
+"""The plain front end's text: session messages as wrapped lines, ``Tutor:`` first.
+
+Owns ``PlainWriter`` (wrapping to the terminal width, hanging indents, colours only on a terminal
+without ``NO_COLOR``), ``markdown_to_text`` (lesson Markdown shown as plain text) and the summary
+as lines. The read-eval loop that drives it is :mod:`tutor.plain`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import textwrap
+from typing import IO, Any
+
+from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
+from tutor.model import QuestionType
+
+TUTOR = "Tutor: "
+
+_RESULT_WORDS = {
+    "correct": "right",
+    "typo": "right (spelling)",
+    "partial": "partly right",
+    "wrong": "missed",
+    "skipped": "skipped",
+    "revealed": "gave up",
+    "unanswered": "left open",
+}
+
+
+_MISSED = frozenset({"wrong", "partial", "skipped", "revealed"})
+
+
+def use_colour(stream: IO[str]) -> bool:
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def terminal_width(stream: IO[str] | None = None) -> int:
+    """The width to wrap at: the terminal's (or $COLUMNS), 80 for pipes, kept within 40..120."""
+    width = 80
+    try:
+        if stream is not None and stream.isatty():
+            width = os.get_terminal_size(stream.fileno()).columns
+        else:
+            width = shutil.get_terminal_size((80, 24)).columns
+    except (AttributeError, ValueError, OSError):
+        pass
+    return max(40, min(width, 120))
+
+
+_BOLD_MD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_MD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_HEADING_MD = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+
+
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|>|\|)|^\s{2,}")
+
+
+def markdown_to_text(text: str) -> str:
+    """Drop Markdown emphasis and heading markers and join soft line breaks within a paragraph
+    (as Markdown does); everything else stays as written."""
+    lines: list[str] = []
+    for raw in text.strip("\n").split("\n"):
+        if (
+            lines
+            and lines[-1].strip()
+            and raw.strip()
+            and not _BLOCK_START.match(raw)
+            and not lines[-1].endswith("  ")
+            and not lines[-1].lstrip().startswith(("#", "|"))
+        ):
+            lines[-1] = lines[-1].rstrip() + " " + raw.strip()
+        else:
+            lines.append(raw)
+    text = "\n".join(lines)
+    text = _HEADING_MD.sub("", text)
+    text = _BOLD_MD.sub(r"\2", text)
+    return _EM_MD.sub(r"\1", text)
+
+
+class PlainWriter:
+    """Renders session messages as wrapped, prefixed lines of text."""
+
+    def __init__(self, out: IO[str], *, width: int | None = None, colour: bool | None = None) -> None:
+        self.out = out
+        self.width = width or terminal_width(out)
+        self.colour = use_colour(out) if colour is None else colour
+        self.titles: dict[str, str] = {}  # lesson id -> title, for the summary
+
+    # -- low level
+    def _style(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
+
+    def line(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def block(self, text: str, prefix: str = "", style: str | None = None) -> None:
+        """Wrap ``text`` (keeping its line breaks) after ``prefix``, continuation lines indented."""
+        indent = " " * len(prefix)
+        first = True
+        lines = text.strip("\n").split("\n") or [""]
+        for raw in lines:
+            raw = raw.rstrip()
+            lead = prefix if first else indent
+            shown_lead = self._style(lead, "1") if first and lead.strip() else lead
+            if not raw:
+                self.line()
+                first = False
+                continue
+            extra = len(raw) - len(raw.lstrip(" "))
+            wrapped = textwrap.wrap(
+                raw.lstrip(" "),
+                width=max(20, self.width - len(lead) - extra),
+                break_long_words=True,
+                break_on_hyphens=False,
+            ) or [""]
+            for j, piece in enumerate(wrapped):
+                pad = " " * extra if j == 0 else " " * (extra + (2 if raw.lstrip().startswith(("- ", "* ")) else 0))
+                body = self._style(piece, style) if style else piece
+                self.line((shown_lead if j == 0 else indent) + pad + body)
+            first = False
+
+    # -- messages
+    def intro(self, title: str, lines: list[str]) -> None:
+        self.line(self._style(title, "1"))
+        for text in lines:
+            self.block(text)
+
+    def show(self, msg: Message) -> None:
+        if isinstance(msg, Teach):
+            self.line()
+            self.block(markdown_to_text(msg.text), TUTOR)
+        elif isinstance(msg, Ask):
+            self._ask(msg)
+        elif isinstance(msg, Feedback):
+            style = None
+            if msg.grade.verdict.right:
+                style = "32"
+            elif msg.final:
+                style = "33"
+            text = msg.text
+            if msg.final and msg.awarded is not None and 0 < msg.awarded < 1:
+                text += f"\n(This one counts {round(msg.awarded * 100)}%.)"
+            self.block(text, TUTOR, style)
+        elif isinstance(msg, Hint):
+            self.block(msg.text, f"Hint {msg.number} of {msg.total}: ")
+        elif isinstance(msg, Info):
+            text = markdown_to_text(msg.text) if msg.markdown else msg.text
+            self.block(text, TUTOR)
+        elif isinstance(msg, Finished):
+            self.summary(msg.summary, msg.extra, self.titles)
+
+    def _ask(self, msg: Ask) -> None:
+        q = msg.question
+        head = f"Question {msg.number} of {msg.total}"
+        if msg.try_no > 1:
+            head += f" (try {msg.try_no} of {msg.tries})"
+        self.line()
+        self.block(q.ask.strip(), f"{head}: ")
+        for i, option in enumerate(q.options):
+            self.block(option, f"  {chr(ord('A') + i)}) ")
+        note = _answer_note(msg)
+        if note:
+            self.block(f"({note})", "  ")
+
+    def summary(
+        self, summary: Summary, extra: dict[str, Any] | None = None, titles: dict[str, str] | None = None
+    ) -> None:
+        self.line()
+        early = "" if summary.completed else " (ended early)"
+        self.line(self._style(f"Summary: {summary.title}{early}", "1"))
+        pct = round(summary.score * 100)
+        self.line(f"Score: {_num(summary.earned)} of {summary.possible} ({pct}%)")
+        if summary.results:
+            self.line("Questions:")
+            not_reached = 0
+            for n, r in enumerate(summary.results, 1):
+                if r.result == "unanswered" and r.tries == 0:
+                    not_reached += 1
+                    continue
+                word = _RESULT_WORDS.get(r.result, r.result)
+                credit = "" if r.awarded in (0.0, 1.0) else f", {round(r.awarded * 100)}%"
+                self.block(r.ask.strip(), f"  {n}. {word}{credit}: ")
+            if not_reached:
+                s = "" if not_reached == 1 else "s"
+                self.line(f"  ({not_reached} question{s} not reached)")
+        if len(summary.by_lesson) > 1 or (summary.mode != "learn" and summary.by_lesson):
+            self.line("By lesson:")
+            for lesson_id, earned, possible in summary.by_lesson:
+                title = (titles or {}).get(lesson_id)
+                name = f"{title} ({lesson_id})" if title else lesson_id
+                self.block(f"{_num(earned)} of {possible}", f"  {name}: ")
+        missed = [r for r in summary.results if r.result in _MISSED]
+        if missed:
+            self.line("To look at again:")
+            for r in missed:
+                said = f' You said: "{r.given}".' if r.given else ""
+                self.block(f"{r.ask.strip()} The answer: {r.answer.strip()}.{said}", "  - ")
+        if extra and extra.get("observer_errors"):
+            self.line("Note: some progress could not be saved.")
+        if summary.suggestion:
+            self.block(summary.suggestion, "Next: ")
+
+    def continue_prompt(self) -> None:
+        self.line(self._style("(Press Enter to go on.)", "2"))
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _answer_note(msg: Ask) -> str:
+    q = msg.question
+    if q.type is QuestionType.TRUEFALSE:
+        return "true or false"
+    if q.type is QuestionType.MULTI:
+        return "choose every right option, e.g. A, C"
+    if q.type is QuestionType.CHOICE:
+        return "the letter or the option"
+    if q.type is QuestionType.LIST:
+        n = q.required
+        return f"name {n}, in any order" if n > 1 else "name them, in any order"
+    if q.type is QuestionType.NUMBER and q.number is not None and q.number.unit:
+        return f"a number, in {q.number.unit}"
+    return ""
