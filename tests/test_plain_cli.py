@@ -137,6 +137,17 @@ def test_learn_eof_ends_early_and_resumes(data_dir):
     assert "Question 1 of 6" in fresh.stdout and "Picking up" not in fresh.stdout
 
 
+def test_a_resumed_lesson_is_scored_as_a_whole(data_dir):
+    tutor("learn", "hedging", "--plain", stdin="Tokayev\nquit\n", data_dir=data_dir)
+    again = tutor("learn", "hedging", "--plain", stdin="2020\n", data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "Question 2 of 2" in again.stdout
+    assert "Score: 2 of 2 (100%)" in again.stdout
+    stats = tutor("stats", "--json", data_dir=data_dir)
+    best = {row["lesson_id"]: row["best_score"] for row in json.loads(stats.stdout)["lessons"]}
+    assert best["hedging"] == 1.0
+
+
 def test_learn_quit(data_dir):
     r = tutor("learn", "hedging", "--plain", stdin="Tokayev\nquit\n", data_dir=data_dir)
     assert r.returncode == 3

@@ -674,6 +674,26 @@ def test_place_moves_past_a_question_only_after_its_answer_is_reported(course):
     assert ("place", "neighbours", 3) not in rec.calls[:skip_outcome]
 
 
+def test_a_resumed_lesson_counts_the_questions_answered_before_the_break(course):
+    prior = {
+        "independence": Outcome("neighbours", "independence", "correct", 1.0, 1, 0, "learn"),
+        "guarantor": Outcome("neighbours", "guarantor", "typo", 0.75, 2, 0, "learn"),
+        # both-borders has no outcome (lost): it counts as unanswered, with no credit
+    }
+    s = learn(course, start_at=4, prior=prior)
+    s.start()
+    assert (s.earned, s.possible) == (1.75, 6)
+    for qid in ["trade-role", "frameworks", "landlocked"]:
+        out = s.submit(RIGHT[qid])
+    summary = only(out, Finished).summary
+    assert (summary.earned, summary.possible) == (4.75, 6)
+    assert [(r.question_id, r.result, r.awarded) for r in summary.results[:3]] == [
+        ("independence", "correct", 1.0),
+        ("guarantor", "typo", 0.75),
+        ("both-borders", "unanswered", 0.0),
+    ]
+
+
 def test_resume_at_step(course):
     rec = Recorder()
     s = learn(course, observer=rec, start_at=4)
@@ -683,7 +703,9 @@ def test_resume_at_step(course):
     assert s.progress == (5, 8)
     for qid in ["trade-role", "frameworks", "landlocked"]:
         out = s.submit(RIGHT[qid])
-    assert only(out, Finished).summary.possible == 3
+    summary = only(out, Finished).summary
+    # The whole lesson is scored; with no record of the earlier sitting its questions earn nothing.
+    assert (summary.earned, summary.possible) == (3, 6)
 
 
 def test_observer_exceptions_never_crash(course):

@@ -127,6 +127,28 @@ def test_resume_point_saved_and_cleared_by_finishing(store):
     assert store.resume_point("l1") is None
 
 
+def test_lesson_outcomes_are_the_latest_learn_outcomes_since_the_last_finish(store, clock):
+    def ended(qid, result, awarded, mode="learn", lesson="l1"):
+        store.outcome(Outcome(lesson, qid, result, awarded, 1, 0, mode))
+        clock.advance(seconds=1)
+
+    ended("a", "wrong", 0.0)
+    store.finished("l1", 0.0, "learn")  # an earlier sitting, finished: not resumed
+    clock.advance(seconds=1)
+    ended("a", "correct", 1.0)
+    ended("b", "wrong", 0.0)
+    ended("b", "correct", 0.75)  # the latest outcome of a question wins
+    ended("c", "wrong", 0.0, mode="quiz")  # quizzes are not part of a lesson's sitting
+    ended("a", "wrong", 0.0, lesson="l2")  # nor are other lessons
+    got = store.lesson_outcomes("l1")
+    assert {q: (o.result, o.awarded) for q, o in got.items()} == {
+        "a": ("correct", 1.0),
+        "b": ("correct", 0.75),
+    }
+    store.finished("l1", 1.0, "learn")
+    assert store.lesson_outcomes("l1") == {}
+
+
 def test_quiz_finish_does_not_clear_a_lesson_place(store):
     store.place("l1", 2)
     store.finished(None, 0.5, "quiz")

@@ -172,11 +172,13 @@ def run(args: argparse.Namespace) -> int:
             store.clear_place(lesson.id)
         if not wants_plain(args):
             return _run_tui(args, course, grader, store, ("learn", lesson.id))
-        start_at = 0
+        start_at, prior = 0, {}
         if not args.restart:
             start_at = store.resume_point(lesson.id) or 0
             if not 0 <= start_at < len(lesson.steps):
                 start_at = 0
+            if start_at:
+                prior = store.lesson_outcomes(lesson.id)
         from tutor.session import Session
 
         session = Session.learn(
@@ -186,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
             observer=store,
             start_at=start_at,
             pace=pace(args),
+            prior=prior,
         )
         intro = None
         if start_at:

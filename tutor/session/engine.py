@@ -43,11 +43,11 @@ read it, and ``start`` / ``submit`` / ``command`` / ``end``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from tutor.messages import Finished, Info, Message, Summary
 from tutor.model import Course, Lesson, Question
-from tutor.records import NullObserver, SessionObserver
+from tutor.records import NullObserver, Outcome, SessionObserver
 from tutor.session.answers import Answering
 from tutor.session.commands import Command
 from tutor.session.glossary import Glossary
@@ -60,6 +60,7 @@ from tutor.session.state import (
     QuestionState,
     answer_text,
     clean_input,
+    earlier_states,
 )
 from tutor.session.summary import build_summary
 from tutor.session.walk import Walk
@@ -92,6 +93,7 @@ class Session(Walk, Answering, Replies):
         lesson_id: str | None = None,
         steps_before: int = 0,
         steps_total: int | None = None,
+        earlier: Sequence[QuestionState] = (),
         extra: dict[str, object] | None = None,
     ) -> None:
         self.mode = mode
@@ -109,6 +111,8 @@ class Session(Walk, Answering, Replies):
             for item in self._plan
         ]
         self._questions = [s for s in self._states if s is not None]
+        # A resumed lesson's questions from the earlier sitting: closed, counted in the score.
+        self._earlier = list(earlier)
         self._steps_before = steps_before
         self._steps_total = steps_total if steps_total is not None else len(self._plan)
         self._pos = 0
@@ -117,7 +121,7 @@ class Session(Walk, Answering, Replies):
         self._last_closed: QuestionState | None = None
         self._last_shown: list[Message] = []
         self._closed_count = 0
-        self._earned = 0.0
+        self._earned = sum(st.awarded for st in self._earlier)
         self._placed: tuple[str, int] | None = None
         self._glossaries: dict[str, Glossary] = {}
         self._course_glossary = None
@@ -137,8 +141,14 @@ class Session(Walk, Answering, Replies):
         observer: SessionObserver | None = None,
         start_at: int = 0,
         pace: bool = False,
+        prior: Mapping[str, Outcome] | None = None,
     ) -> Session:
-        """Walk one lesson from step ``start_at`` (a resume point). Unknown ids raise KeyError."""
+        """Walk one lesson from step ``start_at`` (a resume point). Unknown ids raise KeyError.
+
+        When resuming, ``prior`` says how the questions before ``start_at`` ended in the sitting
+        being resumed (``store.lesson_outcomes(lesson_id)``): they keep their credit, so the score
+        and the summary cover the whole lesson, not just the part after the break.
+        """
         lesson = course.lesson(lesson_id)
         if lesson is None:
             raise KeyError(lesson_id)
@@ -154,6 +164,7 @@ class Session(Walk, Answering, Replies):
             lesson_id=lesson.id,
             steps_before=start_at,
             steps_total=len(lesson.steps),
+            earlier=earlier_states(lesson, start_at, prior or {}),
         )
 
     @classmethod
@@ -234,7 +245,7 @@ class Session(Walk, Answering, Replies):
 
     @property
     def possible(self) -> int:
-        return len(self._questions)
+        return len(self._earlier) + len(self._questions)
 
     @property
     def question(self) -> Question | None:
@@ -265,7 +276,7 @@ class Session(Walk, Answering, Replies):
             title=self.title,
             lesson_id=self.lesson_id,
             course=self.course,
-            results=[st.to_result() for st in self._questions],
+            results=[st.to_result() for st in (*self._earlier, *self._questions)],
             completed=completed,
         )
 

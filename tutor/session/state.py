@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from tutor.messages import Ask, QuestionResult
-from tutor.model import Question, QuestionType
-from tutor.session.plans import PlanItem
+from tutor.model import Lesson, Question, QuestionType
+from tutor.records import Outcome
+from tutor.session.plans import PlanItem, learn_plan
 
 AWAIT_ANSWER = "answer"  # a question is open
 AWAIT_CONTINUE = "continue"  # paced: waiting for Enter before going on
@@ -98,6 +100,30 @@ class QuestionState:
             hints_left=max(0, len(q.hints) - self.hints_used),
             repeated=repeated,
         )
+
+
+def earlier_states(lesson: Lesson, start_at: int, prior: Mapping[str, Outcome]) -> list[QuestionState]:
+    """The questions before ``start_at`` of a resumed lesson, closed as they ended last time.
+
+    ``prior`` is how each question ended in the sitting being resumed (the store's
+    ``lesson_outcomes``); a question it does not mention counts as unanswered, with no credit.
+    """
+    out: list[QuestionState] = []
+    for item in learn_plan(lesson):
+        if item.step_index >= start_at:
+            break
+        if item.question is None:
+            continue
+        st = QuestionState(item, lesson.tries_for(item.question))
+        st.closed = True
+        ended = prior.get(item.question.id)
+        if ended is not None:
+            st.result = ended.result
+            st.awarded = st.best = max(0.0, min(1.0, float(ended.awarded)))
+            st.attempts = max(0, int(ended.tries))
+            st.hints_used = max(0, int(ended.hints_used))
+        out.append(st)
+    return out
 
 
 def answer_text(q: Question) -> str:

@@ -1,6 +1,7 @@
 """The store's read side: where a student is, how each lesson has gone, what is due for review.
 
-Owns ``LessonProgress`` and the queries behind ``resume_point``, ``lesson_progress``,
+Owns ``LessonProgress`` and the queries behind ``resume_point``, ``lesson_outcomes``,
+``lesson_progress``,
 ``due_reviews``, ``review_count``, ``next_review`` and ``card``; questions no longer in the course
 are left out of the review queries. A mixin of :class:`tutor.store.progress.Store`.
 """
@@ -15,6 +16,7 @@ from typing import Any
 from fsrs import Card
 
 from tutor.model import Course
+from tutor.records import Outcome
 from tutor.store import db
 
 
@@ -44,6 +46,26 @@ class Reads:
             (self.student, lesson_id),
         )
         return int(rows[0][0]) if rows else None
+
+    def lesson_outcomes(self, lesson_id: str) -> dict[str, Outcome]:
+        """How each question of the lesson ended in the sitting a resume continues.
+
+        The latest learn-mode outcome of each question since the lesson was last finished in
+        learn mode, keyed by question id: ``Session.learn(..., prior=...)`` counts them so that a
+        resumed lesson's score covers the questions answered before the break.
+        """
+        rows = self._read(
+            "SELECT question_id, result, awarded, tries, hints_used FROM outcomes"
+            " WHERE student = ? AND lesson_id = ? AND mode = 'learn' AND at > COALESCE("
+            "  (SELECT MAX(at) FROM finishes"
+            "   WHERE student = ? AND lesson_id = ? AND mode = 'learn'), '')"
+            " ORDER BY at, id",
+            (self.student, lesson_id, self.student, lesson_id),
+        )
+        return {
+            qid: Outcome(lesson_id, qid, result, float(awarded), int(tries), int(hints), "learn")
+            for qid, result, awarded, tries, hints in rows
+        }
 
     def lesson_progress(
         self, lesson_ids: Iterable[str], course: Course | None = None
