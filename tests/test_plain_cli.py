@@ -129,7 +129,8 @@ def test_learn_eof_ends_early_and_resumes(data_dir):
     r = tutor("learn", "neighbours", "--plain", stdin="1991\nRussia\n", data_dir=data_dir)
     assert r.returncode == 3, r.stderr
     assert "Summary: Between two giants (ended early)" in r.stdout
-    assert "picks up where you left off" in flat(r.stdout)
+    assert "Next time you pick up where you left off." in flat(r.stdout)
+    assert "Type: tutor learn neighbours" in r.stdout
     again = tutor("learn", "neighbours", "--plain", stdin="", data_dir=data_dir)
     assert "Picking up where you left off" in flat(again.stdout)
     assert "Question 3 of 6" in again.stdout and "Question 1 of 6" not in again.stdout
@@ -158,7 +159,8 @@ def test_learn_finished_lesson_suggests_next(data_dir):
     r = tutor("learn", "hedging", "--plain", stdin="Tokayev\n2020\n", data_dir=data_dir)
     assert r.returncode == 0
     assert "Score: 1 of 2" not in r.stdout and "Score: 2 of 2 (100%)" in r.stdout
-    assert "Test yourself on the whole course with 'tutor quiz'" in flat(r.stdout)
+    assert "Test yourself on the whole course with a quiz." in flat(r.stdout)
+    assert "Type: tutor quiz" in r.stdout
 
 
 def test_unknown_lesson_lists_ids(data_dir):

@@ -114,6 +114,7 @@ class JsonWriter:
                         for r in s.results
                     ],
                     "suggestion": s.suggestion,
+                    "suggested_command": s.suggested_command,
                     "next_lesson": s.next_lesson_id,
                     **{k: v for k, v in msg.extra.items() if _jsonable(v)},
                 }

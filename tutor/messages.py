@@ -92,7 +92,8 @@ class Summary:
     earned: float
     possible: int
     by_lesson: tuple[tuple[str, float, int], ...] = ()  # (lesson_id, earned, possible)
-    suggestion: str = ""
+    suggestion: str = ""  # what to do next, in words (names no commands)
+    suggested_command: str = ""  # the command line that does it, for the plain front end
     completed: bool = True  # False when the student quit or input ended early
     next_lesson_id: str | None = None
 

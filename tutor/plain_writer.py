@@ -206,6 +206,8 @@ class PlainWriter:
             self.line("Note: some progress could not be saved.")
         if summary.suggestion:
             self.block(summary.suggestion, "Next: ")
+        if summary.suggested_command:
+            self.block(summary.suggested_command, "Type: ")
 
     def continue_prompt(self) -> None:
         self.line(self._style("(Press Enter to go on.)", "2"))

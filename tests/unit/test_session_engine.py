@@ -295,7 +295,8 @@ def test_whole_lesson_right_scores_full_and_suggests_next_lesson(course):
     assert summary.completed and summary.score == 1.0 and summary.possible == 6
     assert summary.missed == ()
     assert summary.next_lesson_id == "hedging"
-    assert "tutor learn hedging" in summary.suggestion
+    assert "“Hedging”" in summary.suggestion and "tutor" not in summary.suggestion
+    assert summary.suggested_command == "tutor learn hedging"
     assert s.awaiting == "done"
     assert s.progress == (8, 8)
     # the second teach step flows between questions 3 and 4
@@ -574,7 +575,8 @@ def test_help_and_quit(course):
     fin = only(out, Finished)
     assert not fin.summary.completed and s.awaiting == "done"
     assert [r.result for r in fin.summary.results] == ["correct"] + ["unanswered"] * 5
-    assert "picks up where you left off" in fin.summary.suggestion
+    assert "pick up where you left off" in fin.summary.suggestion
+    assert fin.summary.suggested_command == "tutor learn neighbours"
     assert rec.of("finished") == []
     assert s.submit("anything")[0].kind == "notice"
 
@@ -754,7 +756,8 @@ def test_summary_lists_missed_with_answers(course):
     assert missed["independence"].result == "skipped" and missed["independence"].answer == "1991"
     assert missed["trade-role"].result == "wrong" and missed["trade-role"].given == "A"
     assert summary.earned == 4.0 and summary.possible == 6
-    assert "tutor review" in summary.suggestion and "--restart" in summary.suggestion
+    assert "review" in summary.suggestion and "tutor" not in summary.suggestion
+    assert summary.suggested_command == "tutor review, or tutor learn neighbours --restart"
     assert summary.by_lesson == (("neighbours", 4.0, 6),)
 
 

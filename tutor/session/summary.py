@@ -38,7 +38,9 @@ def build_summary(
         ids = [lesson.id for lesson in course.lessons]
         if lesson_id in ids and ids.index(lesson_id) + 1 < len(ids):
             next_lesson_id = ids[ids.index(lesson_id) + 1]
-    suggestion = _suggest(mode, lesson_id, course, results, completed, by_lesson, next_lesson_id)
+    suggestion, command = _suggest(
+        mode, lesson_id, course, results, completed, by_lesson, next_lesson_id
+    )
     return Summary(
         mode=mode,
         title=title,
@@ -48,6 +50,7 @@ def build_summary(
         possible=possible,
         by_lesson=by_lesson,
         suggestion=suggestion,
+        suggested_command=command,
         completed=completed,
         next_lesson_id=next_lesson_id,
     )
@@ -61,46 +64,50 @@ def _suggest(
     completed: bool,
     by_lesson: Sequence[tuple[str, float, int]],
     next_lesson_id: str | None,
-) -> str:
+) -> tuple[str, str]:
+    """(advice in the tutor's words, the command line that acts on it, or "").
+
+    The advice names no commands: the full-screen app offers its own buttons for them, and the
+    plain front end shows the command beside the advice.
+    """
     missed = [r for r in results if r.result in ("wrong", "partial", "skipped", "revealed")]
     open_ = [r for r in results if r.result == "unanswered"]
     if not results:
         if mode == "learn" and next_lesson_id:
-            return f"Next lesson: {_title(course, next_lesson_id)} (tutor learn {next_lesson_id})."
-        return "There were no questions this time."
+            return f"Next lesson: {_title(course, next_lesson_id)}.", f"tutor learn {next_lesson_id}"
+        return "There were no questions this time.", ""
     if not completed and open_:
-        where = {
-            "learn": f"'tutor learn {lesson_id}' picks up where you left off.",
-            "quiz": "Run 'tutor quiz' again when you are ready.",
-            "review": "Run 'tutor review' again to finish the review.",
-        }.get(mode, "")
         done = len(results) - len(open_)
-        return f"You stopped with {done} of {len(results)} questions done. {where}".strip()
+        stopped = f"You stopped with {done} of {len(results)} questions done."
+        if mode == "learn":
+            return f"{stopped} Next time you pick up where you left off.", f"tutor learn {lesson_id}"
+        if mode == "quiz":
+            return f"{stopped} Start a new quiz when you are ready.", "tutor quiz"
+        return f"{stopped} The rest stay due for review.", "tutor review"
     if mode == "learn":
         if missed:
             n = len(missed)
-            ones = "one" if n == 1 else f"{n}"
+            them = "it" if n == 1 else "them"
             return (
-                f"Look again at the {ones} you missed (listed above): 'tutor review' asks "
-                f"{'it' if n == 1 else 'them'} again, or 'tutor learn {lesson_id} --restart' "
-                "walks the lesson again."
+                f"Look again at the {'one' if n == 1 else n} you missed: the review asks {them} "
+                "again, or you can walk through the lesson again.",
+                f"tutor review, or tutor learn {lesson_id} --restart",
             )
         if next_lesson_id:
-            return f"Well done. Next lesson: {_title(course, next_lesson_id)} (tutor learn {next_lesson_id})."
-        return "Well done: that was the last lesson. Test yourself on the whole course with 'tutor quiz'."
+            return f"Well done. Next lesson: {_title(course, next_lesson_id)}.", f"tutor learn {next_lesson_id}"
+        return "Well done: that was the last lesson. Test yourself on the whole course with a quiz.", "tutor quiz"
     if mode == "quiz":
         if not missed:
-            return "A perfect score. Well done."
-        weakest = min(
-            (row for row in by_lesson if row[2]), key=lambda row: row[1] / row[2]
-        )
+            return "A perfect score. Well done.", ""
+        weakest = min((row for row in by_lesson if row[2]), key=lambda row: row[1] / row[2])
         return (
             f"Your weakest lesson was {_title(course, weakest[0])} "
-            f"({_fmt(weakest[1])} of {weakest[2]}): 'tutor learn {weakest[0]} --restart' goes over it again."
+            f"({_fmt(weakest[1])} of {weakest[2]}): going over it again would help.",
+            f"tutor learn {weakest[0]} --restart",
         )
     if missed:
-        return "The ones you missed will come back in your next review ('tutor review')."
-    return "All remembered. Well done."
+        return "The ones you missed will come back in your next review.", "tutor review"
+    return "All remembered. Well done.", ""
 
 
 def _title(course: Course, lesson_id: str) -> str:
