@@ -134,11 +134,10 @@ def _status_class(row: LessonRow) -> str:
 
 
 def _same(a: LessonRow, b: LessonRow) -> bool:
-    return (
-        a.lesson is b.lesson
-        and a.number == b.number
-        and (a.status, a.best, a.fraction, a.last_seen) == (b.status, b.best, b.fraction, b.last_seen)
-    )
+    """Same lesson, same progress (rows are rebuilt from the store on every visit)."""
+    if a.lesson is not b.lesson:
+        return False
+    return (a.number, a.status, a.best, a.fraction) == (b.number, b.status, b.best, b.fraction)
 
 
 def _wrap(text: str, width: int) -> list[str]:
