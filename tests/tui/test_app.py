@@ -355,6 +355,47 @@ async def test_palette_jumps_to_a_lesson(make_app):
         assert app.screen.heading == "Hedging"
 
 
+# -- start-up: only what the course screen needs ------------------------------------------------
+
+
+async def test_a_grader_factory_is_called_once_when_the_first_lesson_starts(course, grader):
+    from tutor.tui.app import TutorApp
+
+    calls = []
+
+    def factory():
+        calls.append(1)
+        return grader
+
+    app = TutorApp(course, factory, settings_path=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert calls == []  # the course screen needs no grader
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert calls == [1]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert calls == [1]
+
+
+def test_the_app_module_leaves_lesson_screens_and_markdown_for_later():
+    script = (
+        "import sys, tutor.tui.app\n"
+        "late = ['textual.widgets._markdown', 'tutor.tui.widgets.transcript',\n"
+        "        'tutor.tui.screens.lesson', 'tutor.tui.screens.help', 'tutor.grading']\n"
+        "print([name for name in late if name in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
 # -- progress from the store ---------------------------------------------------------------------
 
 

@@ -6,15 +6,17 @@ the student's progress) and the commands that start a lesson, a quiz or a review
 The line-by-line lesson itself is ``tutor learn ID`` (``tutor.plain``); a listing is the useful
 answer to a bare ``tutor`` in a script or a pipe, and it never waits for input.
 
-Everything is prepared before the app starts: the course is loaded and checked (problems are
-printed as plain ``file:line:col: error: ...`` lines and the exit code is 1), the grader built and
-the progress store opened. Textual is imported only when the app really starts.
+The course is loaded and checked (problems are printed as plain ``file:line:col: error: ...``
+lines and the exit code is 1) and the progress store opened before the app starts. The grader is
+handed to the app as a factory: the app builds it when the first lesson, quiz or review starts,
+not while the course screen comes up. Textual is imported only when the app really starts.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from typing import Any, TextIO
 
 
@@ -36,13 +38,18 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "plain", False) or not interactive:
             print_course(course, store, sys.stdout)
             return 0
-        from tutor.grading import Grader
         from tutor.tui import run_app
 
-        return run_app(course, Grader(course), store=store)
+        return run_app(course, partial(_grader, course), store=store)
     finally:
         if store:
             store.close()
+
+
+def _grader(course: Any) -> Any:
+    from tutor.grading import Grader
+
+    return Grader(course)
 
 
 def _load(folder: Any) -> Any:

@@ -6,7 +6,9 @@ Entry point::
 
 - ``course``: a loaded ``tutor.model.Course`` (load and validate it *before* calling: lesson errors
   are printed as plain text by the caller, never shown by a crashed app).
-- ``grader``: a ``tutor.grading.Grader`` built for that course.
+- ``grader``: a ``tutor.grading.Grader`` built for that course, or a zero-argument callable that
+  returns one. A callable is called once, when the first lesson, quiz or review starts, so that
+  building the grader does not delay the course screen (``tutor`` passes one).
 - ``store``: an open ``tutor.store.Store`` (or anything implementing the session observer plus
   ``resume_point``, ``lesson_progress`` and ``due_reviews``), or ``None``: then no progress is
   shown, lessons start at the beginning and review is unavailable.

@@ -1,32 +1,35 @@
 """The Textual app: screens for the course, a lesson (or quiz / review), the summary and help.
 
-Domain objects (course, grader, store) are built before the app starts and handed to it; the app
-only creates sessions from them and renders what the sessions say.
+Domain objects (course, store) are loaded and checked before the app starts and handed to it; the
+app only creates sessions from them and renders what the sessions say. The grader may be handed
+over ready-made or as a zero-argument factory: it is first needed when a lesson, quiz or review
+starts, so a factory is called then (once), not while the course screen is coming up.
+
+Only the course screen is imported with the app. The other screens (and the Markdown widget the
+lesson transcript and help use) are imported when they are first opened.
 """
 
 from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tutor import messages as m
 from tutor.model import Course
 from tutor.tui import settings
 from tutor.tui.commands import LessonCommands
 from tutor.tui.progress import due_reviews, resume_point
 from tutor.tui.screens.course import CourseScreen
-from tutor.tui.screens.help import HelpScreen
-from tutor.tui.screens.lesson import LessonScreen
-from tutor.tui.screens.quiz_setup import QuizSetupScreen
-from tutor.tui.screens.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from tutor import messages as m
 
 DEFAULT_THEME = "textual-dark"
 
@@ -54,7 +57,12 @@ class TutorApp(App[int]):
     ) -> None:
         super().__init__()
         self.course = course
-        self.grader = grader
+        self._grader: Any = None
+        self._make_grader: Callable[[], Any] | None = None
+        if is_grader_factory(grader):
+            self._make_grader = grader
+        else:
+            self._grader = grader
         self.store = store
         self.start_with = start
         self.settings_path = settings_path
@@ -62,6 +70,14 @@ class TutorApp(App[int]):
         self.initial_theme = theme_name or (saved if isinstance(saved, str) else None)
         self._signals: list[int] = []
         self._store_warn: Any = None
+
+    @property
+    def grader(self) -> Any:
+        """The grader, built by the factory the first time a session needs it."""
+        if self._grader is None and self._make_grader is not None:
+            self._grader = self._make_grader()
+            self._make_grader = None
+        return self._grader
 
     # -- start and stop --------------------------------------------------------------------------
 
@@ -136,6 +152,7 @@ class TutorApp(App[int]):
 
     def open_lesson(self, lesson_id: str) -> None:
         from tutor.session import Session
+        from tutor.tui.screens.lesson import LessonScreen
 
         lesson = self.course.lesson(lesson_id)
         if lesson is None:
@@ -165,6 +182,8 @@ class TutorApp(App[int]):
         self._open(LessonScreen(session, lesson.title, notice=notice))
 
     def open_quiz_setup(self, selected: str | None = None) -> None:
+        from tutor.tui.screens.quiz_setup import QuizSetupScreen
+
         def chosen(options: dict | None) -> None:
             if options:
                 self.open_quiz(**options)
@@ -178,6 +197,7 @@ class TutorApp(App[int]):
         seed: int | None = None,
     ) -> None:
         from tutor.session import Session
+        from tutor.tui.screens.lesson import LessonScreen
 
         try:
             session = Session.quiz(
@@ -198,6 +218,7 @@ class TutorApp(App[int]):
         self, refs: list[tuple[str, str]] | None = None, *, title: str = "Review"
     ) -> None:
         from tutor.session import Session
+        from tutor.tui.screens.lesson import LessonScreen
 
         if refs is None:
             refs = due_reviews(self.course, self.store)
@@ -214,6 +235,9 @@ class TutorApp(App[int]):
         self._open(LessonScreen(session, title))
 
     def show_summary(self, summary: m.Summary) -> None:
+        from tutor.tui.screens.lesson import LessonScreen
+        from tutor.tui.screens.summary import SummaryScreen
+
         if isinstance(self.screen, LessonScreen):
             self.switch_screen(SummaryScreen(summary))
         else:
@@ -234,6 +258,8 @@ class TutorApp(App[int]):
     # -- actions and commands --------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from tutor.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -246,6 +272,11 @@ class TutorApp(App[int]):
         if self.store is not None:
             yield SystemCommand("Review", "The questions due for review", self.open_review)
         yield SystemCommand("Help", "Keys, commands and how answers are judged", self.action_help)
+
+
+def is_grader_factory(grader: Any) -> bool:
+    """A zero-argument callable that returns a grader, rather than a grader (which has ``grade``)."""
+    return callable(grader) and not hasattr(grader, "grade")
 
 
 def run_app(
