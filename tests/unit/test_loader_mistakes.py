@@ -195,6 +195,9 @@ EXPECTED = {
     "unknown-question-key.yaml": [
         "7:5: error: unknown key 'hint' in a question (did you mean 'hints'?)",
     ],
+    "split-hint.yaml": [
+        "7:43: warning: hint 'then look north.' starts in lower case right after another on the same line: a comma inside [ ] splits a hint in two; put the hint in quotes",
+    ],
     "unknown-source.yaml": [
         "9:13: warning: source 'artcle' is not one of this lesson's sources (article); add it under 'sources' or use 'background'",
     ],

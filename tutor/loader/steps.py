@@ -117,7 +117,9 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
     wrong = _wrong(report, pairs["wrong"][1], qtype, built) if "wrong" in pairs else ()
     hints: tuple[str, ...] = ()
     if "hints" in pairs:
-        hints = tuple(v for v, _ in f.texts(report, pairs["hints"][1], "'hints'"))
+        read = f.texts(report, pairs["hints"][1], "'hints'")
+        hints = tuple(v for v, _ in read)
+        _split_hints(report, read)
     explain = f.text(report, pairs["explain"][1], "'explain'") if "explain" in pairs else None
     source = f.text(report, pairs["source"][1], "'source'") if "source" in pairs else None
     tries = None
@@ -147,6 +149,19 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         reject_examples=reject_ex,
         pos=f.pos(report, node),
     )
+
+
+def _split_hints(report: Report, read: list[tuple[str, Scalar]]) -> None:
+    """Warn about ``hints: [Think of it, on the map.]``: in a ``[...]`` list a comma ends a
+    hint, so an unquoted hint that starts in lower case right after another one on the same line
+    is most likely the second half of a sentence."""
+    for (_, before), (value, node) in zip(read, read[1:], strict=False):
+        if node.plain and node.line == before.line and value[:1].islower():
+            report.warning(
+                node,
+                f"hint '{value}' starts in lower case right after another on the same line: a "
+                "comma inside [ ] splits a hint in two; put the hint in quotes",
+            )
 
 
 def _misplaced(report: Report, pairs: dict, key: str, types: tuple, qtype: QuestionType) -> None:
