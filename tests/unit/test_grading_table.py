@@ -459,6 +459,10 @@ ROWS: list[tuple] = [
     ("pop-m", "19", WRONG),
     ("rank", "ninth", CORRECT),
     ("rank", "9th", CORRECT),
+    ("rank", "nineth", CORRECT),  # a common misspelling of a number word is read as meant
+    ("rank", "the nineth largest", CORRECT),
+    ("rank", "eigth", WRONG),  # read as 8, and 8 is not 9
+    ("rank", "none", INVALID),  # not a misspelling of nine: no number at all
     ("rank", "9", CORRECT),
     ("rank", "nine", CORRECT),
     ("rank", "the ninth largest", CORRECT),

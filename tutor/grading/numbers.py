@@ -13,7 +13,8 @@ the value when the text holds exactly one number (``None`` otherwise). Forms und
 - currency signs and codes are ignored (``$3.2M``, ``3.2 million dollars``, ``KZT 500``);
 - percent: ``18 %``, ``18%``, ``18 percent``, ``18 per cent`` (the value is 18);
 - ordinals: ``9th``, ``ninth``, ``twenty-first``;
-- number words through ``text2num``: ``eighteen million``, ``one hundred and five``, ``a
+- number words through ``text2num`` (common misspellings such as ``nineth`` or ``fourty`` read
+  as meant): ``eighteen million``, ``one hundred and five``, ``a
   million``, ``three point two``; spoken years: ``nineteen ninety-one``, ``twenty twenty``,
   ``nineteen oh five``;
 - dates: a day next to a month name (``4 May 2021``, ``February 20, 2020``) is not counted when
@@ -144,6 +145,45 @@ _ORDINALS = {
     "billionth": "billion",
 }
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | _SCALE_WORDS | set(_ORDINALS)
+# Common misspellings of number words, read as the word meant. None of them is another English
+# word, so reading them can never turn a wrong answer right ("nineth" is only ever "ninth").
+MISSPELT = {
+    "fourty": "forty",
+    "fourtieth": "fortieth",
+    "ninty": "ninety",
+    "nintey": "ninety",
+    "ninteen": "nineteen",
+    "ninteenth": "nineteenth",
+    "nineth": "ninth",
+    "nineths": "ninth",
+    "eigth": "eighth",
+    "eightth": "eighth",
+    "eightteen": "eighteen",
+    "eigthteen": "eighteen",
+    "eigthy": "eighty",
+    "twelth": "twelfth",
+    "twelveth": "twelfth",
+    "fith": "fifth",
+    "fiveth": "fifth",
+    "threeth": "third",
+    "twoth": "second",
+    "oneth": "first",
+    "thrid": "third",
+    "fourtheen": "fourteen",
+    "fiveteen": "fifteen",
+    "tweny": "twenty",
+    "twenti": "twenty",
+    "thirtyth": "thirtieth",
+    "hundered": "hundred",
+    "hundret": "hundred",
+    "thousend": "thousand",
+    "thousnd": "thousand",
+    "milion": "million",
+    "millon": "million",
+    "millioon": "million",
+    "bilion": "billion",
+    "billon": "billion",
+}
 _JOINERS = {"and", "a", "an", "point", "oh"}
 _MONTHS = {
     "january",
@@ -325,45 +365,38 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
             masked[i] = " "
     rest = "".join(masked)
     word_matches = list(_WORD.finditer(rest))
-    run: list[re.Match[str]] = []
+    run: list[tuple[re.Match[str], str]] = []  # (where it stands, the word as read)
 
     def flush() -> None:
         # joiners may not end a run, and "a"/"an" only count before a scale word
-        while run and run[-1].group() in _JOINERS:
+        while run and run[-1][1] in _JOINERS:
             run.pop()
-        while run and run[0].group() in ("and", "point", "oh"):
+        while run and run[0][1] in ("and", "point", "oh"):
             run.pop(0)
-        if (
-            run
-            and run[0].group() in ("a", "an")
-            and (len(run) < 2 or run[1].group() not in _SCALE_WORDS)
-        ):
+        if run and run[0][1] in ("a", "an") and (len(run) < 2 or run[1][1] not in _SCALE_WORDS):
             run.pop(0)
-        if run and any(m.group() in _NUMBER_WORDS for m in run):
-            values, ordinal = _words_value([m.group() for m in run])
-            pct = bool(re.match(r"\s?(%|percent\b|per\s?cent\b)", rest[run[-1].end() :]))
+        if run and any(w in _NUMBER_WORDS for _, w in run):
+            values, ordinal = _words_value([w for _, w in run])
+            start, end = run[0][0].start(), run[-1][0].end()
+            pct = bool(re.match(r"\s?(%|percent\b|per\s?cent\b)", rest[end:]))
             for v in values:
-                found.append(
-                    NumberMatch(
-                        v, run[0].start(), run[-1].end(), percent=pct, ordinal=ordinal, spelled=True
-                    )
-                )
+                found.append(NumberMatch(v, start, end, percent=pct, ordinal=ordinal, spelled=True))
         run.clear()
 
     prev_end = 0
     for wm in word_matches:
-        w = wm.group()
+        w = MISSPELT.get(wm.group(), wm.group())
         gap = rest[prev_end : wm.start()]
         contiguous = not run or re.fullmatch(r"[\s\-]*", gap) is not None
         if not contiguous:
             flush()
         if w in _NUMBER_WORDS:
-            run.append(wm)
+            run.append((wm, w))
         elif w in ("a", "an"):
             flush()
-            run.append(wm)
+            run.append((wm, w))
         elif w in _JOINERS and run:
-            run.append(wm)
+            run.append((wm, w))
         else:
             flush()
         prev_end = wm.end()

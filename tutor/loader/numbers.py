@@ -10,7 +10,7 @@ import math
 import re
 
 from tutor.grading.normalise import fold
-from tutor.grading.numbers import find_numbers
+from tutor.grading.numbers import MISSPELT, find_numbers
 
 _CURRENCY = frozenset(
     [
@@ -72,7 +72,12 @@ def answer_number(text: str, unit: str | None = None) -> tuple[float | None, lis
     for n in sorted(found, key=lambda n: n.start, reverse=True):
         rest = rest[: n.start] + " " + rest[n.end :]
     allowed = _CURRENCY | set(_WORD.findall(fold(unit))) if unit else _CURRENCY
-    stray = [w for w in _WORD.findall(rest) if w not in allowed]
+    # The grader forgives a student's "milion"; a lesson's own answer should be spelt right.
+    stray = sorted(
+        {w for w in _WORD.findall(rest) if w not in allowed}
+        | {w for w in _WORD.findall(folded) if w in MISSPELT},
+        key=folded.find,
+    )
     value = float(values.pop())
     if not math.isfinite(value):
         return None, []
