@@ -30,7 +30,7 @@ BAR_WIDTH = 12
 # Below this many columns for the lesson text, the progress goes under the text instead.
 MIN_TEXT_WIDTH = 30
 
-# One line of a lesson: (text, role) pieces; the role names the component class that styles it.
+# One line of a lesson: (text, style) pieces; a style names a component class of LessonList.
 Line = list[tuple[str, str]]
 
 
@@ -44,18 +44,10 @@ class LessonItem(ListItem):
            facts about Kazakhstan.
 
     Everything is literal text (``Content``, never markup). The status is a symbol and words, and
-    the bar carries its percentage, so nothing relies on colour alone.
+    the bar carries its percentage, so nothing relies on colour alone. The colours come from the
+    component classes of the :class:`LessonList` the item sits in (one set for the whole list,
+    styled in ``tutor.tcss``), named in the text as ``.lesson-list--...`` styles.
     """
-
-    COMPONENT_CLASSES = {
-        "lesson-item--title",
-        "lesson-item--summary",
-        "lesson-item--new",
-        "lesson-item--in-progress",
-        "lesson-item--done",
-        "lesson-item--bar",
-        "lesson-item--bar-empty",
-    }
 
     def __init__(self, row: LessonRow) -> None:
         super().__init__(classes=f"lesson-item {_status_class(row)}")
@@ -85,9 +77,9 @@ class LessonItem(ListItem):
         filled = round(BAR_WIDTH * percent / 100)
         return (
             "━" * filled,
-            "lesson-item--bar",
+            ".lesson-list--bar",
             "─" * (BAR_WIDTH - filled),
-            "lesson-item--bar-empty",
+            ".lesson-list--bar-empty",
             f" {percent:>3}%",
         )
 
@@ -116,17 +108,30 @@ class LessonItem(ListItem):
         return len(self._lines(width)) if width else 0
 
     def render(self) -> Content:
-        width = self.size.width
-        styles: dict[str, object] = {}
-        out = []
-        for line in self._lines(width):
-            pieces = []
-            for text, role in line:
-                if role and role not in styles:
-                    styles[role] = self.get_visual_style(role, partial=True)
-                pieces.append((text, styles[role]) if role else text)
-            out.append(Content.assemble(*pieces))  # type: ignore[arg-type]
-        return Content("\n").join(out)
+        lines = self._lines(self.size.width)
+        return Content("\n").join(
+            Content.assemble(*((text, style) if style else text for text, style in line))
+            for line in lines
+        )
+
+
+class LessonList(ListView):
+    """The list of lessons; its component classes colour the parts of every :class:`LessonItem`.
+
+    Declared once on the list rather than on each item: Textual styles every component class of
+    a widget each time it restyles the widget, and it restyles each item several times while the
+    screen comes up.
+    """
+
+    COMPONENT_CLASSES = {
+        "lesson-list--title",
+        "lesson-list--summary",
+        "lesson-list--new",
+        "lesson-list--in-progress",
+        "lesson-list--done",
+        "lesson-list--bar",
+        "lesson-list--bar-empty",
+    }
 
 
 def _status_class(row: LessonRow) -> str:
@@ -160,17 +165,17 @@ def _layout(item: LessonItem, width: int) -> list[Line]:
     left_lines: list[tuple[str, str]] = []
     for n, part in enumerate(title_lines):
         prefix = title[:indent] if n == 0 else " " * indent
-        left_lines.append((prefix + part, "lesson-item--title"))
+        left_lines.append((prefix + part, ".lesson-list--title"))
     for part in _wrap(item.about_text, text_width - indent):
-        left_lines.append((" " * indent + part, "lesson-item--summary"))
+        left_lines.append((" " * indent + part, ".lesson-list--summary"))
 
     if not row.status:
         return [[piece] for piece in left_lines]
 
-    status_role = f"lesson-item-{_status_class(row)}"
-    filled, filled_role, empty, empty_role, percent = item._bar_parts()
-    status_line: Line = [(_fit(row.status_text, SIDE_WIDTH), status_role)]
-    bar_line: Line = [(filled, filled_role), (empty, empty_role), (percent, status_role)]
+    status_style = f".lesson-list-{_status_class(row)}"
+    filled, filled_style, empty, empty_style, percent = item._bar_parts()
+    status_line: Line = [(_fit(row.status_text, SIDE_WIDTH), status_style)]
+    bar_line: Line = [(filled, filled_style), (empty, empty_style), (percent, status_style)]
 
     if not beside:
         lines = [[piece] for piece in left_lines]
@@ -182,9 +187,9 @@ def _layout(item: LessonItem, width: int) -> list[Line]:
     side_lines = [status_line, bar_line]
     lines = []
     for y in range(max(len(left_lines), len(side_lines))):
-        text, role = left_lines[y] if y < len(left_lines) else ("", "")
+        text, style = left_lines[y] if y < len(left_lines) else ("", "")
         padding = " " * max(0, text_width + SIDE_GAP - cell_len(text))
-        piece: Line = [(text, role), (padding, "")]
+        piece: Line = [(text, style), (padding, "")]
         lines.append(piece + side_lines[y] if y < len(side_lines) else piece)
     return lines
 
@@ -209,7 +214,7 @@ class CourseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="course-intro")
-        yield ListView(id="lessons")
+        yield LessonList(id="lessons")
         yield Static(id="course-review")
         yield Footer()
 
@@ -236,7 +241,8 @@ class CourseScreen(Screen[None]):
             await view.extend(LessonItem(row) for row in rows)
         if rows:
             view.index = lesson_to_continue(rows)
-        view.focus()
+        if not view.has_focus:
+            view.focus()
         count = len(rows)
         questions = course.question_count
         intro = f"{count} lesson{'s' if count != 1 else ''}, {questions} questions."
@@ -259,7 +265,6 @@ class CourseScreen(Screen[None]):
             else:
                 review.update(plain("↻ Nothing due for review right now."))
                 review.set_class(False, "-due")
-        self.refresh_bindings()
 
     def selected_lesson_id(self) -> str | None:
         view = self.query_one("#lessons", ListView)
