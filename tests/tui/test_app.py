@@ -427,6 +427,9 @@ async def test_progress_resume_and_review_with_a_store(make_app, store, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert "security guarantor" in bubble_text(last(app, AskBubble))
+        # The resumed lesson is scored as a whole: the revealed first question counts, at 0.
+        assert (app.screen.session.earned, app.screen.session.possible) == (0, 6)
+        assert app.screen.session.summary().results[0].result == "wrong"
         await pilot.press("escape")
         await pilot.pause()
 

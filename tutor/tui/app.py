@@ -25,7 +25,7 @@ from textual.screen import Screen
 from tutor.model import Course
 from tutor.tui import settings
 from tutor.tui.commands import LessonCommands
-from tutor.tui.progress import due_reviews, resume_point
+from tutor.tui.progress import due_reviews, earlier_outcomes, resume_point
 from tutor.tui.screens.course import CourseScreen
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ class TutorApp(App[int]):
                 observer=self.store,
                 start_at=start_at,
                 pace=True,
+                prior=earlier_outcomes(self.store, lesson_id) if start_at else None,
             )
         except (ValueError, LookupError) as exc:
             self.notify(str(exc), severity="error", markup=False)

@@ -84,6 +84,16 @@ def resume_point(store: Any, lesson_id: str) -> int:
     return int(point) if isinstance(point, int) and point > 0 else 0
 
 
+def earlier_outcomes(store: Any, lesson_id: str) -> dict[str, Any]:
+    """How the questions before the resume point ended (``store.lesson_outcomes``), or {}."""
+    if store is None:
+        return {}
+    try:
+        return dict(store.lesson_outcomes(lesson_id))
+    except Exception:
+        return {}
+
+
 def lesson_to_continue(rows: list[LessonRow]) -> int:
     """Index of the lesson to select: the one in progress (latest seen), else the first not done."""
     in_progress = [r for r in rows if r.status == "in progress"]
