@@ -43,3 +43,34 @@ def test_domain_modules_do_not_import_textual():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "", f"textual was imported: {out}"
+
+
+def test_grading_exports_survive_their_submodules_being_imported():
+    """Some names are loaded lazily; a submodule of the same name must never shadow them."""
+    code = (
+        "import importlib, pkgutil, tutor.grading as g\n"
+        "for m in pkgutil.iter_modules(g.__path__):\n"
+        "    importlib.import_module('tutor.grading.' + m.name)\n"
+        "import types\n"
+        "bad = [n for n in g.__all__ if isinstance(getattr(g, n), types.ModuleType)]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"shadowed by a submodule: {out}"
+
+
+def test_loading_a_course_does_not_load_the_grader():
+    """Start-up pays only for what it uses: the loader needs the normaliser, not the matcher."""
+    code = (
+        "import sys\n"
+        "from tutor.loader import load_course\n"
+        "from tutor.paths import bundled_course\n"
+        "load_course([bundled_course()])\n"
+        "print('tutor.grading.grader' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "False"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from functools import partial
 from typing import Any, TextIO
 
 
@@ -25,65 +24,19 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor import paths
+    from tutor.commands import common
 
-    course = _load(paths.course_dir(getattr(args, "lessons", None)))
+    course = common.load_course(args)
     if course is None:
-        return 1
-    store = _open_store(args)
-    if store is False:
-        return 1
-    try:
-        interactive = sys.stdin.isatty() and sys.stdout.isatty()
-        if getattr(args, "plain", False) or not interactive:
+        return common.EXIT_FAIL
+    store = common.open_store(args)
+    if store is None:
+        return common.EXIT_FAIL
+    with store:
+        if getattr(args, "plain", False) or not common.interactive():
             print_course(course, store, sys.stdout)
-            return 0
-        from tutor.tui import run_app
-
-        return run_app(course, partial(_grader, course), store=store)
-    finally:
-        if store:
-            store.close()
-
-
-def _grader(course: Any) -> Any:
-    from tutor.grading import Grader
-
-    return Grader(course)
-
-
-def _load(folder: Any) -> Any:
-    from tutor.loader import load_course
-
-    if not folder.exists():
-        print(f"tutor: no course at {folder} (see --lessons)", file=sys.stderr)
-        return None
-    course, problems = load_course([folder])
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
-    if errors:
-        n = len(errors)
-        print(
-            f"tutor: {n} problem{'s' if n != 1 else ''} in the lessons; "
-            "'tutor check' explains them.",
-            file=sys.stderr,
-        )
-        return None
-    if not course.lessons:
-        print(f"tutor: no lessons in {folder}", file=sys.stderr)
-        return None
-    return course
-
-
-def _open_store(args: argparse.Namespace) -> Any:
-    """The student's store; None when the store is not available; False after a printed error."""
-    try:
-        from tutor.store.commandline import open_from_args
-    except ImportError:
-        return None
-    store = open_from_args(args)
-    return store if store is not None else False
+            return common.EXIT_OK
+        return common.run_tui(course, common.grader_for(course), store)
 
 
 def print_course(course: Any, store: Any, out: TextIO) -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tutor.commands import common
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from tutor.commands.learn import add_front_end_options, add_progress_options
-
     parser = sub.add_parser(
         "quiz",
         help="a quick quiz across lessons",
@@ -34,14 +34,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--seed", type=int, metavar="S", help="the same seed gives the same questions in the same order"
     )
-    add_front_end_options(parser)
-    add_progress_options(parser)
+    common.add_front_end_options(parser)
+    common.add_progress_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.commands import learn as common
-
     if args.count is not None and args.count < 1:
         print("tutor quiz: --count must be at least 1", file=sys.stderr)
         return common.EXIT_USAGE
@@ -55,18 +53,18 @@ def run(args: argparse.Namespace) -> int:
         print("tutor quiz: the course has no questions", file=sys.stderr)
         return common.EXIT_FAIL
     store = common.open_store(args)
-    if store is False:
+    if store is None:
         return common.EXIT_FAIL
-    try:
-        grader = common.make_grader(course)
+    with store:
+        grader = common.grader_for(course)
         if not common.wants_plain(args):
             start = ("quiz", {"lesson_ids": lesson_ids, "count": args.count, "seed": args.seed})
-            return common._run_tui(args, course, grader, store, start)
+            return common.run_tui(course, grader, store, start)
         from tutor.session import Session
 
         session = Session.quiz(
             course,
-            grader,
+            grader(),
             lesson_ids=lesson_ids,
             count=args.count,
             seed=args.seed,
@@ -74,6 +72,3 @@ def run(args: argparse.Namespace) -> int:
             pace=common.pace(args),
         )
         return common.run_plain(args, session)
-    finally:
-        if store:
-            store.close()

@@ -8,14 +8,14 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from tutor.commands import common
+
 if TYPE_CHECKING:
     from tutor.model import Course
     from tutor.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from tutor.store.commandline import add_store_options
-
     parser = sub.add_parser(
         "review",
         help="the questions due for review today",
@@ -25,16 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--limit", type=int, metavar="N", help="at most N questions (the most overdue first)"
     )
-    parser.add_argument(
-        "--plain",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="plain lines instead of the full-screen app",
-    )
-    parser.add_argument(
-        "--json", action="store_true", help="plain mode: one JSON object per line (for scripts)"
-    )
-    add_store_options(parser)
+    common.add_front_end_options(parser)
+    common.add_progress_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -54,42 +46,26 @@ def _when(due: datetime, now: datetime) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.store.commandline import load_course_or_report, open_from_args
-
     if args.limit is not None and args.limit < 1:
         print("tutor review: --limit must be at least 1", file=sys.stderr)
         return 2
-    course = load_course_or_report(args)
+    course = common.load_course(args, "review")
     if course is None:
-        return 1
-    store = open_from_args(args)
+        return common.EXIT_FAIL
+    store = common.open_store(args)
     if store is None:
-        return 1
+        return common.EXIT_FAIL
     with store:
         refs = store.due_reviews(course, limit=args.limit)
         if not refs:
             return _nothing_due(store, course, json_mode=args.json)
-        from tutor.grading import Grader
-
-        grader = Grader(course)
-        plain = (
-            getattr(args, "plain", False)
-            or args.json
-            or not (sys.stdin.isatty() and sys.stdout.isatty())
-        )
-        if not plain:
-            from tutor.tui import run_app
-
-            return run_app(course, grader, store=store, start=("review", refs))
-        from tutor.plain import run_plain_session
+        grader = common.grader_for(course)
+        if not common.wants_plain(args):
+            return common.run_tui(course, grader, store, ("review", refs))
         from tutor.session import Session
 
-        session = Session.review(
-            course, grader, refs, observer=store, pace=sys.stdin.isatty() and not args.json
-        )
-        return run_plain_session(
-            session, stdin=sys.stdin, stdout=sys.stdout, json_mode=bool(args.json)
-        )
+        session = Session.review(course, grader(), refs, observer=store, pace=common.pace(args))
+        return common.run_plain(args, session)
 
 
 def _nothing_due(store: Store, course: Course, *, json_mode: bool) -> int:

@@ -25,15 +25,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor.commands import common
     from tutor.store import stats
-    from tutor.store.commandline import load_course_or_report, open_from_args
 
-    course = load_course_or_report(args)
+    course = common.load_course(args, "stats")
     if course is None:
-        return 1
-    store = open_from_args(args)
+        return common.EXIT_FAIL
+    store = common.open_store(args)
     if store is None:
-        return 1
+        return common.EXIT_FAIL
     with store:
         report = stats.compute(store, course, weakest=max(0, args.weakest))
     if args.json:

@@ -83,11 +83,15 @@ Invalid
 
 from __future__ import annotations
 
-from tutor.grading.grader import Grader
+from typing import TYPE_CHECKING, Any
+
+# ``normalise`` is also a submodule's name: importing the submodule anywhere would replace a lazy
+# attribute with the module, so the function is bound here (the module is light: anyascii only).
 from tutor.grading.normalise import normalise
-from tutor.grading.numbers import find_numbers, parse_number
 from tutor.grading.result import Grade, Verdict
-from tutor.grading.textmatch import confusable, similarity
+
+if TYPE_CHECKING:
+    from tutor.grading.grader import Grader
 
 __all__ = [
     "Grade",
@@ -101,6 +105,29 @@ __all__ = [
     "similarity",
 ]
 
+# The rest is imported on first use: the loader needs only the normaliser and the number reader,
+# and loading the whole matcher (rapidfuzz's process module, the gazetteer) for them slowed the
+# start of every command.
+_LAZY = {
+    "Grader": "tutor.grading.grader",
+    "find_numbers": "tutor.grading.numbers",
+    "parse_number": "tutor.grading.numbers",
+    "confusable": "tutor.grading.textmatch",
+    "similarity": "tutor.grading.textmatch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tutor.grading' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 _default: Grader | None = None
 
 
@@ -108,5 +135,7 @@ def grade(question, text: str) -> Grade:
     """Grade without a course: only the built-in competitors are known."""
     global _default
     if _default is None:
+        from tutor.grading.grader import Grader
+
         _default = Grader()
     return _default.grade(question, text)

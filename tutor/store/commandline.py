@@ -12,7 +12,6 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from tutor.model import Course
     from tutor.store.db import StoreError
     from tutor.store.progress import Store
 
@@ -89,26 +88,3 @@ def open_from_args(
             file=err,
         )
     return store
-
-
-def load_course_or_report(
-    args: argparse.Namespace, *, stderr: TextIO | None = None
-) -> Course | None:
-    """The course for ``args.lessons``, or None after printing its errors (exit 1)."""
-    from tutor import paths
-    from tutor.loader import load_course
-
-    err = stderr or sys.stderr
-    folder = paths.course_dir(getattr(args, "lessons", None))
-    course, problems = load_course([folder])
-    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
-    if errors:
-        for problem in errors:
-            print(problem, file=err)
-        print(
-            f"tutor: the course in {folder} has {len(errors)} error(s); "
-            "fix them (see 'tutor check') and try again",
-            file=err,
-        )
-        return None
-    return course

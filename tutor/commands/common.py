@@ -1,0 +1,152 @@
+"""What the commands share: loading the course, opening the store, choosing the front end.
+
+One place for each, so every command reports a broken course, a damaged progress file or an
+unknown lesson id the same way. Nothing heavy is imported at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tutor.model import Course
+    from tutor.store import Store
+
+EXIT_OK = 0
+EXIT_FAIL = 1  # the course has errors, or progress could not be opened
+EXIT_USAGE = 2
+EXIT_EARLY = 3  # a lesson, quiz or review ended before its end (quit, end of input)
+
+
+def add_front_end_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="plain lines instead of the full-screen app (the default when not on a terminal)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="plain mode, one JSON event per line on stdout (for scripts and tests)",
+    )
+
+
+def add_progress_options(parser: argparse.ArgumentParser) -> None:
+    from tutor.store.commandline import add_store_options
+
+    add_store_options(parser)
+
+
+def interactive() -> bool:
+    """Whether a person is at a terminal on both ends."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "plain", False) or getattr(args, "json", False) or not interactive())
+
+
+def pace(args: argparse.Namespace) -> bool:
+    """Wait for Enter after teach steps and answers only when a person is typing."""
+    return interactive() and not getattr(args, "json", False)
+
+
+def load_course(args: argparse.Namespace, command: str | None = None) -> Course | None:
+    """The course for ``--lessons``, or None after printing why not on stderr (exit 1).
+
+    Lessons with errors are never taught: every error is printed as ``file:line:col: error:``.
+    """
+    from tutor import paths
+    from tutor.loader import load_course as _load
+
+    who = f"tutor {command}" if command else "tutor"
+    folder = paths.course_dir(getattr(args, "lessons", None))
+    if not folder.exists():
+        print(f"{who}: no course at {folder} (see --lessons)", file=sys.stderr)
+        return None
+    try:
+        course, problems = _load([folder])
+    except OSError as exc:
+        print(f"{who}: cannot read the course at {folder}: {exc}", file=sys.stderr)
+        return None
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        for problem in errors:
+            print(str(problem), file=sys.stderr)
+        n = len(errors)
+        print(
+            f"{who}: {n} error{'s' if n != 1 else ''} in the lessons; "
+            "fix them ('tutor check' explains them) and try again.",
+            file=sys.stderr,
+        )
+        return None
+    if not course.lessons:
+        print(f"{who}: no lessons in {folder}", file=sys.stderr)
+        return None
+    return course
+
+
+def unknown_lessons(course: Course, ids: list[str], command: str) -> bool:
+    """Print "no lesson X (did you mean ...?)" for unknown ids; True if there were any."""
+    from rapidfuzz import fuzz, process
+
+    known = [lesson.id for lesson in course.lessons]
+    bad = [i for i in ids if course.lesson(i) is None]
+    for lesson_id in bad:
+        near = [
+            m[0]
+            for m in process.extract(lesson_id, known, scorer=fuzz.WRatio, limit=2, score_cutoff=70)
+        ]
+        hint = f" Did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        print(f"tutor {command}: there is no lesson {lesson_id!r}.{hint}", file=sys.stderr)
+    if bad:
+        listing = ", ".join(known) if known else "(none)"
+        print(f"Lessons: {listing}", file=sys.stderr)
+    return bool(bad)
+
+
+def open_store(args: argparse.Namespace) -> Store | None:
+    """The student's progress store, or None after printing what is wrong and how to recover."""
+    from tutor.store.commandline import open_from_args
+
+    return open_from_args(args)
+
+
+def grader_for(course: Course) -> Callable[[], Any]:
+    """A function that builds the course's grader once, when it is first needed."""
+    built: list[Any] = []
+
+    def grader() -> Any:
+        if not built:
+            from tutor.grading import Grader
+
+            built.append(Grader(course))
+        return built[0]
+
+    return grader
+
+
+def run_tui(course: Course, grader: Callable[[], Any], store: Store, start: Any = None) -> int:
+    """The full-screen app (Textual is imported only here); the grader is built on first use."""
+    from tutor.tui import run_app
+
+    return int(run_app(course, grader, store=store, start=start) or 0)
+
+
+def run_plain(args: argparse.Namespace, session: Any, intro: list[str] | None = None) -> int:
+    from tutor.plain import run_plain_session
+
+    return run_plain_session(
+        session,
+        stdin=sys.stdin,
+        stdout=sys.stdout,
+        json_mode=bool(getattr(args, "json", False)),
+        intro=intro,
+    )
