@@ -105,6 +105,14 @@ def test_overlong_line_is_one_calm_reply(course, grader):
     assert [g["input"] for g in graded[1:]] == ["Tokayev", "2020"]
 
 
+def test_a_huge_piped_answer_is_echoed_cut_short(course, grader):
+    rc, out = run(course, grader, "x" * 100_000 + "\nTokayev\n2020\n")
+    assert rc == 0
+    echoed = [line for line in out.splitlines() if line.startswith("> x")]
+    assert echoed == ["> " + "x" * 300 + "… (more than 4,096 characters)"]
+    assert "far longer than any answer" in out
+
+
 def test_json_mode_writes_only_json(course, grader):
     rc, out = run(course, grader, "help\nhint\nwhat is C5+1?\nPutin\nTokayev\nskip\n", json_mode=True)
     evs = [json.loads(line) for line in out.splitlines()]

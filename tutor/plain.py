@@ -69,6 +69,17 @@ def _read_line(stdin: IO[str]) -> str | None:
     return line.rstrip("\r\n")
 
 
+ECHO_LIMIT = 300
+
+
+def _echo(text: str) -> str:
+    """A piped line as the transcript shows it: a runaway line is cut short, and says so."""
+    if len(text) <= ECHO_LIMIT:
+        return text
+    more = "more than " if len(text) >= MAX_LINE else ""
+    return f"{text[:ECHO_LIMIT]}… ({more}{len(text):,} characters)"
+
+
 def _intro_lines(session: Any) -> list[str]:
     lines: list[str] = []
     lesson = session.lesson if session.mode == "learn" else None
@@ -145,7 +156,7 @@ def run_plain_session(
             if isinstance(writer, JsonWriter):
                 writer.last_input = line
             elif not interactive:
-                writer.line(PROMPT + clean_input(line))
+                writer.line(PROMPT + _echo(clean_input(line)))
             show(session.submit(line))
     except KeyboardInterrupt:
         interrupted = True
