@@ -248,7 +248,7 @@ print(statistics.median(ours), p99(ours), statistics.median(base), p99(base), le
 def bench_grading(runs: int, work: Path) -> list[Row]:
     bank = work / "grading-bank"
     if not bank.exists():
-        generate.write_bank(bank, files=150, questions=20, seed=3)
+        generate.write_bank(bank, files=220, questions=20, seed=3)  # >= 10,000 competitor forms
     results = [measure([sys.executable, "-c", GRADING, str(bank)]) for _ in range(max(1, runs // 2))]
     values = [[float(x) for x in r[2].split()] for r in results]
 
