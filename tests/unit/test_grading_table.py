@@ -439,6 +439,9 @@ ROWS: list[tuple] = [
     ("y2020", "2019", WRONG),
     ("pop", "18 million", CORRECT),
     ("pop", "18,000,000", CORRECT),
+    ("pop", "18 milion", CORRECT),  # a misspelt scale word still scales the digits before it
+    ("pop", "eighteen milion people", CORRECT),
+    ("pop", "milion 18", WRONG),  # a scale word before the digits is a second number
     ("pop", "18 000 000", CORRECT),
     ("pop", "18.000.000", CORRECT),
     ("pop", "18m", CORRECT),

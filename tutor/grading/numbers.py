@@ -376,12 +376,32 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
         if run and run[0][1] in ("a", "an") and (len(run) < 2 or run[1][1] not in _SCALE_WORDS):
             run.pop(0)
         if run and any(w in _NUMBER_WORDS for _, w in run):
-            values, ordinal = _words_value([w for _, w in run])
             start, end = run[0][0].start(), run[-1][0].end()
+            if _scales_a_digit_number(run, start):
+                run.clear()
+                return
+            values, ordinal = _words_value([w for _, w in run])
             pct = bool(re.match(r"\s?(%|percent\b|per\s?cent\b)", rest[end:]))
             for v in values:
                 found.append(NumberMatch(v, start, end, percent=pct, ordinal=ordinal, spelled=True))
         run.clear()
+
+    def _scales_a_digit_number(run: list[tuple[re.Match[str], str]], start: int) -> bool:
+        """``18 milion``: the digits were read alone (the regex knows only correct scale words);
+        a run of nothing but scale words right after them multiplies them instead of counting as
+        a second number."""
+        words = [w for _, w in run]
+        if not all(w in _SCALE_WORDS for w in words):
+            return False
+        for i, n in enumerate(found):
+            if n.spelled or n.scaled or n.end > start or s[n.end : start].strip():
+                continue
+            factor = math.prod(float(text2num(w, "en")) for w in words)
+            found[i] = NumberMatch(
+                n.value * factor, n.start, run[-1][0].end(), n.percent, True, n.ordinal
+            )
+            return True
+        return False
 
     prev_end = 0
     for wm in word_matches:
