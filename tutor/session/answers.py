@@ -14,6 +14,7 @@ from tutor.grading.result import Grade, Verdict
 from tutor.messages import Feedback, Message
 from tutor.model import Question
 from tutor.records import Attempt
+from tutor.session.base import SessionParts
 from tutor.session.commands import fold, parse_command, parse_define
 from tutor.session.scoring import award
 from tutor.session.state import QuestionState, answer_line
@@ -36,7 +37,7 @@ _DEFAULT_FEEDBACK = {
 }
 
 
-class Answering:
+class Answering(SessionParts):
     """How a session takes an answer to its open question."""
 
     def _on_answer(self, clean: str) -> list[Message]:
@@ -88,7 +89,7 @@ class Answering:
 
     def _grade(self, q: Question, text: str) -> Grade:
         try:
-            grade = self._grader.grade(q, text)  # type: ignore[attr-defined]
+            grade = self._grader.grade(q, text)
         except Exception as exc:  # the grader promises not to raise; never lose the lesson
             return Grade(
                 Verdict.INVALID,

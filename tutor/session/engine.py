@@ -49,6 +49,7 @@ from tutor.messages import Finished, Info, Message, Summary
 from tutor.model import Course, Lesson, Question
 from tutor.records import NullObserver, Outcome, SessionObserver
 from tutor.session.answers import Answering
+from tutor.session.base import Grades
 from tutor.session.commands import Command
 from tutor.session.glossary import Glossary
 from tutor.session.plans import PlanItem, learn_plan, quiz_plan, review_plan
@@ -87,7 +88,7 @@ class Session(Walk, Answering, Replies):
         title: str,
         plan: Sequence[PlanItem],
         course: Course,
-        grader: object,
+        grader: Grades,
         observer: SessionObserver | None = None,
         pace: bool = False,
         lesson_id: str | None = None,
@@ -105,8 +106,8 @@ class Session(Walk, Answering, Replies):
         self._observer: SessionObserver = observer if observer is not None else NullObserver()
         self._plan = list(plan)
         self._states: list[QuestionState | None] = [
-            QuestionState(item, item.lesson.tries_for(item.step))
-            if item.question is not None
+            QuestionState(item, item.lesson.tries_for(q))
+            if (q := item.question) is not None
             else None
             for item in self._plan
         ]
@@ -124,7 +125,6 @@ class Session(Walk, Answering, Replies):
         self._earned = sum(st.awarded for st in self._earlier)
         self._placed: tuple[str, int] | None = None
         self._glossaries: dict[str, Glossary] = {}
-        self._course_glossary = None
         self._notices: list[Message] = []
         self._observer_errors = 0
         self._extra = dict(extra or {})
@@ -137,7 +137,7 @@ class Session(Walk, Answering, Replies):
         cls,
         course: Course,
         lesson_id: str,
-        grader: object,
+        grader: Grades,
         observer: SessionObserver | None = None,
         start_at: int = 0,
         pace: bool = False,
@@ -171,7 +171,7 @@ class Session(Walk, Answering, Replies):
     def quiz(
         cls,
         course: Course,
-        grader: object,
+        grader: Grades,
         lesson_ids: Iterable[str] | None = None,
         count: int | None = None,
         seed: int | str | None = None,
@@ -202,7 +202,7 @@ class Session(Walk, Answering, Replies):
     def review(
         cls,
         course: Course,
-        grader: object,
+        grader: Grades,
         refs: Iterable[tuple[str, str]],
         observer: SessionObserver | None = None,
         pace: bool = False,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from tutor.messages import Hint, Info, Message
 from tutor.model import Lesson, QuestionType
+from tutor.session.base import SessionParts
 from tutor.session.commands import Command, DefineQuery, parse_command, parse_define
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.state import QuestionState, answer_line
@@ -38,7 +39,7 @@ _TYPE_HELP = {
 }
 
 
-class Replies:
+class Replies(SessionParts):
     """What a session says to commands, ``why`` and glossary questions."""
 
     def _source_text(self, lesson: Lesson, source: str | None) -> str | None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from tutor.messages import Finished, Info, Message, Teach
 from tutor.records import Outcome
+from tutor.session.base import SessionParts
 from tutor.session.state import AWAIT_ANSWER, AWAIT_CONTINUE, AWAIT_DONE, QuestionState
 
 
-class Walk:
+class Walk(SessionParts):
     """How a session moves through its plan and tells its observer."""
 
     def _open(self) -> QuestionState | None:
