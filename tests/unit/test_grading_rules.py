@@ -351,3 +351,30 @@ def test_grading_does_not_import_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_option_texts_joined_by_and_are_read_as_options_even_when_the_pair_is_known() -> None:
+    """Another question's answer "the United States and the European Union" must not swallow
+    the two options a student names with "and" in a multi question."""
+    from tutor.grading import Grader
+    from tutor.model import Course, Item, Lesson
+
+    partners = Question(
+        id="partners",
+        ask="Which two partners?",
+        type=QuestionType.MULTI,
+        answer="A, B",
+        options=("The United States", "The European Union", "NATO"),
+        correct=(0, 1),
+    )
+    west = Question(
+        id="west",
+        ask="Which partners in the West?",
+        type=QuestionType.TEXT,
+        answer="the United States and the European Union",
+        items=(Item("the United States and the European Union"),),
+    )
+    grader = Grader(Course((Lesson("l", "L", (partners, west)),)))
+    got = grader.grade(partners, "the United States and the European Union")
+    assert (got.verdict, got.credit) == (Verdict.CORRECT, 1.0)
+    assert grader.grade(west, "the United States and the European Union").verdict is Verdict.CORRECT

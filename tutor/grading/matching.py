@@ -143,13 +143,32 @@ class Matcher:
             for wk, _ in prep.wrongs:
                 if AND in wk.words and typo_distance(k, wk) is not None:
                     return True
-            return self.exact(k.squashed) is not None
+            if self.exact(k.squashed) is None:
+                return False
+            # A name known elsewhere in the course may itself join two things ("the US and the
+            # EU" answering another question): when each part is one of this question's own
+            # forms, the student is naming those, not the other answer.
+            return not all(own(part) for part in _and_parts(ws))
+
+        def own(part: list[str]) -> bool:
+            k = key_from_words(" ".join(part), part)
+            return any(typo_distance(k, f.key) is not None for f in forms)
 
         return known
 
     def pieces(self, prep: Prepared, toks: list[str], forms: Sequence[Form]) -> list[list[str]]:
         """``toks`` cut into items, keeping names with "and" among ``forms`` (or known) whole."""
         return split(toks, self.known_and(prep, forms))
+
+
+def _and_parts(ws: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for w in ws:
+        if w == AND:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
 
 
 def split(toks: list[str], known: Callable[[list[str]], bool]) -> list[list[str]]:
