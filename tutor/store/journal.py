@@ -16,13 +16,14 @@ import sys
 from typing import Any
 
 from tutor.store import db
+from tutor.store.base import Record, StoreParts
 
 
 def stderr_warning(message: str) -> None:
     print(f"tutor: warning: {message}", file=sys.stderr, flush=True)
 
 
-class Journal:
+class Journal(StoreParts):
     """Writing records now, or later, or to the side file."""
 
     def _write(self, kind: str, payload: dict[str, Any]) -> bool:
@@ -42,8 +43,8 @@ class Journal:
         while self._pending:
             kind, payload = self._pending[0]
             try:
-                with db.transaction(self._conn):
-                    getattr(self, f"_do_{kind}")(payload)
+                with db.transaction(self._conn) as conn:
+                    getattr(self, f"_do_{kind}")(conn, payload)
             except sqlite3.OperationalError as exc:
                 # Locked past the busy timeout, disk full, I/O error: worth trying again later.
                 self.write_errors += 1
@@ -62,7 +63,7 @@ class Journal:
             self._failing = False
             self.warn(f"progress saved to {self.path} again; nothing was lost")
 
-    def _set_aside(self, records: list[tuple[str, dict[str, Any]]], reason: str) -> None:
+    def _set_aside(self, records: list[Record], reason: str) -> None:
         """Append records the database would not take to ``unsaved-<stamp>.jsonl`` beside it."""
         if not records:
             return

@@ -11,28 +11,34 @@ from __future__ import annotations
 
 import functools
 import re
+import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from fsrs import Card
 
 from tutor.records import Attempt, Outcome
 from tutor.store import db
+from tutor.store.base import StoreParts
 from tutor.store.review import new_card, rating_for, review
 
+_Method = TypeVar("_Method", bound=Callable[..., None])
 
-def _guarded(method: Callable[..., None]) -> Callable[..., None]:
+
+def _guarded(method: _Method) -> _Method:
     """An observer method that never raises into the session (it warns instead)."""
 
     @functools.wraps(method)
-    def wrapper(self: Any, *args: Any) -> None:
+    def wrapper(self: StoreParts, *args: Any) -> None:
         try:
             method(self, *args)
         except Exception as exc:  # a malformed record or a bug: say so, keep the lesson going
             self.write_errors += 1
             self.warn(f"could not record {method.__name__} {args!r}: {type(exc).__name__}: {exc}")
 
-    return wrapper
+    # The same signature as ``method`` as far as callers go (Store must match SessionObserver),
+    # except that the wrapper takes no keyword arguments: the observer is called positionally.
+    return cast(_Method, wrapper)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -43,7 +49,7 @@ def _clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-class Recording:
+class Recording(StoreParts):
     """The observer calls, and what each record writes."""
 
     @_guarded
@@ -105,10 +111,10 @@ class Recording:
         """Forget the saved place (the student chose to start the lesson over)."""
         self._write("clear_place", {"lesson_id": _clean(lesson_id)})
 
-    # The statements, run inside a transaction by _flush.
+    # The statements, run by _flush inside a transaction on ``conn`` (the store's connection).
 
-    def _do_attempt(self, p: dict[str, Any]) -> None:
-        self._conn.execute(
+    def _do_attempt(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
+        conn.execute(
             "INSERT INTO attempts (at, student, lesson_id, question_id, text, verdict, credit,"
             " try_no, hints_used, final, awarded, mode)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -128,7 +134,7 @@ class Recording:
             ),
         )
 
-    def _do_outcome(self, p: dict[str, Any]) -> None:
+    def _do_outcome(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
         outcome = Outcome(
             p["lesson_id"],
             p["question_id"],
@@ -141,7 +147,7 @@ class Recording:
         rating = rating_for(outcome)
         now = db.parse_iso(p["at"])
         key = (self.student, p["lesson_id"], p["question_id"])
-        self._conn.execute(
+        conn.execute(
             "INSERT INTO outcomes (at, student, lesson_id, question_id, result, awarded, tries,"
             " hints_used, mode, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -155,7 +161,7 @@ class Recording:
                 int(rating),
             ),
         )
-        row = self._conn.execute(
+        row = conn.execute(
             "SELECT card, reviews, lapses, best_awarded FROM cards"
             " WHERE student = ? AND lesson_id = ? AND question_id = ?",
             key,
@@ -169,7 +175,7 @@ class Recording:
             except (ValueError, KeyError, TypeError):  # an unreadable card: schedule afresh
                 card = new_card(*key, now)
         card = review(self._scheduler, card, rating, now)
-        self._conn.execute(
+        conn.execute(
             "INSERT OR REPLACE INTO cards (student, lesson_id, question_id, card, due, reviews,"
             " lapses, best_awarded, last_rating, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -184,22 +190,22 @@ class Recording:
             ),
         )
 
-    def _do_place(self, p: dict[str, Any]) -> None:
-        self._conn.execute(
+    def _do_place(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
+        conn.execute(
             "INSERT OR REPLACE INTO places (student, lesson_id, step_index, at) VALUES (?, ?, ?, ?)",
             (self.student, p["lesson_id"], p["step"], p["at"]),
         )
 
-    def _do_finished(self, p: dict[str, Any]) -> None:
-        self._conn.execute(
+    def _do_finished(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
+        conn.execute(
             "INSERT INTO finishes (at, student, lesson_id, mode, score) VALUES (?, ?, ?, ?, ?)",
             (p["at"], self.student, p["lesson_id"], p["mode"], p["score"]),
         )
         if p["mode"] == "learn" and p["lesson_id"] is not None:
-            self._do_clear_place(p)
+            self._do_clear_place(conn, p)
 
-    def _do_clear_place(self, p: dict[str, Any]) -> None:
-        self._conn.execute(
+    def _do_clear_place(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
+        conn.execute(
             "DELETE FROM places WHERE student = ? AND lesson_id = ?",
             (self.student, p["lesson_id"]),
         )

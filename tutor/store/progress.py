@@ -20,13 +20,13 @@ connection and the clock.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from tutor.store import db
+from tutor.store.base import Clock, Record, Warn
 from tutor.store.journal import Journal, stderr_warning
 from tutor.store.observer import Recording
 from tutor.store.reads import LessonProgress, Reads
@@ -34,16 +34,12 @@ from tutor.store.review import make_scheduler
 
 __all__ = ["Clock", "LessonProgress", "Store", "Warn"]
 
-Clock = Callable[[], datetime]
-Warn = Callable[[str], None]
-
-
 class Store(Journal, Recording, Reads):
     """A student's progress in one SQLite file; several students may share the file."""
 
     def __init__(
         self,
-        conn: Any,
+        conn: sqlite3.Connection,
         path: Path,
         student: str,
         *,
@@ -58,7 +54,7 @@ class Store(Journal, Recording, Reads):
         self._scheduler = make_scheduler(fuzz=fuzz)
         self.warn: Warn = warn or stderr_warning
         self._lock = threading.RLock()
-        self._pending: list[tuple[str, dict[str, Any]]] = []
+        self._pending: list[Record] = []
         self._failing = False
         self.moved_aside: Path | None = None  # set by open(reset=True) when it moved a file
         self.write_errors = 0  # failed write attempts (a record retried twice counts twice)
@@ -125,7 +121,7 @@ class Store(Journal, Recording, Reads):
         return len(self._pending)
 
     @property
-    def connection(self) -> Any:
+    def connection(self) -> sqlite3.Connection:
         """The open sqlite3 connection (read-only use: stats, export)."""
         if self._conn is None:
             raise db.StoreError("the progress store is closed", self.path)

@@ -18,6 +18,7 @@ from fsrs import Card
 from tutor.model import Course
 from tutor.records import Outcome
 from tutor.store import db
+from tutor.store.base import StoreParts
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class LessonProgress:
     times_done: int  # how many times the lesson was finished in learn mode
 
 
-class Reads:
+class Reads(StoreParts):
     """Queries over one student's rows."""
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
