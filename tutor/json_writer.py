@@ -7,9 +7,12 @@ Owns ``JsonWriter`` and the event shapes (``start``, ``teach``, ``ask``, ``grade
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Teach
+
+if TYPE_CHECKING:
+    from tutor.session import Session
 
 
 class JsonWriter:
@@ -24,7 +27,7 @@ class JsonWriter:
     def emit(self, event: dict[str, Any]) -> None:
         self.out.write(json.dumps(event, ensure_ascii=False) + "\n")
 
-    def intro(self, session: Any) -> None:
+    def intro(self, session: Session) -> None:
         self.emit(
             {
                 "event": "start",

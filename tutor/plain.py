@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from tutor.json_writer import JsonWriter
 from tutor.messages import Finished, Message
 from tutor.plain_writer import TUTOR, PlainWriter, markdown_to_text, terminal_width, use_colour
 from tutor.session.state import clean_input
+
+if TYPE_CHECKING:
+    from tutor.session import Session
 
 __all__ = [
     "EXIT_DONE",
@@ -80,7 +83,7 @@ def _echo(text: str) -> str:
     return f"{text[:ECHO_LIMIT]}… ({more}{len(text):,} characters)"
 
 
-def _intro_lines(session: Any) -> list[str]:
+def _intro_lines(session: Session) -> list[str]:
     lines: list[str] = []
     lesson = session.lesson if session.mode == "learn" else None
     if lesson is not None and lesson.summary:
@@ -94,7 +97,7 @@ def _intro_lines(session: Any) -> list[str]:
 
 
 def run_plain_session(
-    session: Any,
+    session: Session,
     *,
     stdin: IO[str] | None = None,
     stdout: IO[str] | None = None,

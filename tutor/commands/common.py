@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tutor.grading import Grader
     from tutor.model import Course
+    from tutor.session import Session
     from tutor.store import Store
 
 EXIT_OK = 0
@@ -119,11 +121,11 @@ def open_store(args: argparse.Namespace) -> Store | None:
     return open_from_args(args)
 
 
-def grader_for(course: Course) -> Callable[[], Any]:
+def grader_for(course: Course) -> Callable[[], Grader]:
     """A function that builds the course's grader once, when it is first needed."""
-    built: list[Any] = []
+    built: list[Grader] = []
 
-    def grader() -> Any:
+    def grader() -> Grader:
         if not built:
             from tutor.grading import Grader
 
@@ -133,14 +135,14 @@ def grader_for(course: Course) -> Callable[[], Any]:
     return grader
 
 
-def run_tui(course: Course, grader: Callable[[], Any], store: Store, start: Any = None) -> int:
+def run_tui(course: Course, grader: Callable[[], Grader], store: Store, start: Any = None) -> int:
     """The full-screen app (Textual is imported only here); the grader is built on first use."""
     from tutor.tui import run_app
 
     return int(run_app(course, grader, store=store, start=start) or 0)
 
 
-def run_plain(args: argparse.Namespace, session: Any, intro: list[str] | None = None) -> int:
+def run_plain(args: argparse.Namespace, session: Session, intro: list[str] | None = None) -> int:
     from tutor.plain import run_plain_session
 
     return run_plain_session(

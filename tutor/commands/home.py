@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from tutor.model import Course
+    from tutor.store import Store
 
 
 def add_parser(sub: Any) -> None:
@@ -39,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return common.run_tui(course, common.grader_for(course), store)
 
 
-def print_course(course: Any, store: Any, out: TextIO) -> None:
+def print_course(course: Course, store: Store | None, out: TextIO) -> None:
     """The course as plain lines: number, id, title, minutes, progress; then how to start."""
     from tutor.tui.progress import due_reviews, lesson_rows, lesson_to_continue
 

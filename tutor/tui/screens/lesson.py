@@ -7,7 +7,7 @@ printable character still goes to the answer box.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +26,7 @@ from tutor.tui.widgets.transcript import (
 )
 
 if TYPE_CHECKING:
+    from tutor.session import Session
     from tutor.tui.app import TutorApp
 
 PLACEHOLDERS = {
@@ -43,7 +44,7 @@ class LessonScreen(Screen[None]):
         Binding("escape", "leave", "Course", id="lesson.leave"),
     ]
 
-    def __init__(self, session: Any, heading: str, *, notice: str | None = None) -> None:
+    def __init__(self, session: Session, heading: str, *, notice: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.heading = heading
@@ -53,6 +54,7 @@ class LessonScreen(Screen[None]):
 
     @property
     def tutor(self) -> TutorApp:
+        # Textual types Screen.app as App[object]; this code only ever runs inside TutorApp.
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
