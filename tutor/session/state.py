@@ -66,6 +66,7 @@ class QuestionState:
 
     @property
     def question(self) -> Question:
+        # Only questions get a state, but PlanItem.step is typed Teach | Question.
         return self.item.step  # type: ignore[return-value]
 
     @property

@@ -34,7 +34,7 @@ class Walk(SessionParts):
             item = plan[self._pos]
             self._place(item.lesson.id, item.step_index)
             st = self._states[self._pos]
-            if st is None:
+            if st is None:  # no question state: a teach step (mypy cannot see that)
                 msg = Teach(item.step.text, item.lesson.id, item.step_index)  # type: ignore[union-attr]
                 out.append(msg)
                 self._last_shown = [msg]

@@ -17,6 +17,7 @@ class LessonCommands(Provider):
     """'Lesson 2: Hedging' for every lesson in the course."""
 
     def _entries(self) -> list[tuple[str, str, str]]:
+        # Textual types Provider.app as App[object]; this code only ever runs inside TutorApp.
         app: TutorApp = self.app  # type: ignore[assignment]
         return [
             (f"Lesson {n}: {lesson.title}", lesson.id, lesson.summary)
@@ -24,6 +25,7 @@ class LessonCommands(Provider):
         ]
 
     def _open(self, lesson_id: str) -> None:
+        # Textual types Provider.app as App[object]; this code only ever runs inside TutorApp.
         app: TutorApp = self.app  # type: ignore[assignment]
         app.open_lesson(lesson_id)
 

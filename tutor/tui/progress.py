@@ -113,6 +113,6 @@ def due_reviews(course: Course, store: Any = None) -> list[tuple[str, str]]:
     if store is None:
         return []
     try:
-        return [tuple(ref) for ref in store.due_reviews(course)]  # type: ignore[misc]
+        return [tuple(ref) for ref in store.due_reviews(course)]
     except Exception:
         return []

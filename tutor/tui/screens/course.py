@@ -209,6 +209,7 @@ class CourseScreen(Screen[None]):
 
     @property
     def tutor(self) -> TutorApp:
+        # Textual types Screen.app as App[object]; this code only ever runs inside TutorApp.
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:

@@ -44,6 +44,7 @@ class SummaryScreen(Screen[None]):
 
     @property
     def tutor(self) -> TutorApp:
+        # Textual types Screen.app as App[object]; this code only ever runs inside TutorApp.
         return self.app  # type: ignore[return-value]
 
     @property
