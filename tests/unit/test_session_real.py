@@ -60,7 +60,7 @@ def test_unsure_answer_and_padded_answer(course, grader):
 
 def test_glossary_questions_with_real_grader(course, grader):
     s = at(course, grader, "frameworks")
-    for text in ["SCO?", "what does EAEU stand for?", "define the SCO", "hnit"]:
+    for text in ["what is the SCO?", "what does EAEU stand for?", "define the SCO", "hnit"]:
         out = s.submit(text)
         assert len(out) == 1 and isinstance(out[0], Info | Hint), text
     assert s.summary().results[0].tries == 0

@@ -8,9 +8,15 @@ Public API
   close to the typed text as the answer refuses a typo; a built-in name refuses it only when it is
   strictly closer or typed exactly (so ``Chine`` is a typo of ``China`` unless ``Chile`` is in the
   course). A glossary term and its expansion (``SCO`` / ``Shanghai Cooperation Organisation``)
-  count as the same answer. So do a place or body and its Russian or Kazakh name
+  count as the same answer, and so do an abbreviation and its expansion or official name
+  (``gazetteer.same_names``: ``USA`` / ``United States``, ``RF`` / ``Russia``), for answers and
+  options alike, except when the question shows one of those names itself (``What does EAEU
+  stand for?`` is answered neither by ``EAEU`` nor by ``EEU``). So do a place or body and its
+  Russian or Kazakh name
   (``gazetteer.equivalents``: ``Россия`` for ``Russia``, ``ШОС`` for ``SCO``) when the answer is
-  typed in Cyrillic. ``Grader.grade(question, text) -> Grade`` never raises.
+  typed in Cyrillic. Spellings the course accepts for the same name in other questions
+  (``Tadjikistan``) never refuse a typo of it. ``Grader.grade(question, text) -> Grade`` never
+  raises.
 - ``grade(question, text)``: the same without a course (built-in competitors only).
 - ``Grade`` and ``Verdict`` (``tutor.grading.result``).
 - ``normalise(text) -> str``: NFKC, control characters dropped, transliterated to ASCII, casefolded,
@@ -49,10 +55,14 @@ Number
     it is a ``wrong:`` entry. Several different ones -> wrong (hedge). One -> compared with the
     tolerance (``NumberSpec.accepts``); a unit with a scale word (``million``) accepts both
     ``18`` and ``18 million``. A ``wrong:`` entry of the same value -> misconception. Right digits
-    at the wrong scale (``18`` for 18,000,000) -> close. Otherwise wrong. Dates are fine
-    (``February 2020``), ``in 1991`` is fine, words around the number are ignored.
+    at the wrong scale (``18`` for 18,000,000) -> close. The right value of what another
+    question of the course counts (``30 planes`` when this one counts trucks) -> close.
+    Otherwise wrong. Dates are fine (``February 2020``, ``04.05.2021``, ``2015-01-01``), ``in
+    1991`` is fine, ``one and a half`` is 1.5, working before ``=`` is ignored (``30+30+8=68``),
+    words around the number are ignored.
 List
-    Items in any order, separated by ``,`` ``;`` ``/`` ``and`` ``&`` or line breaks; names with
+    Items in any order, separated by ``,`` ``;`` ``/`` ``and`` ``&``, a ``+`` between words,
+    line breaks or numbering (``1. Mongolia 2. North Korea``); names with
     ``and`` in them (``Belt and Road Initiative``) stay whole when they are a known form; items
     typed without separators (``Mongolia North Korea``) are split on known names. Each piece is
     matched like a text answer against all items (two items equally close: neither). Credit = (items found, at most
@@ -74,8 +84,10 @@ Multi
 Truefalse
     ``true/false/t/f/yes/no/y/n/correct/incorrect/right/wrong`` in any case with punctuation and
     filler (``it's true``). One ``not`` flips: ``not true`` is *false* (``not false`` is true).
-    Both values or a hedge (``maybe true``, ``true or false``) -> invalid (pick one); anything
-    else -> invalid (answer true or false).
+    Both values or a hedge (``maybe true``, ``true or false``) -> invalid (pick one). A value,
+    punctuation, then a reason that names no other value (``No, it is landlocked``) -> the value.
+    Russian and Kazakh (``да``, ``нет``, ``неверно``) and French/German/Spanish words count.
+    Anything else -> invalid (answer true or false).
 Invalid
     Empty, white space, control characters or punctuation only, more than 1,000 characters or
     120 words.

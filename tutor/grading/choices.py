@@ -17,7 +17,7 @@ _CHOICE_PREFIX = ("option", "answer", "letter", "choice", "number", "no")
 
 def option_refs(prep: Prepared, ws: list[str]) -> list[int] | None:
     """Letters or option numbers only ("a", "B", "1", "a c", "ca"): their indices."""
-    n = len(prep.options)
+    n = prep.n_options
     if not ws or n == 0:
         return None
     ws = [w for w in ws if w != AND]
@@ -54,7 +54,7 @@ def _read(prep: Prepared, toks: list[str]) -> tuple[list[str], Key, list[int] | 
 
 
 def grade_choice(m: Matcher, q: Question, prep: Prepared, toks: list[str]) -> Grade:
-    n = len(prep.options)
+    n = prep.n_options
     ws, whole, refs = _read(prep, toks)
     # exact option text first (an option may itself be a letter, a number or "Neither")
     for o in prep.options:
@@ -114,7 +114,7 @@ def choice_result(q: Question, prep: Prepared, index: int, dist: int) -> Grade:
 
 
 def grade_multi(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleaned: str) -> Grade:
-    n = len(prep.options)
+    n = prep.n_options
     _ws, whole, refs = _read(prep, toks)
     if refs is not None:
         if any(r < 0 or r >= n for r in refs):

@@ -57,6 +57,10 @@ def not_it(text: str) -> str:
     return f"{quoted(text)} is not it."
 
 
+def other_unit(word: str) -> str:
+    return f"Check what the question counts: it is not asking about {word}."
+
+
 def number_wrong(text: str) -> str:
     return f"{text} is not it."
 

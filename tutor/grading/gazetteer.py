@@ -69,8 +69,7 @@ Turkic Council; Organization of Turkic States; Silk Road; New Silk Road
 """
 
 # One line per place or body: its English names | its Russian and Kazakh names. English names are
-# never made equivalent to each other here (whether ``USA`` may stand for ``America`` is the
-# lesson's call, through ``accept``).
+# not made equivalent to each other here (``_SAME`` does that for abbreviations).
 _EQUIVALENTS = """
 Russia; Russian Federation | Россия; Российская Федерация; РФ; Ресей; Ресей Федерациясы
 China; PRC; People's Republic of China | Китай; КНР; Китайская Народная Республика; Қытай; ҚХР
@@ -130,6 +129,36 @@ United Nations; UN | ООН; Организация Объединённых Н�
 Belt and Road Initiative; BRI; One Belt One Road | Один пояс, один путь; Пояс и путь;
     Бір белдеу, бір жол
 """
+
+# Abbreviations and official long names that mean exactly the same place or body as the short
+# name, in English: always forms of each other, whatever the lesson lists. Looser names (America,
+# Europe, Holland, Peking, Nur-Sultan) are not here: whether they stand for the answer is the
+# lesson's call, through ``accept``.
+_SAME = """
+United States; United States of America; US; USA
+United Kingdom; United Kingdom of Great Britain and Northern Ireland; UK
+European Union; EU
+United Nations; UN
+Russia; Russian Federation; RF
+China; People's Republic of China; PRC
+North Korea; Democratic People's Republic of Korea; DPRK
+South Korea; Republic of Korea; ROK
+United Arab Emirates; UAE
+Soviet Union; Union of Soviet Socialist Republics; USSR
+Eurasian Economic Union; EAEU; EEU
+Shanghai Cooperation Organisation; SCO
+North Atlantic Treaty Organization; NATO
+Collective Security Treaty Organization; CSTO
+Commonwealth of Independent States; CIS
+Belt and Road Initiative; BRI
+World Trade Organization; WTO
+International Monetary Fund; IMF
+"""
+
+
+def same_names() -> list[list[str]]:
+    """Rows of English names that mean exactly the same (an abbreviation and its expansion)."""
+    return [_split(line) for line in _SAME.strip().split("\n") if line.strip()]
 
 
 def _split(names: str) -> list[str]:

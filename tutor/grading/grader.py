@@ -16,7 +16,7 @@ from tutor.grading import gazetteer
 from tutor.grading.choices import grade_choice, grade_multi
 from tutor.grading.lists import grade_list
 from tutor.grading.matching import Matcher
-from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens
+from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
 from tutor.grading.numeric import grade_number
 from tutor.grading.prepared import Prepared, prepare
 from tutor.grading.result import Grade
@@ -30,6 +30,8 @@ MAX_CHARS = 1000  # longer than any answer; refused before any work is done
 MAX_WORDS = 120
 _CACHE_LIMIT = 50_000
 _CYRILLIC = re.compile("[\u0400-\u052f]")
+# units that measure rather than count: never taken for the thing another question counts
+_NOT_COUNTS = frozenset({"percent", "per", "cent", "million", "thousand", "billion", "m", "km"})
 
 
 class Grader:
@@ -49,6 +51,16 @@ class Grader:
         self._aliases: dict[str, list[str]] = {}
         # names in another script (Россия ~ Russia): forms when the answer is typed in Cyrillic
         self._translations = _builtin_aliases()
+        for row in gazetteer.same_names():
+            for i, a in enumerate(row):
+                for b in row[i + 1 :]:
+                    self._alias(a, b)
+        # every name a course item is known by (its text -> its forms): never a rival of each
+        # other, so "Tadjikistan" (accepted elsewhere) does not refuse a typo of "Tajikistan"
+        self._variants: dict[str, set[str]] = {}
+        # what the course's number questions count ("trucks", "planes"): "30 planes" is not an
+        # answer to "how many trucks"
+        self._units: set[str] = set()
         if course is not None:
             for lesson in course.lessons:
                 for entry in lesson.glossary:
@@ -74,12 +86,18 @@ class Grader:
     def add_question(self, q: Question) -> None:
         """Make a question's forms, wrong entries and options known as competitors."""
         for item in q.items:
+            variants = self._variants.setdefault(key(item.text).squashed, set())
             for form in item.forms:
                 self._index.add(form, "answer")
+                variants.add(key(form).squashed)
         if q.type in (QuestionType.TEXT, QuestionType.LIST) and not q.items and q.answer:
             self._index.add(q.answer, "answer")
         for w in q.wrong:
             self._index.add(w.text, "wrong")
+        if q.number is not None and q.number.unit:
+            noun = words(q.number.unit)[-1:]
+            if noun and noun[0].isalpha() and noun[0] not in _NOT_COUNTS:
+                self._units.add(noun[0][:-1] if noun[0].endswith("s") else noun[0])
         for option in q.options:
             self._index.add(option, "option")
 
@@ -105,7 +123,7 @@ class Grader:
             m = self._matcher
             kind = question.type
             if kind is QuestionType.NUMBER and prep.number is not None:
-                return grade_number(question, prep, cleaned, toks)
+                return grade_number(question, prep, cleaned, toks, frozenset(self._units))
             if kind is QuestionType.LIST:
                 return grade_list(m, question, prep, toks, cleaned)
             if kind is QuestionType.CHOICE:
@@ -113,7 +131,7 @@ class Grader:
             if kind is QuestionType.MULTI:
                 return grade_multi(m, question, prep, toks, cleaned)
             if kind is QuestionType.TRUEFALSE:
-                return grade_truefalse(question, prep, toks)
+                return grade_truefalse(question, prep, toks, cleaned)
             return grade_text(m, question, prep, toks)
         except Exception:  # pragma: no cover - a last resort; every path above is tested
             return invalid("Sorry, I couldn't read that answer. Could you put it another way?")
@@ -123,6 +141,8 @@ class Grader:
         if hit is not None and hit[0] is q:
             return hit[1]
         prep = prepare(q, self._aliases, self._translations, cyrillic)
+        same = [self._variants.get(f.key.squashed, ()) for f in prep.forms]
+        prep.own = prep.own.union(*same)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[(id(q), cyrillic)] = (q, prep)

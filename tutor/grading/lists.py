@@ -3,19 +3,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tutor.grading import feedback as fb
 from tutor.grading.matching import Matcher
-from tutor.grading.normalise import SEPARATORS
+from tutor.grading.normalise import SEPARATORS, tokens
 from tutor.grading.prepared import Form, Hit, Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key_from_words
 from tutor.grading.verdicts import display, graded, hedged
 from tutor.model import Question
 
+# "1. Mongolia 2. North Korea", "1) Russia 2) China": the numbers only mark the items
+_NUMBERED = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s*[^\W\d_])")
+
 
 def grade_list(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleaned: str) -> Grade:
+    if _NUMBERED.match(cleaned):
+        cleaned = _NUMBERED.sub(" ; ", cleaned).strip(" ;")
+        toks = tokens(cleaned)
     ws = [t for t in toks if t not in SEPARATORS]
     whole = key_from_words(" ".join(ws), ws)
     stop = hedged(prep, toks, whole, lists=True)

@@ -184,8 +184,8 @@ def split(toks: list[str], known: Callable[[list[str]], bool]) -> list[list[str]
         if not chunk:
             continue
         parts: list[list[str]] = [[]]
-        for w in chunk:
-            if w == AND:
+        for j, w in enumerate(chunk):
+            if w == AND or (w == "+" and _joins_words(chunk, j)):
                 parts.append([])
             else:
                 parts[-1].append(w)
@@ -213,3 +213,9 @@ def split(toks: list[str], known: Callable[[list[str]], bool]) -> list[list[str]
                 pieces.append(parts[i])
                 i += 1
     return pieces
+
+
+def _joins_words(chunk: list[str], j: int) -> bool:
+    """A lone ``+`` between two words is "and" (``Russia + China``); next to a digit it belongs
+    to a name (``C5 + 1``)."""
+    return 0 < j < len(chunk) - 1 and chunk[j - 1].isalpha() and chunk[j + 1].isalpha()

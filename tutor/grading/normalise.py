@@ -67,6 +67,7 @@ _LEADING_FILLER: tuple[tuple[str, ...], ...] = (
     ("she", "is"),
     ("shes",),
     ("the",),
+    ("both",),
     ("a",),
     ("an",),
     ("in",),

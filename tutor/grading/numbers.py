@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from tutor.grading.normalise import fold
+from tutor.grading.numforms import dates_to_years, half_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ _SCALE = {
     "mln": 1e6,
     "mn": 1e6,
     "mil": 1e6,
+    "mio": 1e6,
     "m": 1e6,
     "billion": 1e9,
     "billions": 1e9,
@@ -72,7 +74,7 @@ _DIGITS = re.compile(
       | \.\d+
     )
     (?:\s?(?P<ord>st|nd|rd|th)\b)?
-    (?:\s?(?P<scale>thousand|millions?|billions?|trillion|mln|mil|mn|bn|tn|k|m|b)\b)?
+    (?:\s?(?P<scale>thousand|millions?|billions?|trillion|mln|mil|mio|mn|bn|tn|k|m|b)\b)?
     (?:\s?(?P<pct>%|percent\b|per\s?cent\b))?
     """,
     re.VERBOSE,
@@ -336,7 +338,7 @@ def _spoken_year(run: list[str]) -> int | None:
 
 def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
     """Every number in ``text``, in order of appearance (see the module docstring)."""
-    s = fold(text)
+    s = dates_to_years(fold(text))
     found: list[NumberMatch] = []
     masked = list(s)
     for m in _DIGITS.finditer(s):
@@ -422,11 +424,19 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
         prev_end = wm.end()
     flush()
     found.sort(key=lambda n: n.start)
-    found = [_signed(s, n) for n in found]
+    found = [_signed(s, _halved(s, n)) for n in found]
     return _drop_days(s, found)
 
 
 _MINUS = re.compile(r"(?:\bminus|\bnegative)\s*$")
+
+
+def _halved(s: str, n: NumberMatch) -> NumberMatch:
+    """``one and a half`` is 1.5."""
+    end = half_after(s, n.end)
+    if end is None:
+        return n
+    return NumberMatch(n.value + 0.5, n.start, end, n.percent, n.scaled, n.ordinal, n.spelled)
 
 
 def _signed(s: str, n: NumberMatch) -> NumberMatch:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from tutor.grading import feedback as fb
-from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
+from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS, SEPARATORS, words
 from tutor.grading.numbers import find_numbers, parse_number
 from tutor.grading.prepared import Prepared
 from tutor.grading.result import Grade, Verdict
@@ -26,7 +26,14 @@ _SCALE_UNITS = {
 _PERCENT_UNITS = ("%", "percent", "per cent")
 
 
-def grade_number(q: Question, prep: Prepared, cleaned: str, toks: list[str]) -> Grade:
+def grade_number(
+    q: Question,
+    prep: Prepared,
+    cleaned: str,
+    toks: list[str],
+    units: frozenset[str] = frozenset(),
+) -> Grade:
+    """``units``: what the course's other number questions count (``trucks``, ``planes``)."""
     spec = prep.number
     assert spec is not None
     ws = [t for t in toks if t not in SEPARATORS]
@@ -39,7 +46,7 @@ def grade_number(q: Question, prep: Prepared, cleaned: str, toks: list[str]) -> 
         if not wk.digits and whole.squashed == wk.squashed:
             return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
     unit = (spec.unit or "").strip().casefold()
-    nums = find_numbers(cleaned, m_is_million=unit not in _METRE_UNITS)
+    nums = find_numbers(_result(cleaned), m_is_million=unit not in _METRE_UNITS)
     extra = set(whole.words) - prep.vocab
     if extra & NEGATION_WORDS and nums:
         return graded(Verdict.WRONG, 0.0, fb.NEGATED)
@@ -64,6 +71,9 @@ def grade_number(q: Question, prep: Prepared, cleaned: str, toks: list[str]) -> 
     if unit_scale != 1.0:
         candidates += [x / unit_scale, x * unit_scale]
     if any(spec.accepts(c) for c in candidates):
+        counted = _other_unit(ws, unit, q.ask, units)
+        if counted is not None:  # "30 planes" when the question counts trucks
+            return graded(Verdict.CLOSE, 0.0, fb.other_unit(counted))
         exact = any(_same(c, spec.value) for c in candidates)
         return graded(
             Verdict.CORRECT, 1.0, fb.CORRECT if exact else fb.accepted_figure(answer), answer
@@ -80,6 +90,30 @@ def grade_number(q: Question, prep: Prepared, cleaned: str, toks: list[str]) -> 
     elif spec.accepts(x * 100) or spec.accepts(x / 100):
         return graded(Verdict.CLOSE, 0.0, fb.CLOSE_PERCENT)
     return graded(Verdict.WRONG, 0.0, fb.number_wrong(fmt(x)))
+
+
+def _result(cleaned: str) -> str:
+    """``30+30+8=68``: the working is shown, the answer is what follows the last ``=``."""
+    if "=" not in cleaned:
+        return cleaned
+    tail = cleaned.rsplit("=", 1)[1]
+    return tail if any(ch.isdigit() for ch in tail) else cleaned
+
+
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+
+def _other_unit(ws: list[str], unit: str, ask: str, units: frozenset[str]) -> str | None:
+    """A word of the answer that is what another question counts, not this one."""
+    if not units:
+        return None
+    own = {_singular(w) for w in words(unit)} | {_singular(w) for w in words(ask)}
+    for w in ws:
+        s = _singular(w)
+        if s in units and s not in own:
+            return w
+    return None
 
 
 def _same(a: float, b: float) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tutor.grading.normalise import AND
+from tutor.grading.normalise import AND, words
 from tutor.grading.numbers import parse_number
 from tutor.grading.textmatch import Key, key
 from tutor.model import Item, NumberSpec, Question, QuestionType, Wrong
@@ -47,6 +47,7 @@ class Prepared:
     numeric_options: bool = False
     number: NumberSpec | None = None
     correct: tuple[int, ...] = ()  # choice / multi
+    n_options: int = 0  # the question's options (``options`` holds their other names too)
 
 
 def prepare(
@@ -65,10 +66,12 @@ def prepare(
         items = tuple(Item(t.strip()) for t in re.split(r"[,;\n]", q.answer) if t.strip())
     forms = [Form(key(f), i, f) for i, item in enumerate(items) for f in item.forms if f.strip()]
     forms = [f for f in forms if not f.key.empty]
-    # a glossary term and its expansion name the same thing: either earns the credit
-    forms = with_aliases(forms, aliases)
+    asked = words(q.ask) if q.ask else []
+    # a glossary term and its expansion name the same thing: either earns the credit, except
+    # the name the question itself shows ("What does EAEU stand for?" is not answered by "EAEU")
+    forms = with_aliases(forms, aliases, asked)
     # Россия for Russia: a form when the student typed in that script, else never a competitor
-    translated = with_aliases(forms, translations)[len(forms) :]
+    translated = with_aliases(forms, translations, asked)[len(forms) :]
     if typed_translation:
         forms += translated
     wrongs = [(key(w.text), w) for w in q.wrong if w.text.strip()]
@@ -97,6 +100,11 @@ def prepare(
         )
         or any(o.key.squashed.isdigit() for o in options)
     )
+    # an option is named by its other names too ("SCO" for "Shanghai Cooperation Organisation",
+    # "Пекин" typed in Cyrillic for "Beijing"), each as the same option
+    options = with_aliases(options, aliases, asked)
+    if typed_translation:
+        options += with_aliases(options, translations, asked)[len(options) :]
     number = q.number
     if q.type is QuestionType.NUMBER and number is None:
         value = parse_number(q.answer)
@@ -113,22 +121,39 @@ def prepare(
         numeric_options=numeric_options,
         number=number,
         correct=correct,
+        n_options=len(q.options),
     )
 
 
-def with_aliases(forms: list[Form], aliases: Mapping[str, Sequence[str]] | None) -> list[Form]:
-    """``forms`` followed by the aliases of each (same item), each new squashed form once."""
+def with_aliases(
+    forms: list[Form],
+    aliases: Mapping[str, Sequence[str]] | None,
+    asked: Sequence[str] = (),
+) -> list[Form]:
+    """``forms`` followed by the aliases of each (same item), each new squashed form once. A form
+    with an alias that stands in ``asked`` (the question's words: "What does EAEU stand for?")
+    gets none: the question is about that very name, so "EEU" must not answer it either."""
     out = list(forms)
     if not aliases:
         return out
     seen = {f.key.squashed for f in forms}
     for f in forms:
-        for alias in aliases.get(f.key.squashed, ()):
-            k = key(alias)
+        same = [(key(alias), alias) for alias in aliases.get(f.key.squashed, ())]
+        if any(_within(k.words, asked) for k, _ in same):
+            continue
+        for k, alias in same:
             if k.squashed not in seen and not k.empty:
                 seen.add(k.squashed)
                 out.append(Form(k, f.index, alias))
     return out
+
+
+def _within(ws: Sequence[str], asked: Sequence[str]) -> bool:
+    """Whether the words ``ws`` stand together in ``asked``."""
+    n = len(ws)
+    return 0 < n <= len(asked) and any(
+        tuple(asked[i : i + n]) == tuple(ws) for i in range(len(asked) - n + 1)
+    )
 
 
 def derive_correct(answer: str, options: list[Form]) -> tuple[int, ...]:

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
+
 from tutor.grading import feedback as fb
-from tutor.grading.normalise import HEDGE_WORDS, SEPARATORS, tokens
+from tutor.grading.normalise import HEDGE_WORDS, SEPARATORS, tokens, words
 from tutor.grading.prepared import Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import key_from_words
@@ -13,6 +15,15 @@ from tutor.model import Question
 
 _TRUE = {"true", "yes", "correct", "right", "yep", "yeah", "yup", "aye", "agree"}
 _FALSE = {"false", "no", "incorrect", "wrong", "untrue", "nope", "nah", "disagree"}
+# the same typed in Russian or Kazakh (transliterated: да, верно, правда, иә / нет, неверно,
+# ложь, жоқ, қате) or in French, German or Spanish
+_TRUE |= {"da", "verno", "pravda", "istina", "iya", "ia", "durys", "oui", "vrai", "ja", "si"}
+_TRUE |= {"richtig", "verdadero", "cierto"}
+_FALSE |= {"net", "neverno", "lozh", "nepravda", "zhoq", "qate", "non", "faux", "nein", "falsch"}
+_FALSE |= {"falso"}
+_VALUES = _TRUE | _FALSE
+# a value, then a reason: "No, it is landlocked", "False - only so far"
+_LEAD = re.compile(r"^\W*([^\W\d_]+(?:\W+[^\W\d_]+)?)\s*[,.;:!\-\u2013\u2014]+\s*(\S.*)$", re.S)
 _TF_SHORT = {"t": True, "y": True, "f": False, "n": False}
 _TF_IGNORED = frozenset(
     {
@@ -52,9 +63,11 @@ _TF_IGNORED = frozenset(
 )
 
 
-def grade_truefalse(q: Question, prep: Prepared, toks: list[str]) -> Grade:
+def grade_truefalse(q: Question, prep: Prepared, toks: list[str], cleaned: str = "") -> Grade:
     ws = [t for t in toks if t not in SEPARATORS]
     value = truth_of(ws)
+    if value is None:
+        value = _value_with_reason(cleaned)
     if value == "hedge":
         return invalid(fb.TRUTH_HEDGE)
     if value is None:
@@ -72,6 +85,17 @@ def grade_truefalse(q: Question, prep: Prepared, toks: list[str]) -> Grade:
     return graded(Verdict.WRONG, 0.0, fb.WRONG)
 
 
+def _value_with_reason(cleaned: str) -> bool | None:
+    """``No, it is landlocked``: a value, punctuation, then a reason that names no value."""
+    m = _LEAD.match(cleaned)
+    if m is None:
+        return None
+    value = truth_of(words(m.group(1)))
+    if not isinstance(value, bool) or set(words(m.group(2))) & _VALUES:
+        return None
+    return value
+
+
 def truth_of(ws: list[str]) -> bool | str | None:
     """True, False, "hedge" (both, or hedged), or None (not a true/false answer)."""
     if len(ws) == 1 and ws[0] in _TF_SHORT:
@@ -79,7 +103,7 @@ def truth_of(ws: list[str]) -> bool | str | None:
     values: list[bool] = []
     flip = False
     for w in ws:
-        if w in ("not", "isnt", "wasnt", "never"):
+        if w in ("not", "isnt", "wasnt", "never", "ne"):
             flip = not flip
         elif w in _TRUE or w in _FALSE:
             values.append((w in _TRUE) != flip)

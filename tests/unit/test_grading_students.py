@@ -1,0 +1,188 @@
+"""Answers real students type, graded as a fair tutor would: one row per (question, typed text,
+expected verdict [, expected credit]).
+
+Found by playing students against the shipped course; each row failed before the rule it names
+was added. ``G`` knows only the built-in names; ``C`` knows a small course (a glossary, number
+questions that count other things, a name accepted in another spelling elsewhere).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from test_grading_table import choice, listq, multi, number, text, truefalse
+
+from tutor.grading import Grader, Verdict
+from tutor.model import Course, GlossaryEntry, Lesson, NumberSpec
+
+V = Verdict
+CORRECT, TYPO, PARTIAL, MISC, CLOSE, WRONG, INVALID = (
+    V.CORRECT,
+    V.TYPO,
+    V.PARTIAL,
+    V.MISCONCEPTION,
+    V.CLOSE,
+    V.WRONG,
+    V.INVALID,
+)
+
+
+def asking(q, ask: str):
+    return dataclasses.replace(q, ask=ask)
+
+
+def counting(value: float, unit: str):
+    q = number(value)
+    return dataclasses.replace(q, id=f"n-{unit}", number=NumberSpec(value, unit=unit))
+
+
+Q = {
+    "eaeu-name": asking(
+        text("Eurasian Economic Union"), "What does the abbreviation EAEU stand for?"
+    ),
+    "us": text("the United States"),
+    "russia": text("Russia"),
+    "korea": text("North Korea"),
+    "neighbour": choice(["Russia", "China", "Mongolia"], 0),
+    "capital": choice(["Beijing", "Moscow", "Astana"], 0),
+    "clubs": multi(
+        [
+            "Shanghai Cooperation Organisation",
+            "Belt and Road Initiative",
+            "Eurasian Economic Union",
+            "European Union",
+        ],
+        (0, 1),
+    ),
+    "sco-expand": asking(
+        choice(["Shanghai Cooperation Organisation", "Security Council Organisation"], 0),
+        "What does SCO stand for?",
+    ),
+    "partners": listq("Afghanistan", "Pakistan", "Tajikistan"),
+    "giants": listq("Russia", "China"),
+    "borders": listq("Mongolia", ("North Korea", "DPRK")),
+    "false": truefalse(False),
+    "true": truefalse(True),
+    "trucks": counting(30, "trucks"),
+    "planes": counting(8, "planes"),
+    "year": number(2021),
+    "share": number(1.5, unit="percent"),
+    "money": number(3_200_000, "$3.2 million"),
+    "total": number(68),
+}
+
+COURSE = Course(
+    (
+        Lesson(
+            id="students",
+            title="Context",
+            steps=(text("Tajikistan", "Tadjikistan"), *Q.values()),
+            glossary=(
+                GlossaryEntry("EAEU", "Eurasian Economic Union - a Russian-led bloc."),
+                GlossaryEntry("SCO", "Shanghai Cooperation Organisation - a forum."),
+                GlossaryEntry("BRI", "Belt and Road Initiative - China's programme."),
+            ),
+        ),
+    )
+)
+G = Grader()
+C = Grader(COURSE)
+
+ROWS = [
+    # a name the question itself shows is not its answer, nor is another name for it
+    ("C:eaeu-name", "EAEU", WRONG, 0.0),
+    ("C:eaeu-name", "EEU", WRONG, 0.0),
+    ("C:eaeu-name", "Eurasian Economic Union", CORRECT),
+    ("C:sco-expand", "SCO", INVALID),
+    ("C:sco-expand", "a", CORRECT),
+    # abbreviations and official names are the same thing (built in, whatever the lesson lists)
+    ("us", "United States of America", CORRECT),
+    ("us", "USA", CORRECT),
+    ("us", "U.S.A.", CORRECT),
+    ("russia", "RF", CORRECT),
+    ("russia", "the Russian Federation", CORRECT),
+    ("korea", "Democratic People's Republic of Korea", CORRECT),
+    ("korea", "ROK", WRONG),
+    # ... and name options too; Cyrillic names of options when typed in Cyrillic
+    ("neighbour", "The Russian Federation", CORRECT),
+    ("neighbour", "RF", CORRECT),
+    ("neighbour", "PRC", WRONG),
+    ("capital", "Пекин", CORRECT),
+    ("capital", "Москва", WRONG),
+    ("C:clubs", "SCO and BRI", CORRECT),
+    ("C:clubs", "BRI, SCO", CORRECT),
+    ("C:clubs", "the SCO and the Belt and Road Initiative", CORRECT),
+    ("C:clubs", "EAEU", WRONG),
+    ("C:clubs", "SCO, EU", WRONG, 0.0),
+    # a spelling the course accepts for the same name elsewhere does not refuse a typo
+    ("C:partners", "afganistan, pakistan, tadjikistan", TYPO, 1.0),
+    # numbered lists, "+" between names, a leading "both"
+    ("giants", "1. Russia 2. China", CORRECT),
+    ("giants", "1) Russia 2) China", CORRECT),
+    ("giants", "(1) Russia (2) China", CORRECT),
+    ("giants", "1.Russia 2.China", CORRECT),
+    ("giants", "1. Russia", PARTIAL, 0.5),
+    ("giants", "Russia + China", CORRECT),
+    ("giants", "both Russia and China", CORRECT),
+    ("borders", "1. Mongolia\n2. North Korea", CORRECT),
+    ("borders", "1. Mongolia 2. South Korea", PARTIAL),
+    # true/false with a reason after it, or typed in Russian or Kazakh
+    ("false", "No, it is landlocked", CORRECT),
+    ("false", "false, it's landlocked", CORRECT),
+    ("false", "False - only so far", CORRECT),
+    ("false", "Nope, it's landlocked.", CORRECT),
+    ("false", "False. In 2010-2014 it was only 1.5 percent", CORRECT),
+    ("false", "true, it does", WRONG),
+    ("false", "Yes, on the Caspian", WRONG),
+    ("false", "False, the right answer is landlocked", INVALID),
+    ("false", "No. Yes.", INVALID),
+    ("false", "нет", CORRECT),
+    ("false", "Неверно", CORRECT),
+    ("false", "Не верно", CORRECT),
+    ("false", "да", WRONG),
+    ("true", "верно", CORRECT),
+    ("true", "да", CORRECT),
+    ("true", "Yes - Mongolia borders both", CORRECT),
+    ("true", "No, only Kazakhstan does", WRONG),
+    # the right number of the wrong thing
+    ("C:trucks", "30 planes", CLOSE, 0.0),
+    ("C:trucks", "30 trucks", CORRECT),
+    ("C:trucks", "30 heavy-duty trucks and 30 trailers", CORRECT),
+    ("C:trucks", "30", CORRECT),
+    ("C:planes", "8 trucks", CLOSE, 0.0),
+    ("C:planes", "eight Y-8 planes", CORRECT),
+    # numbers: dates in digits, "and a half", "mio", working shown before "="
+    ("year", "04.05.2021", CORRECT),
+    ("year", "4/5/2021", CORRECT),
+    ("year", "2021-05-04", CORRECT),
+    ("year", "04.05.2020", WRONG),
+    ("share", "one and a half percent", CORRECT),
+    ("share", "1 and a half", CORRECT),
+    ("share", "two and a half", WRONG),
+    ("money", "3.2 mio", CORRECT),
+    ("money", "3,2 Mio. USD", CORRECT),
+    ("total", "30+30+8=68", CORRECT),
+    ("total", "30+30+8=58", WRONG),
+    ("total", "30+30+8", WRONG),
+]
+
+
+def _id(row: tuple) -> str:
+    return f"{row[0]}:{row[1]!r}->{row[2].value}"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[_id(r) for r in ROWS])
+def test_student_answers(row: tuple) -> None:
+    name, typed, verdict = row[0], row[1], row[2]
+    grader = G
+    if name.startswith("C:"):
+        grader, name = C, name[2:]
+    grade = grader.grade(Q[name], typed)
+    assert grade.verdict is verdict, grade
+    if len(row) > 3:
+        assert grade.credit == pytest.approx(row[3]), grade
+    if verdict.right:
+        assert grade.credit == 1.0
+    if verdict in (V.WRONG, V.CLOSE, V.MISCONCEPTION, V.INVALID):
+        assert grade.credit == 0.0
