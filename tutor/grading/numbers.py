@@ -29,10 +29,16 @@ import math
 import re
 from dataclasses import dataclass
 
-from text_to_num import text2num
-
 from tutor.grading.normalise import fold
 from tutor.grading.numforms import dates_to_years, half_after
+from tutor.grading.numwords import (
+    JOINERS,
+    MISSPELT,
+    NUMBER_WORDS,
+    SCALE_VALUES,
+    SCALE_WORDS,
+    words_value,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,113 +86,6 @@ _DIGITS = re.compile(
     re.VERBOSE,
 )
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
-_ORDINALS = {
-    "first": "one",
-    "second": "two",
-    "third": "three",
-    "fourth": "four",
-    "fifth": "five",
-    "sixth": "six",
-    "seventh": "seven",
-    "eighth": "eight",
-    "ninth": "nine",
-    "tenth": "ten",
-    "eleventh": "eleven",
-    "twelfth": "twelve",
-    "thirteenth": "thirteen",
-    "fourteenth": "fourteen",
-    "fifteenth": "fifteen",
-    "sixteenth": "sixteen",
-    "seventeenth": "seventeen",
-    "eighteenth": "eighteen",
-    "nineteenth": "nineteen",
-    "twentieth": "twenty",
-    "thirtieth": "thirty",
-    "fortieth": "forty",
-    "fiftieth": "fifty",
-    "sixtieth": "sixty",
-    "seventieth": "seventy",
-    "eightieth": "eighty",
-    "ninetieth": "ninety",
-    "hundredth": "hundred",
-    "thousandth": "thousand",
-    "millionth": "million",
-    "billionth": "billion",
-}
-_NUMBER_WORDS = set(_UNITS) | set(_TENS) | _SCALE_WORDS | set(_ORDINALS)
-# Common misspellings of number words, read as the word meant. None of them is another English
-# word, so reading them can never turn a wrong answer right ("nineth" is only ever "ninth").
-MISSPELT = {
-    "fourty": "forty",
-    "fourtieth": "fortieth",
-    "ninty": "ninety",
-    "nintey": "ninety",
-    "ninteen": "nineteen",
-    "ninteenth": "nineteenth",
-    "nineth": "ninth",
-    "nineths": "ninth",
-    "eigth": "eighth",
-    "eightth": "eighth",
-    "eightteen": "eighteen",
-    "eigthteen": "eighteen",
-    "eigthy": "eighty",
-    "twelth": "twelfth",
-    "twelveth": "twelfth",
-    "fith": "fifth",
-    "fiveth": "fifth",
-    "threeth": "third",
-    "twoth": "second",
-    "oneth": "first",
-    "thrid": "third",
-    "fourtheen": "fourteen",
-    "fiveteen": "fifteen",
-    "tweny": "twenty",
-    "twenti": "twenty",
-    "thirtyth": "thirtieth",
-    "hundered": "hundred",
-    "hundret": "hundred",
-    "thousend": "thousand",
-    "thousnd": "thousand",
-    "milion": "million",
-    "millon": "million",
-    "millioon": "million",
-    "bilion": "billion",
-    "billon": "billion",
-}
-_JOINERS = {"and", "a", "an", "point", "oh"}
 _MONTHS = {
     "january",
     "february",
@@ -246,96 +145,6 @@ def _digits_value(m: re.Match[str]) -> float | None:
         return None
 
 
-def _words_value(run: list[str]) -> tuple[list[float], bool]:
-    """Values of a run of number words (usually one); and whether it ended in an ordinal."""
-    ordinal = False
-    if run and run[-1] in _ORDINALS:
-        run = [*run[:-1], _ORDINALS[run[-1]]]
-        ordinal = True
-    # "a million" -> "one million"
-    run = ["one" if w in ("a", "an") else w for w in run]
-    while run and run[-1] in ("and", "point", "oh"):
-        run.pop()
-    while run and run[0] in ("and", "point", "oh"):
-        run.pop(0)
-    if not run:
-        return [], ordinal
-    if "point" in run:
-        i = run.index("point")
-        whole = _words_value(run[:i])[0] if i else [0.0]
-        after = run[i + 1 :]
-        j = 0
-        while j < len(after) and after[j] in _UNITS and _UNITS[after[j]] < 10:
-            j += 1
-        if len(whole) != 1 or j == 0:
-            return [*whole, *_words_value(after)[0]], ordinal
-        value = whole[0] + float("0." + "".join(str(_UNITS[w]) for w in after[:j]))
-        rest = after[j:]
-        if rest and all(w in _SCALE_WORDS for w in rest):
-            for w in rest:
-                value *= _SCALE.get(w, 100.0)
-            return [value], ordinal
-        return [value, *_words_value(rest)[0]], ordinal
-    text = " ".join(run)
-    try:
-        return [float(text2num(text, "en"))], ordinal
-    except ValueError:
-        pass
-    year = _spoken_year(run)
-    if year is not None:
-        return [float(year)], ordinal
-    # several numbers in a row: "one and two", "five six"
-    if "and" in run:
-        parts: list[list[str]] = [[]]
-        for w in run:
-            if w == "and":
-                parts.append([])
-            else:
-                parts[-1].append(w)
-        values = [v for p in parts if p for v in _words_value(p)[0]]
-        return values, ordinal
-    values = []
-    start = 0
-    while start < len(run):
-        for end in range(len(run), start, -1):
-            try:
-                values.append(float(text2num(" ".join(run[start:end]), "en")))
-                start = end
-                break
-            except ValueError:
-                continue
-        else:
-            start += 1
-    return values, ordinal
-
-
-def _small(ws: list[str]) -> int | None:
-    try:
-        v = text2num(" ".join(ws), "en")
-    except ValueError:
-        return None
-    return v if 10 <= v <= 99 else None
-
-
-def _spoken_year(run: list[str]) -> int | None:
-    """``nineteen ninety one`` -> 1991, ``twenty twenty`` -> 2020, ``nineteen oh five`` -> 1905."""
-    if any(w in _SCALE_WORDS - {"hundred"} for w in run):
-        return None
-    for k in range(1, min(3, len(run))):
-        left = _small(run[:k])
-        if left is None:
-            continue
-        right = run[k:]
-        if right[0] == "oh" and len(right) == 2 and right[1] in _UNITS and _UNITS[right[1]] < 10:
-            return left * 100 + _UNITS[right[1]]
-        if right == ["hundred"]:
-            return left * 100
-        r = _small(right)
-        if r is not None:
-            return left * 100 + r
-    return None
-
-
 def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
     """Every number in ``text``, in order of appearance (see the module docstring)."""
     s = dates_to_years(fold(text))
@@ -371,18 +180,18 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
 
     def flush() -> None:
         # joiners may not end a run, and "a"/"an" only count before a scale word
-        while run and run[-1][1] in _JOINERS:
+        while run and run[-1][1] in JOINERS:
             run.pop()
         while run and run[0][1] in ("and", "point", "oh"):
             run.pop(0)
-        if run and run[0][1] in ("a", "an") and (len(run) < 2 or run[1][1] not in _SCALE_WORDS):
+        if run and run[0][1] in ("a", "an") and (len(run) < 2 or run[1][1] not in SCALE_WORDS):
             run.pop(0)
-        if run and any(w in _NUMBER_WORDS for _, w in run):
+        if run and any(w in NUMBER_WORDS for _, w in run):
             start, end = run[0][0].start(), run[-1][0].end()
             if _scales_a_digit_number(run, start):
                 run.clear()
                 return
-            values, ordinal = _words_value([w for _, w in run])
+            values, ordinal = words_value([w for _, w in run])
             pct = bool(re.match(r"\s?(%|percent\b|per\s?cent\b)", rest[end:]))
             for v in values:
                 found.append(NumberMatch(v, start, end, percent=pct, ordinal=ordinal, spelled=True))
@@ -393,12 +202,12 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
         a run of nothing but scale words right after them multiplies them instead of counting as
         a second number."""
         words = [w for _, w in run]
-        if not all(w in _SCALE_WORDS for w in words):
+        if not all(w in SCALE_WORDS for w in words):
             return False
         for i, n in enumerate(found):
             if n.spelled or n.scaled or n.end > start or s[n.end : start].strip():
                 continue
-            factor = math.prod(float(text2num(w, "en")) for w in words)
+            factor = math.prod(SCALE_VALUES[w] for w in words)
             found[i] = NumberMatch(
                 n.value * factor, n.start, run[-1][0].end(), n.percent, True, n.ordinal
             )
@@ -412,12 +221,12 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
         contiguous = not run or re.fullmatch(r"[\s\-]*", gap) is not None
         if not contiguous:
             flush()
-        if w in _NUMBER_WORDS:
+        if w in NUMBER_WORDS:
             run.append((wm, w))
         elif w in ("a", "an"):
             flush()
             run.append((wm, w))
-        elif w in _JOINERS and run:
+        elif w in JOINERS and run:
             run.append((wm, w))
         else:
             flush()
