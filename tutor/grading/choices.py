@@ -160,15 +160,15 @@ def multi_result(
     label = [f"{chr(ord('A') + i)} ({q.options[i]})" for i in range(n)]
     found = tuple(q.options[i] for i in hits)
     extra = tuple(q.options[i] for i in wrong) + tuple(unknown)
-    kw = dict(found=found, missing=tuple(q.options[i] for i in missing), extra=extra)
+    lists = {"found": found, "missing": tuple(q.options[i] for i in missing), "extra": extra}
     if not right:
-        return graded(Verdict.WRONG, 0.0, fb.WRONG, **kw)
+        return graded(Verdict.WRONG, 0.0, fb.WRONG, None, **lists)
+    matched: str | None = ", ".join(chr(ord("A") + i) for i in hits)
     if not missing and not wrong and not unknown:
-        matched = ", ".join(chr(ord("A") + i) for i in hits)
         t = [q.options[i] for i in sorted(typos)]
         if t:
-            return graded(Verdict.TYPO, 1.0, fb.spelling(t), matched, **kw)
-        return graded(Verdict.CORRECT, 1.0, fb.CORRECT, matched, **kw)
+            return graded(Verdict.TYPO, 1.0, fb.spelling(t), matched, **lists)
+        return graded(Verdict.CORRECT, 1.0, fb.CORRECT, matched, **lists)
     credit = max(0.0, (len(hits) - len(wrong) - 0.5 * len(unknown)) / len(right))
     parts: list[str] = []
     if hits:
@@ -188,7 +188,6 @@ def multi_result(
     replies = [w.reply for i in wrong for w in _wrong_entries(prep, q.options[i]) if w.reply]
     if replies:
         text = text + " " + " ".join(replies)
-    matched = ", ".join(chr(ord("A") + i) for i in hits) or None
     if credit <= 0:
-        return graded(Verdict.WRONG, 0.0, text, None, **kw)
-    return graded(Verdict.PARTIAL, credit, text, matched, **kw)
+        return graded(Verdict.WRONG, 0.0, text, None, **lists)
+    return graded(Verdict.PARTIAL, credit, text, matched or None, **lists)

@@ -65,8 +65,8 @@ def grade_number(
     x = nums[0].value
     answer = q.answer or fmt(spec.value)
     unit_scale = 1.0
-    for w in unit.split():
-        unit_scale *= _SCALE_UNITS.get(w, 1.0)
+    for unit_word in unit.split():
+        unit_scale *= _SCALE_UNITS.get(unit_word, 1.0)
     candidates = [x]
     if unit_scale != 1.0:
         candidates += [x / unit_scale, x * unit_scale]
