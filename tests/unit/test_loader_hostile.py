@@ -60,8 +60,8 @@ CASES = {
         "error: more than 200,000 values in one file: split the lesson",
     ),
     "many-errors": (
-        b"".join(b"k%d: v\n" % i for i in range(50_000)),
-        "101:1: error: more than 100 errors: stopped reading this file",
+        b"title: T\n" + b"".join(b"k%d: v\n" % i for i in range(50_000)),
+        "102:1: error: more than 100 errors: stopped reading this file",
     ),
     "nul-bytes": (b"\x00" * 1000, "1:1: error: the file holds a character YAML does not allow"),
     "random-bytes": (bytes(range(256)) * 64, "error: the file is not valid UTF-8 (byte 0x80)"),

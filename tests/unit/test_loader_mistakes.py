@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor.loader import load_course, load_lesson
+from tutor.loader import load_lesson
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LOADER = DATA / "loader"
@@ -85,7 +85,7 @@ EXPECTED = {
         "9:7: error: 'accept' names 'Noth Korea', which is not an item of the answer (did you mean 'North Korea'?)",
     ],
     "list-answer-scalar.yaml": [
-        "7:13: error: a list question's answer is a list of items, e.g. answer: [Mongolia, North Korea]",
+        "7:13: error: a list question's answer is a list of items, not one text: write each item apart, e.g. answer: [Mongolia, North Korea]",
     ],
     "list-duplicate-item.yaml": [
         "7:37: error: item 'mongolia' is listed twice in 'answer'",
@@ -151,7 +151,7 @@ EXPECTED = {
         "4:3: error: 'steps' must be a list of steps ('- teach: ...', '- id: ...'), not a mapping",
     ],
     "syntax-error.yaml": [
-        "3:6: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)",
+        "3:6: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8); is a ']' missing, or does an item hold a quote, ': ' or '[' ? put such an item in quotes",
     ],
     "tab-indent.yaml": [
         "4:1: error: YAML syntax error: found character that cannot start any token; indent with spaces, not tabs",
@@ -163,7 +163,7 @@ EXPECTED = {
         "2:8: error: tags (!!python/object:os.system) are not allowed in lesson files: quote the text instead",
     ],
     "teach-with-extra.yaml": [
-        "5:5: error: a teach step holds only 'teach'; 'ask' belongs to a question: make the question a step of its own",
+        "5:5: error: a teach step holds only 'teach'; 'ask' belongs to a question: make the question a step of its own (is a '- ' missing before its first key?)",
     ],
     "text-accept-mapping.yaml": [
         "7:13: error: 'accept' of a text question is a list of other accepted forms; a mapping of aliases is for list questions",
@@ -216,6 +216,65 @@ EXPECTED = {
     "wrong-is-right-option.yaml": [
         "10:7: error: 'wrong' lists 'A', which is a right answer",
     ],
+    "choice-answer-number.yaml": [
+        "8:13: error: 'answer' '2' is not one of the options: to name option 2 by its place, write its letter, B",
+    ],
+    "choice-lettered-mismatch.yaml": [
+        "8:13: error: 'answer' 'A) Economic networks' gives the text of option B, not of A: write B or the text alone",
+    ],
+    "examples-no-value.yaml": [
+        "9:14: error: 'examples' has no value: write its 'key: value' lines, or remove the key",
+    ],
+    "list-answer-commas.yaml": [
+        "7:13: error: a list question's answer is a list of items, not one text: write each item apart, e.g. answer: [Mongolia, North Korea]",
+    ],
+    "misspelt-synonyms.yaml": [
+        "5:5: error: unknown key 'question' in a question (did you mean 'ask'?)",
+        "7:5: error: unknown key 'tip' in a question (did you mean 'hints'?)",
+        "8:5: error: unknown key 'explanation' in a question (did you mean 'explain'?)",
+        "12:5: error: unknown key 'option' in a question (did you mean 'options'?)",
+    ],
+    "not-a-lesson.yaml": [
+        "2:1: error: this is not a lesson file: it has none of the lesson keys (id, title, steps); keep other YAML files out of the lessons folder",
+    ],
+    "options-own-letters.yaml": [
+        "4:5: warning: the options start with their own letters ('A) Security guarantor'): the tutor letters options itself, so students would see 'A) A) Security guarantor'; write the texts alone",
+    ],
+    "step-missing-dash.yaml": [
+        "4:5: warning: question 'q1' has no 'explain': one sentence on why helps the student who got it wrong",
+        "4:5: warning: question 'q1' has no 'hints': a nudge before the answer is given",
+        "7:5: error: duplicate key 'id' (first at line 4): remove one; or, if a new step starts here, begin it with '- '",
+        "8:5: error: duplicate key 'ask' (first at line 5): remove one; or, if a new step starts here, begin it with '- '",
+        "9:5: error: duplicate key 'answer' (first at line 6): remove one",
+    ],
+    "syntax-colon-in-text.yaml": [
+        '5:17: error: YAML syntax error: mapping values are not allowed in this context; a text holding \': \' must be in quotes (ask: "Capital: which city?"), or this line is indented further than the keys above it',
+    ],
+    "syntax-missing-colon.yaml": [
+        "5:5: error: YAML syntax error: could not find expected ':' after 'ask Which city is the capital?': write 'key: value', or indent a text that goes on from the line above further than its key",
+    ],
+    "syntax-nbsp.yaml": [
+        "6:5: error: YAML syntax error: could not find expected ':' after 'answer: Astana'; this line holds a non-breaking space (U+00A0), often pasted from a word processor: type a normal space instead",
+    ],
+    "syntax-star.yaml": [
+        "6:13: error: YAML syntax error: a text starting with '*' must be in quotes ('*' starts an alias in YAML)",
+    ],
+    "syntax-unclosed-quote.yaml": [
+        '2:8: error: YAML syntax error: the quote mark (") opened here is never closed: end the text with the same mark',
+    ],
+    "teach-missing-dash.yaml": [
+        "5:5: error: a teach step holds only 'teach'; 'id', 'ask', 'answer' belong to a question: make the question a step of its own (is a '- ' missing before its first key?)",
+    ],
+    "tolerance-words.yaml": [
+        "8:16: error: 'tolerance' 'about 1 million' is not a number: write an amount like 0.5 or 1000, or a percentage like 5%",
+        "15:16: error: 'tolerance' '-1' is negative: write how far off still counts, like 1 (it applies both ways)",
+    ],
+    "wrong-not-an-option.yaml": [
+        "10:7: error: 'wrong' key '1' is not one of the options: to name option 1 by its place, write its letter, A",
+        "11:7: error: 'wrong' key 'D' is not an option letter: there are 3 options, A to C",
+        "13:7: error: 'wrong' lists 'c', which names option C again (first at line 12): one reply per option",
+    ],
+    "written-as-shown.yaml": [],
     "yaml11-traps.yaml": [],
 }
 VALID = {name for name, lines in EXPECTED.items() if not any(": error: " in x for x in lines)}
@@ -242,41 +301,6 @@ def test_errors_are_collected_not_stopped_at_the_first():
     _, problems = load_lesson(LOADER / "several-errors.yaml")
     assert len([p for p in problems if p.is_error]) == 4
     assert [p.line for p in problems] == sorted(p.line for p in problems)
-
-
-def test_duplicate_lesson_ids_across_files():
-    folder = LOADER / "duplicate-lesson-ids"
-    course, problems = load_course([folder])
-    assert [str(p) for p in problems] == [
-        f"{folder / '02-second.yaml'}:2:5: error: duplicate lesson id 'same'"
-        f" (also in {folder / '01-first.yaml'}:1); this lesson is left out"
-    ]
-    assert [lesson.title for lesson in course.lessons] == ["First"]
-
-
-def test_lessons_with_errors_are_left_out_of_the_course(tmp_path):
-    (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nsteps:\n  - teach: Hi.\n")
-    (tmp_path / "b.yml").write_text("id: b\ntitle: B\nsteps: nope\n")
-    (tmp_path / "c.txt").write_text("not a lesson")
-    (tmp_path / ".hidden.yaml").write_text("garbage: [")
-    course, problems = load_course([tmp_path])
-    assert [lesson.id for lesson in course.lessons] == ["a"]
-    assert [(Path(p.path).name, p.line) for p in problems] == [("b.yml", 3)]
-
-
-def test_missing_path_and_empty_folder(tmp_path):
-    course, problems = load_course([tmp_path / "nope", tmp_path])
-    assert [str(p) for p in problems] == [
-        f"{tmp_path}: error: no lesson files (*.yaml, *.yml) in this folder",
-        f"{tmp_path / 'nope'}: error: no such file or folder",
-    ]
-    assert course.lessons == ()
-
-
-def test_a_folder_is_not_a_lesson_file(tmp_path):
-    lesson, problems = load_lesson(tmp_path)
-    assert lesson is None
-    assert [p.message for p in problems] == ["this is a folder, not a lesson file"]
 
 
 def test_problems_sort_by_path_line_column():

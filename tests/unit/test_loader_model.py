@@ -86,6 +86,20 @@ def test_yaml_11_traps_stay_text():
     assert q["letters"].wrong[0].text == "no"  # keyed by letter B
 
 
+def test_answers_written_as_students_see_them():
+    lesson, problems = load_lesson(LOADER / "written-as-shown.yaml")
+    assert problems == []
+    q = {q.id: q for q in lesson.questions}
+    assert q["shown"].type is QuestionType.CHOICE  # type: Choice
+    assert q["shown"].correct == (1,) and q["shown"].answer == "B) Economic networks"
+    assert [w.text for w in q["shown"].wrong] == ["Security guarantor"]  # keyed by letter a
+    assert q["spaced"].correct == (1,)
+    assert q["letters"].type is QuestionType.MULTI and q["letters"].correct == (0, 2)
+    assert q["city"].correct == (0,)  # an option holding a comma is not split
+    assert q["population"].number == NumberSpec(19e6, 0.05, True, None)  # 5 percent
+    assert q["distance"].number == NumberSpec(1200.0, 50.0, False, "km")  # ±50 km
+
+
 def test_number_tolerance_unit_and_list_need(tmp_path):
     lesson, problems = load_lesson(
         write(

@@ -82,6 +82,8 @@ STRUCTURAL = [
     "text-answer-list.yaml", "text-accept-mapping.yaml", "truefalse-bad.yaml",
     "examples-unknown-key.yaml", "tries-out-of-range.yaml", "empty-value.yaml", "null-value.yaml",
     "top-level-list.yaml", "top-level-text.yaml", "tolerance-not-number.yaml",
+    "teach-missing-dash.yaml", "misspelt-synonyms.yaml", "not-a-lesson.yaml",
+    "examples-no-value.yaml", "list-answer-commas.yaml", "tolerance-words.yaml",
 ]  # fmt: skip
 
 
@@ -114,4 +116,4 @@ def test_every_key_the_loader_knows_is_in_the_schema():
     assert set(SCHEMA["properties"]) == set(LESSON_KEYS)
     assert set(defs["question"]["properties"]) == set(QUESTION_KEYS)
     assert set(defs["question"]["properties"]["examples"]["properties"]) == set(EXAMPLE_KEYS)
-    assert defs["question"]["properties"]["type"]["enum"] == list(TYPES)
+    assert defs["question"]["properties"]["type"]["anyOf"][0]["enum"] == list(TYPES)

@@ -9,12 +9,11 @@ from tutor.loader import fields as f
 from tutor.loader.normal import simple_normalise
 from tutor.loader.numbers import answer_number, parse_tolerance
 from tutor.loader.problems import Report
-from tutor.loader.safeyaml import Map, Node, Scalar, Seq
-from tutor.model import Item, NumberSpec, QuestionType
+from tutor.loader.safeyaml import Map, Scalar, Seq
+from tutor.model import Item, NumberSpec
 
-MAX_OPTIONS = 26
+_SEPARATORS = re.compile(r",|;|\s+and\s+|\s+&\s+")
 TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
-_LETTER = re.compile(r"([A-Za-z])[).]?")
 
 
 @dataclass(slots=True)
@@ -30,44 +29,8 @@ class Answer:
     need: int | None = None
 
 
-def letter(index: int) -> str:
-    return chr(ord("A") + index)
-
-
 def truth_of(value: str) -> bool | None:
     return TRUE_WORDS.get(value.strip().casefold())
-
-
-def resolve_option(options: tuple[str, ...], value: str) -> int | None:
-    """The index of the option named by its text (any case) or its letter, else None."""
-    for index, option in enumerate(options):
-        if option == value:
-            return index
-    folded = value.casefold()
-    for index, option in enumerate(options):
-        if option.casefold() == folded:
-            return index
-    match = _LETTER.fullmatch(value)
-    if match:
-        index = ord(match[1].upper()) - ord("A")
-        if index < len(options):
-            return index
-    return None
-
-
-def _option_error(report: Report, node: Node, value: str, options: tuple[str, ...]) -> None:
-    if _LETTER.fullmatch(value):
-        report.error(
-            node,
-            f"'answer' '{value}' is not an option letter: there are {len(options)} options,"
-            f" A to {letter(len(options) - 1)}",
-        )
-    else:
-        report.error(
-            node,
-            f"'answer' '{value}' is not one of the options{f.did_you_mean(value, options)};"
-            " give an option's text or its letter",
-        )
 
 
 def read_text(report: Report, pairs: dict, label: str) -> Answer | None:
@@ -105,9 +68,7 @@ def read_text(report: Report, pairs: dict, label: str) -> Answer | None:
 def read_list(report: Report, pairs: dict, label: str) -> Answer | None:
     node = pairs["answer"][1]
     if node.__class__ is not Seq:
-        report.error(
-            node, "a list question's answer is a list of items, e.g. answer: [Mongolia, North Korea]"
-        )
+        report.error(node, _list_answer_problem(node))
         return None
     entries = f.texts(report, node, "'answer'")
     if not entries:
@@ -165,71 +126,6 @@ def read_list(report: Report, pairs: dict, label: str) -> Answer | None:
     return Answer(", ".join(i.text for i in items), items=items, need=need)
 
 
-def _options(report: Report, pairs: dict, label: str, qtype: str) -> tuple[str, ...] | None:
-    if "options" not in pairs:
-        where = pairs["type"][0] if "type" in pairs else pairs["answer"][0]
-        report.error(where, f"{label} is a {qtype} question but has no 'options'")
-        return None
-    node = pairs["options"][1]
-    if node.__class__ is not Seq:
-        report.error(node, f"'options' must be a list, not {f.kind_of(node)}")
-        return None
-    entries = f.texts(report, node, "'options'")
-    if len(entries) != len(node.items):
-        return None
-    if len(entries) < 2:
-        report.error(node, f"a {qtype} question needs at least 2 options")
-        return None
-    if len(entries) > MAX_OPTIONS:
-        report.error(node, f"at most {MAX_OPTIONS} options (A to Z), not {len(entries)}")
-        return None
-    seen: set[str] = set()
-    for value, vnode in entries:
-        if value.casefold() in seen:
-            report.error(vnode, f"option '{value}' is listed twice")
-            return None
-        seen.add(value.casefold())
-    return tuple(v for v, _ in entries)
-
-
-def read_choice(report: Report, pairs: dict, label: str) -> Answer | None:
-    options = _options(report, pairs, label, "choice")
-    node = pairs["answer"][1]
-    if node.__class__ is Seq:
-        report.error(node, "a choice question has one answer: for several, use 'type: multi'")
-        return None
-    value = f.text(report, node, "'answer'")
-    if options is None or value is None:
-        return None
-    index = resolve_option(options, value)
-    if index is None:
-        _option_error(report, node, value, options)
-        return None
-    return Answer(f"{letter(index)}) {options[index]}", options=options, correct=(index,))
-
-
-def read_multi(report: Report, pairs: dict, label: str) -> Answer | None:
-    options = _options(report, pairs, label, "multi")
-    node = pairs["answer"][1]
-    entries = f.texts(report, node, "'answer'")
-    if options is None or not entries:
-        return None
-    correct: list[int] = []
-    for value, vnode in entries:
-        index = resolve_option(options, value)
-        if index is None:
-            _option_error(report, vnode, value, options)
-        elif index in correct:
-            report.error(vnode, f"'answer' names option {letter(index)} twice")
-        else:
-            correct.append(index)
-    if len(correct) != len(entries):
-        return None
-    correct.sort()
-    shown = ", ".join(f"{letter(i)}) {options[i]}" for i in correct)
-    return Answer(shown, options=options, correct=tuple(correct))
-
-
 def read_number(report: Report, pairs: dict, label: str) -> Answer | None:
     node = pairs["answer"][1]
     answer = f.text(report, node, "'answer'")
@@ -253,13 +149,9 @@ def read_number(report: Report, pairs: dict, label: str) -> Answer | None:
     if "tolerance" in pairs:
         tnode = pairs["tolerance"][1]
         raw = f.text(report, tnode, "'tolerance'")
-        parsed = parse_tolerance(raw) if raw is not None else None
+        parsed = parse_tolerance(raw, unit) if raw is not None else None
         if raw is not None and parsed is None:
-            report.error(
-                tnode,
-                f"'tolerance' '{raw}' is not a number: write an amount like 0.5 or 1000,"
-                " or a percentage like 5%",
-            )
+            report.error(tnode, _tolerance_problem(raw))
         elif parsed is not None:
             tolerance, relative = parsed
     if answer is None or value is None:
@@ -279,11 +171,23 @@ def read_truefalse(report: Report, pairs: dict, label: str) -> Answer | None:
     return Answer("True" if truth else "False", truth=truth)
 
 
-READERS = {
-    QuestionType.TEXT: read_text,
-    QuestionType.LIST: read_list,
-    QuestionType.CHOICE: read_choice,
-    QuestionType.MULTI: read_multi,
-    QuestionType.NUMBER: read_number,
-    QuestionType.TRUEFALSE: read_truefalse,
-}
+def _tolerance_problem(raw: str) -> str:
+    if raw.lstrip().startswith("-"):
+        return (
+            f"'tolerance' '{raw}' is negative: write how far off still counts, like"
+            f" {raw.lstrip()[1:].strip()} (it applies both ways)"
+        )
+    return (
+        f"'tolerance' '{raw}' is not a number: write an amount like 0.5 or 1000,"
+        " or a percentage like 5%"
+    )
+
+
+def _list_answer_problem(node) -> str:
+    """A list answer written as one text: show the list the instructor probably meant. The text
+    is not split for them: an item may hold a comma itself (``Washington, D.C.``)."""
+    what = "a list question's answer is a list of items"
+    if node.__class__ is not Scalar or node.is_null or not node.value.strip():
+        return f"{what}, e.g. answer: [Mongolia, North Korea]"
+    parts = [p.strip() for p in _SEPARATORS.split(node.value) if p.strip()]
+    return f"{what}, not one text: write each item apart, e.g. answer: [{', '.join(parts)}]"

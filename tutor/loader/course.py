@@ -26,7 +26,7 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
         if path.is_dir():
             found = sorted(
                 (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
-                 and not p.name.startswith(".") and p.is_file()),
+                 and not p.name.startswith(".") and (p.is_file() or p.is_symlink())),
                 key=lambda p: p.name,
             )
             if not found:

@@ -90,6 +90,9 @@ def count(report: Report, node: Node, what: str, low: int, high: int) -> int | N
 
 
 def mapping(report: Report, node: Node, what: str) -> Map | None:
+    if node.__class__ is Scalar and node.is_null:  # type: ignore[union-attr]
+        report.error(node, f"{what} has no value: write its 'key: value' lines, or remove the key")
+        return None
     if node.__class__ is not Map:
         report.error(node, f"{what} must be a mapping (key: value lines), not {kind_of(node)}")
         return None
@@ -116,9 +119,26 @@ def slug(report: Report, node: Node, what: str) -> str | None:
     return None
 
 
+# Words instructors reach for that are not misspellings: rapidfuzz would never suggest these.
+SYNONYMS = {
+    "question": "ask", "prompt": "ask", "q": "ask", "solution": "answer", "correct": "answer",
+    "right": "answer", "tip": "hints", "tips": "hints", "clue": "hints", "clues": "hints",
+    "explanation": "explain", "why": "explain", "feedback": "explain", "choices": "options",
+    "alternatives": "accept", "aliases": "accept", "synonyms": "accept", "also": "accept",
+    "incorrect": "wrong", "wrong_answers": "wrong", "misconceptions": "wrong", "kind": "type",
+    "attempts": "tries", "retries": "tries", "tests": "examples",
+    "description": "summary", "duration": "minutes", "time": "minutes", "length": "minutes",
+    "questions": "steps", "lesson": "steps", "content": "steps", "text": "teach",
+    "message": "teach", "terms": "glossary", "references": "sources", "refs": "sources",
+    "accepted": "accept", "rejected": "reject", "wrongs": "wrong",
+}  # fmt: skip
+
+
 def unknown_key(report: Report, key: Scalar, where: str, allowed: Iterable[str]) -> str | None:
     """Report an unknown key; return the known key it is probably a misspelling of."""
-    best = suggest(key.value, allowed)
+    allowed = tuple(allowed)
+    synonym = SYNONYMS.get(key.value.strip().casefold())
+    best = synonym if synonym in allowed else suggest(key.value, allowed)
     hint = f" (did you mean '{best}'?)" if best else ""
     report.error(key, f"unknown key '{key.value}' in {where}{hint}")
     return best

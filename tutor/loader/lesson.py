@@ -14,6 +14,7 @@ from tutor.model import DEFAULT_TRIES, GlossaryEntry, Lesson, Question, Step
 REQUIRED = ("id", "title", "steps")
 MAX_MINUTES = 600
 _LESSON_SET = frozenset(LESSON_KEYS)
+_KNOWN = _LESSON_SET | frozenset(QUESTION_KEYS) | {"teach"} | frozenset(f.SYNONYMS)
 
 
 def load_lesson(path: str | Path) -> tuple[Lesson | None, list[Problem]]:
@@ -47,6 +48,17 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         )
         return None
     pairs = root.pairs  # type: ignore[union-attr]
+    # A file with nothing of a lesson (a CI config beside the lessons) gets one error, not one
+    # per key; a lesson with misspelt keys still gets "did you mean".
+    if not pairs.keys() & _KNOWN and not any(
+        f.suggest(k, LESSON_KEYS) for k in list(pairs)[:20]
+    ):
+        report.error(
+            root,
+            "this is not a lesson file: it has none of the lesson keys (id, title, steps);"
+            " keep other YAML files out of the lessons folder",
+        )
+        return None
     meant = set()  # known keys that unknown ones probably misspell: not reported missing too
     for name, (knode, _) in pairs.items():
         if name in _LESSON_SET:

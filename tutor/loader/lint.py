@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from tutor.loader.normal import normalise, simple_normalise
@@ -67,7 +69,23 @@ def _lint_forms(report: Report, question: Question) -> None:
                     break
 
 
+_OWN_LETTER = re.compile(r"\(?([A-Za-z])[).:]\s")
+
+
+def _lint_letters(report: Report, question: Question) -> None:
+    """``options: ["A) Astana", "B) Almaty"]``: the tutor letters options itself."""
+    own = [_OWN_LETTER.match(o) for o in question.options]
+    if all(m and m[1].upper() == chr(65 + i) for i, m in enumerate(own)):
+        report.warning(
+            _at(question.pos),
+            f"the options start with their own letters ('{question.options[0]}'): the tutor"
+            f" letters options itself, so students would see 'A) {question.options[0]}';"
+            " write the texts alone",
+        )
+
+
 def _lint_options(report: Report, question: Question) -> None:
+    _lint_letters(report, question)
     # A cheap first look (casefold, punctuation, spaces) finds the few pairs worth the grader's
     # full normalisation: most options are nowhere near each other.
     simple = [simple_normalise(o).replace(" ", "") for o in question.options]

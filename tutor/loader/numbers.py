@@ -84,15 +84,22 @@ def answer_number(text: str, unit: str | None = None) -> tuple[float | None, lis
     return value, stray
 
 
-def parse_tolerance(text: str) -> tuple[float, bool] | None:
-    """``(amount, relative)``: ``"5%"`` is ``(0.05, True)``, ``"0.5"`` is ``(0.5, False)``."""
+_PERCENT = re.compile(r"\s*(%|per\s*cent|pc)\s*$", re.IGNORECASE)
+
+
+def parse_tolerance(text: str, unit: str | None = None) -> tuple[float, bool] | None:
+    """``(amount, relative)``: ``"5%"`` and ``"5 percent"`` are ``(0.05, True)``, ``"0.5"`` is
+    ``(0.5, False)``. An amount may carry the answer's unit or a scale word (``2 km``, ``1
+    million``); any other word (``about 5``) makes it unreadable, and so does a negative amount."""
     stripped = text.strip()
-    if stripped.endswith("%"):
-        amount = parse_number(stripped[:-1])
-        if amount is None or amount < 0:
-            return None
-        return amount / 100.0, True
-    amount = parse_number(stripped)
-    if amount is None or amount < 0:
+    if stripped.startswith(("±", "+/-", "+-")):  # "±1" is how far off either way: 1
+        stripped = stripped.lstrip("±+/-").strip()
+    percent = _PERCENT.search(stripped)
+    if percent:
+        stripped = stripped[: percent.start()]
+    if stripped.startswith("-") or "%" in stripped:
         return None
-    return amount, False
+    amount, stray = answer_number(stripped, None if percent else unit)
+    if amount is None or stray or amount < 0:
+        return None
+    return (amount / 100.0, True) if percent else (amount, False)

@@ -26,6 +26,8 @@ from yaml.events import (
 )
 
 from tutor.loader.problems import Report
+from tutor.loader.syntax import MAX_DEPTH_NOTE as _DEPTH_NOTE
+from tutor.loader.syntax import describe
 
 try:  # libyaml: several times faster than the pure-Python parser
     from yaml._yaml import CParser as _CParser
@@ -34,7 +36,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 1024 * 1024  # a long lesson is about 30 KiB
 MAX_DEPTH = 8  # lesson > steps > question > examples > accept is 5 levels
-_DEPTH_NOTE = "a lesson file never needs more than 5"
 MAX_NODES = 200_000  # values in one file; a 2,000-question lesson has about 40,000
 
 
@@ -102,7 +103,10 @@ def read_bytes(path: Path, report: Report) -> bytes | None:
         report.error((1, 1), "this is a folder, not a lesson file")
         return None
     except OSError as exc:
-        report.error((1, 1), f"cannot read the file: {exc.strerror or exc}")
+        if path.is_symlink() and not path.exists():
+            report.error((1, 1), "cannot read the file: it is a link to a file that does not exist")
+        else:
+            report.error((1, 1), f"cannot read the file: {exc.strerror or exc}")
         return None
     if len(data) > MAX_BYTES:
         mib = max(size, len(data)) / (1024 * 1024)
@@ -174,20 +178,7 @@ def compose(data: bytes, report: Report) -> Node | None:
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, data: bytes, report: Report) -> None:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = exc.problem or "not valid YAML"
-    if "nesting depth" in problem:  # libyaml's own limit, met while scanning [[[[...
-        report.error((line, column), f"nesting deeper than {MAX_DEPTH} levels: {_DEPTH_NOTE}")
-        return
-    message = f"YAML syntax error: {problem}"
-    cmark = exc.context_mark
-    if exc.context and (cmark is None or (cmark.line + 1, cmark.column + 1) != (line, column)):
-        where = f" at line {cmark.line + 1}, column {cmark.column + 1}" if cmark else ""
-        message += f" ({exc.context}{where})"
-    lines = data.split(b"\n", line)
-    if "tab" in problem or (line <= len(lines) and lines[line - 1][:column].strip(b" ") == b"\t"):
-        message += "; indent with spaces, not tabs"
+    line, column, message = describe(exc, data, MAX_DEPTH)
     report.error((line, column), message)
 
 
@@ -297,8 +288,12 @@ def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight 
             continue
         first = parent.pairs.get(key.value)
         if first is not None:
+            # In a list item (a step), a repeated key usually starts the next item without '- '.
+            new_item = key.value in ("id", "teach", "ask") and len(stack) > 1 and stack[-2].__class__ is Seq
             report.error(
-                key, f"duplicate key '{key.value}' (first at line {first[0].line}): remove one"
+                key,
+                f"duplicate key '{key.value}' (first at line {first[0].line}): remove one"
+                + ("; or, if a new step starts here, begin it with '- '" if new_item else ""),
             )
             continue
         parent.pairs[key.value] = (key, node)

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from tutor.loader import fields as f
-from tutor.loader.answers import READERS, Answer, resolve_option, truth_of
+from tutor.loader.answers import (
+    Answer,
+    read_list,
+    read_number,
+    read_text,
+    read_truefalse,
+    truth_of,
+)
 from tutor.loader.normal import normalise
 from tutor.loader.numbers import parse_number
+from tutor.loader.options import letter, option_error, read_choice, read_multi, resolve_option
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Node, Scalar
 from tutor.model import Example, Question, QuestionType, Teach, Wrong
@@ -26,6 +34,14 @@ ONLY_FOR = {
     "accept": (T.TEXT, T.LIST),
 }
 MAX_TRIES = 20
+READERS = {
+    T.TEXT: read_text,
+    T.LIST: read_list,
+    T.CHOICE: read_choice,
+    T.MULTI: read_multi,
+    T.NUMBER: read_number,
+    T.TRUEFALSE: read_truefalse,
+}
 _QUESTION_SET = frozenset(QUESTION_KEYS)
 
 
@@ -50,13 +66,17 @@ def convert_step(report: Report, node: Node, seen: dict[str, Scalar]) -> Teach |
 
 
 def _teach(report: Report, pairs: dict) -> Teach | None:
-    for name, (knode, _) in pairs.items():
-        if name != "teach":
-            report.error(
-                knode,
-                f"a teach step holds only 'teach'; '{name}' belongs to a question:"
-                " make the question a step of its own",
-            )
+    extra = [name for name in pairs if name != "teach"]
+    if extra:
+        names = ", ".join(f"'{n}'" for n in extra)
+        belong = "belongs" if len(extra) == 1 else "belong"
+        if extra[0] in _QUESTION_SET:
+            advice = f"{names} {belong} to a question: make the question a step of its own"
+            if "id" in extra or "ask" in extra:
+                advice += " (is a '- ' missing before its first key?)"
+        else:
+            advice = f"{names} {belong} to no step"
+        report.error(pairs[extra[0]][0], f"a teach step holds only 'teach'; {advice}")
     knode, vnode = pairs["teach"]
     value = f.text(report, vnode, "'teach'")
     return Teach(value, f.pos(report, knode)) if value is not None else None
@@ -95,7 +115,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         qtype = None
         if raw is not None:
             try:
-                qtype = QuestionType(raw)
+                qtype = QuestionType(raw.lower())
             except ValueError:
                 report.error(
                     tnode,
@@ -112,7 +132,9 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
 
     ask = f.text(report, pairs["ask"][1], "'ask'") if "ask" in pairs else None
     built: Answer | None = None
-    if qtype is not None and "answer" in pairs:
+    if qtype is not None and "answer" in pairs and not (
+        "options" in meant and qtype in (T.CHOICE, T.MULTI)
+    ):  # 'option:' (misspelt) was reported already; "has no 'options'" would say it twice
         built = READERS[qtype](report, pairs, label)
     wrong = _wrong(report, pairs["wrong"][1], qtype, built) if "wrong" in pairs else ()
     hints: tuple[str, ...] = ()
@@ -179,16 +201,25 @@ def _misplaced(report: Report, pairs: dict, key: str, types: tuple, qtype: Quest
 
 def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wrong, ...]:
     out = []
+    named: dict[int, Scalar] = {}  # choice and multi: option index -> the key that named it
     for key, reply, knode in f.text_pairs(report, node, "'wrong'"):
         shown = key
         clash = None
         if built is not None:
             if qtype in (T.CHOICE, T.MULTI):
                 index = resolve_option(built.options, key)
-                if index is not None:
-                    shown = built.options[index]
-                    if index in built.correct:
-                        clash = "which is a right answer"
+                if index is None:  # the grader only ever matches options: the reply would be lost
+                    option_error(report, knode, key, built.options, "'wrong' key")
+                    continue
+                shown = built.options[index]
+                if index in built.correct:
+                    clash = "which is a right answer"
+                elif index in named:
+                    clash = (
+                        f"which names option {letter(index)} again (first at line"
+                        f" {named[index].line}): one reply per option"
+                    )
+                named.setdefault(index, knode)
             elif qtype in (T.TEXT, T.LIST):
                 target = normalise(key)
                 for item in built.items:
