@@ -378,3 +378,17 @@ def test_option_texts_joined_by_and_are_read_as_options_even_when_the_pair_is_kn
     got = grader.grade(partners, "the United States and the European Union")
     assert (got.verdict, got.credit) == (Verdict.CORRECT, 1.0)
     assert grader.grade(west, "the United States and the European Union").verdict is Verdict.CORRECT
+
+
+def test_the_ascii_fast_path_of_clean_matches_the_full_unicode_path() -> None:
+    import string
+    import sys
+
+    import tutor.grading.normalise  # noqa: F401  (the package attribute is the function)
+
+    module = sys.modules["tutor.grading.normalise"]
+    rng = random.Random(7)
+    alphabet = string.printable + "^`~"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert module.clean(text) == module._clean_unicode(text), repr(text)

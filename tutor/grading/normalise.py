@@ -131,11 +131,22 @@ _SEP_MAP = {
 }
 
 
+# Printable ASCII needs none of the per-character work below: NFKC leaves it alone and its only
+# symbols of the dropped categories are the modifier symbols ^ and ` (Sk).
+_ASCII_SYMBOLS = str.maketrans("", "", "^`")
+
+
 def clean(text: str) -> str:
     """NFKC; control/format/private characters and symbols dropped; white space collapsed.
 
     Line breaks survive as ``\\n`` (they separate list items); other white space becomes a space.
     """
+    if text.isascii() and text.isprintable():
+        return _WS.sub(" ", text.translate(_ASCII_SYMBOLS)).strip()
+    return _clean_unicode(text)
+
+
+def _clean_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
     for ch in text:
@@ -192,19 +203,30 @@ def words(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in SEPARATORS]
 
 
+def _by_word(fillers: tuple[tuple[str, ...], ...], at: int) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for filler in fillers:  # order kept: longest first within each word
+        index.setdefault(filler[at], []).append(filler)
+    return index
+
+
+_LEADING_BY_FIRST = _by_word(_LEADING_FILLER, 0)
+_TRAILING_BY_LAST = _by_word(_TRAILING_FILLER, -1)
+
+
 def strip_filler(ws: list[str] | tuple[str, ...]) -> list[str]:
     """Drop leading and trailing filler words, never down to nothing."""
     ws = list(ws)
     changed = True
-    while changed:
+    while changed and ws:
         changed = False
-        for filler in _LEADING_FILLER:
+        for filler in _LEADING_BY_FIRST.get(ws[0], ()):
             n = len(filler)
             if len(ws) > n and tuple(ws[:n]) == filler:
                 ws = ws[n:]
                 changed = True
                 break
-    for filler in _TRAILING_FILLER:
+    for filler in _TRAILING_BY_LAST.get(ws[-1], ()) if ws else ():
         n = len(filler)
         if len(ws) > n and tuple(ws[-n:]) == filler:
             ws = ws[:-n]
