@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from test_grading_table import choice, listq, multi, number, text, truefalse
+from test_grading_table import check_row, choice, listq, multi, number, text, truefalse
 
 from tutor.grading import Grader, Verdict
 from tutor.model import Course, GlossaryEntry, Lesson, NumberSpec
@@ -174,15 +174,4 @@ def _id(row: tuple) -> str:
 
 @pytest.mark.parametrize("row", ROWS, ids=[_id(r) for r in ROWS])
 def test_student_answers(row: tuple) -> None:
-    name, typed, verdict = row[0], row[1], row[2]
-    grader = G
-    if name.startswith("C:"):
-        grader, name = C, name[2:]
-    grade = grader.grade(Q[name], typed)
-    assert grade.verdict is verdict, grade
-    if len(row) > 3:
-        assert grade.credit == pytest.approx(row[3]), grade
-    if verdict.right:
-        assert grade.credit == 1.0
-    if verdict in (V.WRONG, V.CLOSE, V.MISCONCEPTION, V.INVALID):
-        assert grade.credit == 0.0
+    check_row(row, Q, G, C)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from tutor.grading.textmatch import budget
 from tutor.model import GlossaryEntry
 from tutor.session.commands import fold
 
@@ -33,11 +34,8 @@ def key(text: str) -> str:
 
 
 def _budget(n: int) -> int:
-    if n <= 3:
-        return 0
-    if n <= 7:
-        return 1
-    return 2
+    """The grader's typo budget, capped at two edits: a term asked about is a short name."""
+    return min(2, budget(n))
 
 
 @dataclass(frozen=True, slots=True)
