@@ -92,7 +92,7 @@ def read_list(report: Report, pairs: dict, label: str) -> Answer | None:
             )
         else:
             names = [v for v, _ in entries]
-            for key, (knode, vnode) in anode.pairs.items():
+            for key, (knode, forms_node) in anode.pairs.items():
                 target = key.strip()
                 if target not in names:
                     match = [n for n in names if n.casefold() == target.casefold()]
@@ -104,7 +104,7 @@ def read_list(report: Report, pairs: dict, label: str) -> Answer | None:
                         )
                         continue
                     target = match[0]
-                aliases[target] = f.texts(report, vnode, f"'accept' for '{target}'")
+                aliases[target] = f.texts(report, forms_node, f"'accept' for '{target}'")
     need = None
     if "need" in pairs:
         nnode = pairs["need"][1]

@@ -43,14 +43,22 @@ def pos(report: Report, node: Node) -> Pos:
 def text(report: Report, node: Node, what: str) -> str | None:
     """Stripped, non-empty text; any scalar counts (``1991``, ``no`` stay as written)."""
     if node.__class__ is not Scalar:
-        report.error(node, f"{what} must be text, not {kind_of(node)}")
+        _not_text(report, node, what)
         return None
-    if node.is_null:  # type: ignore[union-attr]
+    return _scalar_text(report, node, what)
+
+
+def _not_text(report: Report, node: Node, what: str) -> None:
+    report.error(node, f"{what} must be text, not {kind_of(node)}")
+
+
+def _scalar_text(report: Report, node: Scalar, what: str) -> str | None:
+    if node.is_null:
         report.error(
             node, f"{what} has no value: write it (quoted if it is ~ or null), or remove the key"
         )
         return None
-    value = node.value.strip()  # type: ignore[union-attr]
+    value = node.value.strip()
     if not value:
         report.error(node, f"{what} is empty")
         return None
@@ -59,15 +67,20 @@ def text(report: Report, node: Node, what: str) -> str | None:
 
 def texts(report: Report, node: Node, what: str) -> list[tuple[str, Scalar]]:
     """A list of texts, or a single text standing for a list of one."""
-    if node.__class__ is Scalar:
+    if isinstance(node, Scalar):  # isinstance narrows node to Seq below; __class__ is does not
         value = text(report, node, what)
-        return [(value, node)] if value is not None else []  # type: ignore[list-item]
-    if node.__class__ is Map:
+        return [(value, node)] if value is not None else []
+    if isinstance(node, Map):
         report.error(node, f"{what} must be a list, not a mapping")
         return []
     out = []
-    for item in node.items:  # type: ignore[union-attr]
-        value = text(report, item, f"each entry of {what}")
+    each = f"each entry of {what}"
+    for item in node.items:
+        # text()'s check, made here so that mypy knows ``item`` is a Scalar below.
+        if item.__class__ is not Scalar:
+            _not_text(report, item, each)
+            continue
+        value = _scalar_text(report, item, each)
         if value is not None:
             out.append((value, item))
     return out
@@ -78,7 +91,7 @@ def count(report: Report, node: Node, what: str, low: int, high: int) -> int | N
     if node.__class__ is not Scalar:
         report.error(node, f"{what} must be a whole number, not {kind_of(node)}")
         return None
-    raw = node.value.strip()  # type: ignore[union-attr]
+    raw = node.value.strip()
     if not raw.isascii() or not raw.isdigit():
         report.error(node, f"{what} must be a whole number from {low} to {high}, not '{raw}'")
         return None
@@ -90,13 +103,13 @@ def count(report: Report, node: Node, what: str, low: int, high: int) -> int | N
 
 
 def mapping(report: Report, node: Node, what: str) -> Map | None:
-    if node.__class__ is Scalar and node.is_null:  # type: ignore[union-attr]
+    if node.__class__ is Scalar and node.is_null:
         report.error(node, f"{what} has no value: write its 'key: value' lines, or remove the key")
         return None
     if node.__class__ is not Map:
         report.error(node, f"{what} must be a mapping (key: value lines), not {kind_of(node)}")
         return None
-    return node  # type: ignore[return-value]
+    return node
 
 
 def slugify(value: str) -> str:

@@ -47,7 +47,7 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
             f" {f.kind_of(root)}",
         )
         return None
-    pairs = root.pairs  # type: ignore[union-attr]
+    pairs = root.pairs
     # A file with nothing of a lesson (a CI config beside the lessons) gets one error, not one
     # per key; a lesson with misspelt keys still gets "did you mean".
     if not pairs.keys() & _KNOWN and not any(
@@ -73,11 +73,11 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         if key not in pairs and key not in meant:
             report.error(root, f"the lesson has no '{key}'")
 
-    def get(key: str) -> Node | None:
-        pair = pairs.get(key)
-        return pair[1] if pair else None
+    def get(key: str) -> Node:
+        """The value of a key known to be in ``pairs``."""
+        return pairs[key][1]
 
-    id_node = get("id")
+    id_node = get("id") if "id" in pairs else None
     lesson_id = f.slug(report, id_node, "lesson id") if id_node is not None else None
     title = f.text(report, get("title"), "'title'") if "title" in pairs else None
     summary = f.text(report, get("summary"), "'summary'") if "summary" in pairs else None
@@ -92,7 +92,8 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
     ) if "glossary" in pairs else ()
     steps = _steps(report, get("steps"), {name for name, _ in sources}) if "steps" in pairs else ()
 
-    if report.errors or lesson_id is None or title is None:
+    # id_node is set whenever lesson_id is; testing it too tells mypy so.
+    if report.errors or id_node is None or lesson_id is None or title is None:
         return None
     return Lesson(
         id=lesson_id,
@@ -104,32 +105,33 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         glossary=glossary,
         tries=tries if tries is not None else DEFAULT_TRIES,
         path=report.path,
-        pos=f.pos(report, id_node),  # type: ignore[arg-type]
+        pos=f.pos(report, id_node),
     )
 
 
 def _steps(report: Report, node: Node, source_names: set[str]) -> tuple[Step, ...]:
     if node.__class__ is not Seq:
-        if node.__class__ is Scalar and node.is_null:  # type: ignore[union-attr]
+        if node.__class__ is Scalar and node.is_null:
             report.error(node, "'steps' is empty: a lesson needs at least one step")
         else:
             report.error(
                 node, f"'steps' must be a list of steps ('- teach: ...', '- id: ...'), not {f.kind_of(node)}"
             )
         return ()
-    if not node.items:  # type: ignore[union-attr]
+    if not node.items:
         report.error(node, "'steps' is empty: a lesson needs at least one step")
         return ()
     seen: dict[str, Scalar] = {}
     steps: list[Step] = []
-    for step_node in node.items:  # type: ignore[union-attr]
+    for step_node in node.items:
         step = convert_step(report, step_node, seen)
         if step is None:
             continue
         steps.append(step)
         if isinstance(step, Question):
             lint_question(report, step)
-            source = step_node.pairs.get("source")  # type: ignore[union-attr]
+            # convert_step makes a Question only of a Map; the isinstance tells mypy so.
+            source = step_node.pairs.get("source") if isinstance(step_node, Map) else None
             if source is not None:
                 lint_source(report, step, (source[1].line, source[1].column), source_names)
     return tuple(steps)

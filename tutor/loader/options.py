@@ -100,7 +100,7 @@ def read_options(report: Report, pairs: dict, label: str, qtype: str) -> tuple[s
         report.error(node, f"'options' must be a list, not {f.kind_of(node)}")
         return None
     entries = f.texts(report, node, "'options'")
-    if len(entries) != len(node.items):  # type: ignore[union-attr]
+    if len(entries) != len(node.items):
         return None
     if len(entries) < 2:
         report.error(node, f"a {qtype} question needs at least 2 options")

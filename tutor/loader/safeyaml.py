@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from yaml.events import (
@@ -30,7 +31,9 @@ from tutor.loader.syntax import MAX_DEPTH_NOTE as _DEPTH_NOTE
 from tutor.loader.syntax import describe
 
 try:  # libyaml: several times faster than the pure-Python parser
-    from yaml._yaml import CParser as _CParser
+    from yaml._yaml import CParser
+
+    _CParser: type[CParser] | None = CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _CParser = None
 
@@ -77,7 +80,8 @@ class Map:
         self.pairs: dict[str, tuple[Scalar, Node]] = {}
         self.line = line
         self.column = column
-        self._key: Scalar | None | bool = None  # pending key; False: a bad key, skip its value
+        # The pending key; False after a bad key, whose value is skipped.
+        self._key: Scalar | Literal[False] | None = None
 
 
 Node = Scalar | Seq | Map
@@ -145,12 +149,11 @@ def check_encoding(data: bytes, report: Report) -> bool:
 
 def compose(data: bytes, report: Report) -> Node | None:
     """The document's node tree, or None with the reason reported (empty, refused, bad syntax)."""
-    if _CParser is not None:
-        parser = _CParser(data)
-        get_event = parser.get_event
-    else:  # pragma: no cover
-        parser = yaml.SafeLoader(data)
-        get_event = parser.get_event
+    # The annotation is never evaluated, so CParser may be missing at run time.
+    parser: CParser | yaml.SafeLoader = (
+        _CParser(data) if _CParser is not None else yaml.SafeLoader(data)
+    )
+    get_event = parser.get_event
     try:
         root = _build(get_event, report)
     except Refused as exc:
@@ -184,11 +187,13 @@ def _syntax_error(exc: yaml.MarkedYAMLError, data: bytes, report: Report) -> Non
 
 def _refuse_props(event: ScalarEvent | MappingStartEvent | SequenceStartEvent) -> None:
     mark = event.start_mark
+    # Both parsers always set marks; the stubs allow None for events built by hand.
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if event.anchor is not None:
         raise Refused(
             f"anchors (&{event.anchor}) are not allowed in lesson files: write the text out",
-            mark.line + 1,
-            mark.column + 1,
+            line,
+            column,
         )
     if event.tag is not None:
         tag = event.tag
@@ -196,8 +201,8 @@ def _refuse_props(event: ScalarEvent | MappingStartEvent | SequenceStartEvent) -
             tag = "!!" + tag[len("tag:yaml.org,2002:") :]
         raise Refused(
             f"tags ({tag}) are not allowed in lesson files: quote the text instead",
-            mark.line + 1,
-            mark.column + 1,
+            line,
+            column,
         )
 
 
@@ -266,7 +271,7 @@ def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight 
             root = node
             continue
         parent = stack[-1]
-        if parent.__class__ is Seq:
+        if isinstance(parent, Seq):  # isinstance, unlike __class__ is, narrows parent to Map below
             parent.items.append(node)
             continue
         key = parent._key

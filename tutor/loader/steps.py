@@ -53,7 +53,7 @@ def convert_step(report: Report, node: Node, seen: dict[str, Scalar]) -> Teach |
             f" and answer; this step is {f.kind_of(node)}",
         )
         return None
-    pairs = node.pairs  # type: ignore[union-attr]
+    pairs = node.pairs
     if "teach" in pairs:
         return _teach(report, pairs)
     if not pairs.keys() & _QUESTION_SET:
@@ -62,7 +62,7 @@ def convert_step(report: Report, node: Node, seen: dict[str, Scalar]) -> Teach |
         if not pairs:
             report.error(node, "an empty step: write 'teach: ...' or a question")
         return None
-    return convert_question(report, node, seen)  # type: ignore[arg-type]
+    return convert_question(report, node, seen)
 
 
 def _teach(report: Report, pairs: dict) -> Teach | None:
