@@ -70,6 +70,24 @@ Q = {
     "share": number(1.5, unit="percent"),
     "money": number(3_200_000, "$3.2 million"),
     "total": number(68),
+    "c5": text("C5+1"),
+    "y8": text("Y-8"),
+    "beijing": text("Beijing"),
+    "tokayev": text("Kassym-Jomart Tokayev", "Tokayev"),
+    "nazarbayev": text("Nursultan Nazarbayev"),
+    "putin": text("Vladimir Putin"),
+    "wong": text("Bonnie Wong"),
+    "role": choice(["Security guarantor", "Economic networks", "Neither"], 1),
+    "ww": choice(["First World War", "Second World War", "Cold War"], 1),
+    "ranks": choice(["First", "Second", "Third"], 2),
+    "body": choice(["Chief executive director", "Board chairman", "Deputy minister"], 0),
+    "deal": choice(["A gift from China", "A gradual sale", "A gift from Russia"], 0),
+    "when": choice(["February 2020", "March 2019", "April 2021"], 0),
+    "who": multi(["Chief executive director", "Board chairman", "Deputy minister"], (0, 1)),
+    "paris": text("Paris"),
+    "urumqi": text("Ürümqi"),
+    "astana": text("Astana", "Nur-Sultan"),
+    "khorgos": text("Khorgos"),
 }
 
 COURSE = Course(
@@ -82,6 +100,7 @@ COURSE = Course(
                 GlossaryEntry("EAEU", "Eurasian Economic Union - a Russian-led bloc."),
                 GlossaryEntry("SCO", "Shanghai Cooperation Organisation - a forum."),
                 GlossaryEntry("BRI", "Belt and Road Initiative - China's programme."),
+                GlossaryEntry("Khorgos", "A dry port town in Kazakhstan, on the border with China."),
             ),
         ),
     )
@@ -165,6 +184,73 @@ ROWS = [
     ("total", "30+30+8=68", CORRECT),
     ("total", "30+30+8=58", WRONG),
     ("total", "30+30+8", WRONG),
+    # Cyrillic look-alike letters inside a Latin word are the Latin letters; Cyrillic words stay
+    ("c5", "\u04215+1", CORRECT),  # Cyrillic С
+    ("c5", "\u0420" + "5+1", WRONG),  # Cyrillic Р: P5+1
+    ("y8", "\u0423-8", CORRECT),  # Cyrillic У
+    ("beijing", "\u0412eijing", CORRECT),  # Cyrillic В
+    ("beijing", "B\u0435ijing", CORRECT),  # Cyrillic е
+    ("russia", "Россия", CORRECT),
+    ("tokayev", "Токаев", TYPO),
+    # a name in another order, or with initials: the spelling is shown
+    ("tokayev", "Tokayev Kassym-Jomart", TYPO, 1.0),
+    ("nazarbayev", "Nazarbayev Nursultan", TYPO),
+    ("tokayev", "K. Tokayev", TYPO),
+    ("tokayev", "K Tokayev", TYPO),
+    ("tokayev", "K.-J. Tokayev", TYPO),
+    ("tokayev", "Tokayev K.", TYPO),
+    ("tokayev", "Токаев К.", TYPO),
+    ("putin", "V. Putin", TYPO),
+    ("putin", "Putin Vladimr", TYPO),
+    ("wong", "B. Wong", TYPO),
+    ("tokayev", "Nursultan Tokayev", WRONG, 0.0),  # someone else's given name
+    ("tokayev", "N. Tokayev", WRONG, 0.0),
+    ("tokayev", "Tokayev N.", WRONG, 0.0),
+    ("putin", "Vladimir Putin Tokayev", CLOSE),  # extra words
+    ("tokayev", "President Tokayev", CLOSE),  # a title, not a given name
+    ("korea", "Korea North", TYPO),
+    ("korea", "Korea South", WRONG),  # reordering never changes which words are there
+    ("korea", "South Korea", WRONG),
+    # choices by position in words, unless the options are numbers or position words
+    ("role", "the second one", CORRECT),
+    ("role", "second option", CORRECT),
+    ("role", "option two", CORRECT),
+    ("role", "2nd", CORRECT),
+    ("role", "the first", WRONG),
+    ("role", "the last one", WRONG),
+    ("role", "the fourth", INVALID),
+    ("role", "two", INVALID),
+    ("clubs", "the first and the second", CORRECT),
+    ("ww", "the second one", INVALID),  # "second" is the options' own word
+    ("ww", "second", CORRECT),
+    ("ranks", "the first", WRONG),  # the option "First", not position 1
+    ("ranks", "third", CORRECT),
+    # a part of one option's text that no other option has
+    ("body", "executive director", CORRECT),
+    ("body", "executiv director", TYPO),
+    ("body", "chairman", WRONG),
+    ("deal", "gradual", WRONG),
+    ("deal", "China", CORRECT),
+    ("deal", "gift", INVALID),  # two options have it: no try used
+    ("deal", "gift sale", INVALID),
+    ("deal", "not the gift", WRONG),
+    ("deal", "gift or sale", WRONG),
+    ("when", "2020", CORRECT),
+    ("when", "20", INVALID),  # too slight to name an option
+    ("who", "executive director, chairman", CORRECT),
+    # one answer with the place around it, or its other name, is the answer
+    ("paris", "Paris, France", CORRECT),
+    ("paris", "Paris (France)", CORRECT),
+    ("paris", "Paris in France", CORRECT),
+    ("urumqi", "Urumqi, Xinjiang", CORRECT),
+    ("urumqi", "Urumqi, Xinjiang, China", CORRECT),
+    ("astana", "Astana (now Nur-Sultan)", CORRECT),
+    ("C:khorgos", "Khorgos, Kazakhstan", CORRECT),  # the glossary says where it lies
+    ("paris", "Paris, Germany", WRONG),
+    ("urumqi", "Urumqi, Tibet", WRONG),
+    ("russia", "Russia, China", WRONG),
+    ("russia", "China and Russia and USA", WRONG),
+    ("russia", "Russia, China, USA", WRONG),
 ]
 
 
@@ -175,3 +261,11 @@ def _id(row: tuple) -> str:
 @pytest.mark.parametrize("row", ROWS, ids=[_id(r) for r in ROWS])
 def test_student_answers(row: tuple) -> None:
     check_row(row, Q, G, C)
+
+
+def test_an_answer_with_something_added_is_told_so() -> None:
+    """Not "name just one": the student named one thing and added another."""
+    for name, typed in (("paris", "Paris, Germany"), ("russia", "Russia, China")):
+        grade = G.grade(Q[name], typed)
+        assert grade.feedback.startswith("Give only the answer"), grade
+    assert G.grade(Q["russia"], "China and Russia and USA").feedback.startswith("Give just one")

@@ -19,7 +19,9 @@ Public API
   raises.
 - ``grade(question, text)``: the same without a course (built-in competitors only).
 - ``Grade`` and ``Verdict`` (``tutor.grading.result``).
-- ``normalise(text) -> str``: NFKC, control characters dropped, transliterated to ASCII, casefolded,
+- ``normalise(text) -> str``: NFKC, control characters dropped, Cyrillic look-alike letters inside
+  a Latin token made Latin (``С5+1`` typed with a Cyrillic ``С``; a wholly Cyrillic word is left
+  alone), transliterated to ASCII, casefolded,
   punctuation and hyphens to spaces, ``&`` to ``and``, leading filler (``the``, ``I think it's``)
   removed. Stable.
 - ``parse_number(text) -> float | None``: the value when ``text`` holds exactly one number, in any
@@ -43,13 +45,19 @@ Text
     misconception. Negated (``not Russia``) -> wrong; hedged (``Russia or China``, ``maybe
     Russia``, ``Russia/China``) -> wrong; padded (``China and Russia and USA``, ``Russia,
     China``) -> wrong, unless every piece is a form of the answer (``Russia (Russian
-    Federation)``); the answer plus unknown words (``Russia, because of its army``) -> close.
+    Federation)``, ``Astana (now Nur-Sultan)``) or, after the answer, names the place around it
+    (``Paris, France``, ``Urumqi in Xinjiang``: ``gazetteer.within``, or a glossary entry that
+    locates the answer); the answer and one other thing (``Paris, Germany``) -> wrong, "give only
+    the answer"; the answer plus unknown words (``Russia, because of its army``) -> close.
     A typo (see ``textmatch``: digits exact, first letter the same, 0/1/2/3 edits
     for up to 3/7/14/more letters, per word when the word counts agree) -> typo, unless a
     competitor is as close or closer: then ``close`` (or ``wrong`` when the text *is* that
     competitor, e.g. ``Iraq`` for ``Iran``). Close also covers: part of a multi-word answer
     (``Tokayev`` for ``Kassym-Jomart Tokayev`` when it is not an accepted form), and one edit more
-    than the budget. ``I don't know`` -> wrong, kindly.
+    than the budget. A name typed in another order (``Tokayev Kassym-Jomart``: the same words,
+    each within its budget) or with initials for its given names (``K. Tokayev``, ``Tokayev
+    K.``) -> typo (``names``); the surname with another given name or initial (``Nursultan
+    Tokayev``, ``N. Tokayev``) -> wrong. ``I don't know`` -> wrong, kindly.
 Number
     Every number in the text is found (``numbers``). None -> invalid (``I need a number``) unless
     it is a ``wrong:`` entry. Several different ones -> wrong (hedge). One -> compared with the
@@ -72,7 +80,11 @@ List
     found items and the wrong extras, and *counts* the missing ones. Hedge words -> wrong.
 Choice
     A letter (``b``, ``B``, ``(b)``, ``b)``, ``b.``, ``option b``), an option number 1-based
-    (``2``; only when no option is itself a number), or the option text with typos. A letter
+    (``2``; only when no option is itself a number), a position in words (``the second one``,
+    ``option two``, ``the last``; only when no option is a number or uses those words), the
+    option text with typos, or words (typos allowed) that only one option's text has
+    (``gift`` for ``A gift from China``; at least one word of 3 letters or digits; words
+    several options share -> invalid, no try used). A letter
     and a text naming different options -> invalid (``a`` before a text is read as an article).
     A letter beyond the options, or text that names no option -> invalid (no try used). Another
     option -> wrong, or misconception when it has a ``wrong:`` entry. Several options -> wrong.

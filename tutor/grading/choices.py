@@ -5,41 +5,13 @@ from __future__ import annotations
 
 from tutor.grading import feedback as fb
 from tutor.grading.matching import Matcher
-from tutor.grading.normalise import AND, SEPARATORS, strip_filler
+from tutor.grading.normalise import SEPARATORS, strip_filler
+from tutor.grading.optionrefs import distinctive_option, option_refs, options_with
 from tutor.grading.prepared import Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key, key_from_words
 from tutor.grading.verdicts import display, dont_know, graded, hedged, invalid, verdict_for_hit
 from tutor.model import Question, Wrong
-
-_CHOICE_PREFIX = ("option", "answer", "letter", "choice", "number", "no")
-
-
-def option_refs(prep: Prepared, ws: list[str]) -> list[int] | None:
-    """Letters or option numbers only ("a", "B", "1", "a c", "ca"): their indices."""
-    n = prep.n_options
-    if not ws or n == 0:
-        return None
-    ws = [w for w in ws if w != AND]
-    while len(ws) > 1 and ws[0] in _CHOICE_PREFIX:
-        ws = ws[1:]
-    out: list[int] = []
-    for w in ws:
-        if len(w) == 1 and "a" <= w <= "z":
-            out.append(ord(w) - ord("a"))
-        elif w.isdigit() and not prep.numeric_options and len(w) <= 3:
-            out.append(int(w) - 1)
-        elif (
-            len(ws) == 1
-            and w.isalpha()
-            and 1 < len(w) <= n
-            and len(set(w)) == len(w)
-            and all(ord(c) - ord("a") < n for c in w)
-        ):
-            out.extend(ord(c) - ord("a") for c in w)
-        else:
-            return None
-    return out
 
 
 def _read(prep: Prepared, toks: list[str]) -> tuple[list[str], Key, list[int] | None]:
@@ -85,6 +57,13 @@ def grade_choice(m: Matcher, q: Question, prep: Prepared, toks: list[str]) -> Gr
         return choice_result(q, prep, hit.form.index, hit.distance)
     if len(m.pieces(prep, toks, prep.options)) > 1:
         return graded(Verdict.WRONG, 0.0, fb.CHOICE_SEVERAL)
+    if hit.kind != "wrong":
+        # a part of one option's text that no other option shares: "gift", "executive director"
+        part = distinctive_option(prep, whole.words)
+        if part is not None:
+            return choice_result(q, prep, part[0], int(part[1]))
+        if len(options_with(prep, whole.words) or ()) > 1:
+            return invalid(fb.CHOICE_SHARED)  # words several options share name none of them
     grade = verdict_for_hit(hit, whole)
     if grade.verdict is Verdict.WRONG and not prep.correct:
         return grade
@@ -133,10 +112,15 @@ def grade_multi(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleane
             continue
         k = key_from_words(" ".join(p), p)
         hit = m.match(prep, k, prep.options)
+        part = None if hit.kind in ("form", "wrong") else distinctive_option(prep, k.words)
         if hit.kind == "form" and hit.form is not None:
             chosen.add(hit.form.index)
             if hit.distance:
                 typos[hit.form.index] = hit.distance
+        elif part is not None:
+            chosen.add(part[0])
+            if part[1]:
+                typos[part[0]] = 1
         elif not k.empty:
             unknown.append(display(p, cleaned))
     if not chosen:

@@ -155,6 +155,56 @@ World Trade Organization; WTO
 International Monetary Fund; IMF
 """
 
+# Where a place lies: ``name | the places that contain it``. "Paris, France" names Paris and the
+# country around it; it is context, not a second answer.
+_WITHIN = """
+Moscow; Siberia; Chechnya | Russia
+Beijing; Peking; Shanghai; Xinjiang; Tibet; Manchuria; Hong Kong; Macau | China
+Urumqi | Xinjiang; China
+Astana; Nur-Sultan; Almaty; Alma-Ata | Kazakhstan; Central Asia
+Tashkent; Samarkand; Bukhara; Karakalpakstan | Uzbekistan; Central Asia
+Bishkek | Kyrgyzstan; Central Asia
+Dushanbe | Tajikistan; Central Asia
+Ashgabat | Turkmenistan; Central Asia
+Kazakhstan; Kyrgyzstan; Tajikistan; Turkmenistan; Uzbekistan | Central Asia
+Kabul | Afghanistan
+Islamabad | Pakistan
+Delhi; New Delhi | India
+Tehran | Iran
+Baghdad | Iraq
+Ankara; Istanbul | Turkey; Turkiye
+Baku | Azerbaijan
+Tbilisi | Georgia
+Yerevan | Armenia
+Kyiv; Kiev | Ukraine
+Minsk | Belarus
+Warsaw | Poland
+Berlin | Germany
+Paris | France
+London | United Kingdom; UK; Britain; Great Britain; England
+Washington; New York | United States; USA; US; America
+Tokyo | Japan
+Seoul | South Korea
+Pyongyang | North Korea
+Ulaanbaatar | Mongolia
+Brussels | Belgium
+Geneva | Switzerland
+Vienna | Austria
+Rome | Italy
+Madrid | Spain
+Greenland | Denmark
+"""
+
+
+def within() -> dict[str, tuple[str, ...]]:
+    """Each place -> the places that contain it (its country, region)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _WITHIN.strip().split("\n"):
+        inner, _, outer = line.partition("|")
+        for name in _split(inner):
+            out[name] = out.get(name, ()) + tuple(_split(outer))
+    return out
+
 
 def same_names() -> list[list[str]]:
     """Rows of English names that mean exactly the same (an abbreviation and its expansion)."""
@@ -190,6 +240,12 @@ def equivalents() -> dict[str, tuple[str, ...]]:
         for name in native:
             table.setdefault(name, {}).update(dict.fromkeys(english))
     return {name: tuple(same) for name, same in table.items()}
+
+
+def places() -> tuple[str, ...]:
+    """The built-in countries, regions and places (no organisations), as written."""
+    blocks = (_COUNTRIES, _HISTORICAL, _PLACES)
+    return tuple(dict.fromkeys(n for b in blocks for n in _split(b.replace("\n", " "))))
 
 
 def names() -> tuple[str, ...]:

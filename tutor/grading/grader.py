@@ -58,6 +58,10 @@ class Grader:
         # every name a course item is known by (its text -> its forms): never a rival of each
         # other, so "Tadjikistan" (accepted elsewhere) does not refuse a typo of "Tajikistan"
         self._variants: dict[str, set[str]] = {}
+        # the places around a place (squashed name -> names): "Paris, France" adds context
+        self._within: dict[str, list[str]] = {}
+        for place, around in _builtin_within().items():
+            self._within.setdefault(place, []).extend(around)
         # what the course's number questions count ("trucks", "planes"): "30 planes" is not an
         # answer to "how many trucks"
         self._units: set[str] = set()
@@ -65,6 +69,9 @@ class Grader:
             for lesson in course.lessons:
                 for entry in lesson.glossary:
                     self._index.add(entry.term, "glossary")
+                    located = _located_in(entry.definition)
+                    if located:
+                        self._within.setdefault(key(entry.term).squashed, []).extend(located)
                     expansion = _expansion(entry.definition)
                     if expansion:
                         self._index.add(expansion, "glossary")
@@ -143,6 +150,8 @@ class Grader:
         prep = prepare(q, self._aliases, self._translations, cyrillic)
         same = [self._variants.get(f.key.squashed, ()) for f in prep.forms]
         prep.own = prep.own.union(*same)
+        around = {n for f in prep.forms for n in self._within.get(f.key.squashed, ())}
+        prep.related = tuple(key(n) for n in sorted(around))
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[(id(q), cyrillic)] = (q, prep)
@@ -176,6 +185,47 @@ def _builtin_aliases() -> dict[str, tuple[str, ...]]:
                     table.setdefault(k, []).append(other)
         _BUILTIN_ALIASES = {k: tuple(v) for k, v in table.items()}
     return _BUILTIN_ALIASES
+
+
+_BUILTIN_WITHIN: dict[str, list[str]] | None = None
+
+
+def _builtin_within() -> dict[str, list[str]]:
+    """``gazetteer.within`` by squashed name, built once per process."""
+    global _BUILTIN_WITHIN
+    if _BUILTIN_WITHIN is None:
+        _BUILTIN_WITHIN = {}
+        for place, around in gazetteer.within().items():
+            _BUILTIN_WITHIN.setdefault(key(place).squashed, []).extend(around)
+    return _BUILTIN_WITHIN
+
+
+_LOCATING = frozenset({"capital", "city", "town", "port", "region", "province", "district"})
+
+
+def _located_in(definition: str) -> list[str]:
+    """The built-in places the first clause of a glossary definition puts its term in, when it
+    says where the term lies (``Urumqi: Capital of China's Xinjiang region`` -> China,
+    Xinjiang); none for other definitions."""
+    clause = re.split(r"[,;:.(\u2014\u2013]| - ", definition, maxsplit=1)[0]
+    ws = words(clause)
+    if not _LOCATING & set(ws):
+        return []
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = frozenset(key(p).squashed for p in gazetteer.places())
+    found: list[str] = []
+    for n in (3, 2, 1):
+        for i in range(len(ws) - n + 1):
+            name = "".join(ws[i : i + n])
+            if name.endswith("s") and name not in _PLACES:
+                name = name[:-1]  # "China's" -> "chinas" -> "china"
+            if name in _PLACES:
+                found.append(name)
+    return found
+
+
+_PLACES: frozenset[str] | None = None
 
 
 def _expansion(definition: str) -> str | None:

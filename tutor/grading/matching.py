@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from tutor.grading.names import initialled, other_given_name, reordered
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
 from tutor.grading.prepared import Form, Hit, Prepared
 from tutor.grading.textmatch import (
@@ -68,6 +69,9 @@ class Matcher:
                 return Hit("competitor", competitor=comp.text)
             return Hit("wrong", wrong_hit[0], wrong=wrong_hit[1])
         pw = piece.words
+        named = self._name_forms(prep, piece, forms)
+        if named is not None:
+            return named
         for f in forms:
             fw = f.key.words
             if 0 < len(pw) < len(fw) and not all(w in _STOP for w in pw):
@@ -84,6 +88,8 @@ class Matcher:
                     pw[i : i + n] == wk.words for i in range(len(pw) - n + 1)
                 ):
                     return Hit("wrong", 1, wrong=w)
+            if any(other_given_name(pw, f.key.words) for f in forms):
+                return Hit("none")  # "Nursultan Tokayev": someone else, not more words
             for f in forms:
                 fw = f.key.words
                 if len(pw) > len(fw):
@@ -95,6 +101,28 @@ class Matcher:
             if d is not None:
                 return Hit("near", d, f)
         return Hit("none")
+
+    def _name_forms(self, prep: Prepared, piece: Key, forms: Sequence[Form]) -> Hit | None:
+        """A form (or a ``wrong:`` entry) typed in another word order or with initials
+        (``Tokayev Kassym-Jomart``, ``K. Tokayev``): a typo of it; see ``names``."""
+        pw = piece.words
+        if len(pw) < 2:
+            return None
+        best: tuple[int, Form] | None = None
+        for f in forms:
+            d = reordered(pw, f.key.words) or initialled(pw, f.key.words)
+            if d is not None and (best is None or d < best[0]):
+                best = (d, f)
+        for wk, w in prep.wrongs:
+            d = reordered(pw, wk.words) or initialled(pw, wk.words)
+            if d is not None and (best is None or d <= best[0]):
+                return Hit("wrong", d, wrong=w)
+        if best is None:
+            return None
+        comp = self.exact(piece.squashed, prep.own)
+        if comp is not None:
+            return Hit("competitor", competitor=comp.text)
+        return Hit("form", best[0], best[1])
 
     def _typo_or_rival(
         self,

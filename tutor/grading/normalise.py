@@ -3,7 +3,8 @@
 The pipeline, in order:
 
 1. ``clean``: Unicode NFKC; control, format and private-use characters are dropped; symbols such
-   as emoji are dropped; any run of white space becomes one space.
+   as emoji are dropped; any run of white space becomes one space; Cyrillic look-alikes inside a
+   Latin token become Latin (``С5+1`` typed with a Cyrillic ``С``: see ``homoglyphs``).
 2. ``fold``: transliteration to ASCII with ``anyascii`` (``Токаев`` -> ``Tokaev``, ``Ürümqi`` ->
    ``Urumqi``), then ``casefold``.
 3. ``tokens``: ``&`` is ``and``; a ``the`` after ``and`` or a separator is dropped; apostrophes vanish (``Xi's`` -> ``xis``); hyphens, dashes and
@@ -26,6 +27,8 @@ import re
 import unicodedata
 
 from anyascii import anyascii
+
+from tutor.grading.homoglyphs import latinise
 
 # Words that separate list items (in addition to the separator tokens).
 SEPARATORS = frozenset({",", ";", "/"})
@@ -137,7 +140,8 @@ _ASCII_SYMBOLS = str.maketrans("", "", "^`")
 
 
 def clean(text: str) -> str:
-    """NFKC; control/format/private characters and symbols dropped; white space collapsed.
+    """NFKC; control/format/private characters and symbols dropped; white space collapsed;
+    Cyrillic look-alikes in Latin tokens made Latin.
 
     Line breaks survive as ``\\n`` (they separate list items); other white space becomes a space.
     """
@@ -163,7 +167,7 @@ def _clean_unicode(text: str) -> str:
             continue
         else:
             out.append(ch)
-    lines = ("".join(out)).split("\n")
+    lines = latinise("".join(out)).split("\n")
     return "\n".join(_WS.sub(" ", line).strip() for line in lines).strip()
 
 

@@ -48,6 +48,8 @@ class Prepared:
     number: NumberSpec | None = None
     correct: tuple[int, ...] = ()  # choice / multi
     n_options: int = 0  # the question's options (``options`` holds their other names too)
+    option_words: frozenset[str] = frozenset()  # every word of every option's names
+    related: tuple[Key, ...] = ()  # places around the answer ("France" for "Paris"): context
 
 
 def prepare(
@@ -122,6 +124,7 @@ def prepare(
         number=number,
         correct=correct,
         n_options=len(q.options),
+        option_words=frozenset(w for o in options for w in o.key.words),
     )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from tutor.grading import feedback as fb
+from tutor.grading.context import answer_with_context, is_context
 from tutor.grading.matching import Matcher
-from tutor.grading.normalise import SEPARATORS
+from tutor.grading.normalise import AND, SEPARATORS
 from tutor.grading.prepared import Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import key_from_words
@@ -30,7 +31,17 @@ def grade_text(m: Matcher, q: Question, prep: Prepared, toks: list[str]) -> Grad
             if typos:
                 return graded(Verdict.TYPO, 1.0, fb.spelling(sorted(set(typos))), matched)
             return graded(Verdict.CORRECT, 1.0, fb.CORRECT, matched)
+        first = hits[0].kind == "form" and AND not in ws
+        if first and all(is_context(m, prep, p) for p in pieces[1:]):
+            return verdict_for_hit(hits[0], whole)  # "Paris, France": the answer, in context
         if any(h.kind == "form" for h in hits) and all(h.kind in ("form", "none") for h in hits):
             return graded(Verdict.CLOSE, 0.0, fb.CLOSE_MORE)  # "Russia, because of ..."
-        return graded(Verdict.WRONG, 0.0, fb.PADDED)
+        # "Paris, Germany" is one answer with something added; "China and Russia and USA" is
+        # several answers
+        one_more = first and len(pieces) == 2
+        return graded(Verdict.WRONG, 0.0, fb.ONLY_ANSWER if one_more else fb.PADDED)
+    if hit.kind == "more":
+        added = answer_with_context(m, prep, ws)  # "Urumqi in Xinjiang"
+        if added is not None:
+            return verdict_for_hit(added, whole)
     return verdict_for_hit(hit, whole)

@@ -9,7 +9,8 @@ A typed text is a *typo* of a form when, on normalised text (see ``normalise``):
   budget: 0 edits up to 3 letters, 1 up to 7, 2 up to 14, 3 beyond. When both have the same
   number of words, each word is held to its own budget and its own first letter
   (``Kasym-Jomart Tokaev`` is two edits, one per word); otherwise the squashed forms are compared
-  (``Kassym Jomart`` = ``KassymJomart``).
+  (``Kassym Jomart`` = ``KassymJomart``), but a one-letter word at either end is not a slip
+  (``Tokayev N.`` is not ``Tokayev``).
 
 A typo is still refused when the text is as close or closer to a *competitor*: any other known
 answer, accepted form, ``wrong:`` entry, option or glossary term of the course, and a built-in
@@ -111,11 +112,27 @@ def typo_distance(typed: Key, form: Key) -> int | None:
             total += d
         if total >= 0:
             best = total
+    if best is None and _stray_letter(typed, form):
+        return None
     allowed = budget(len(form.squashed))
     d = OSA.distance(typed.squashed, form.squashed, score_cutoff=allowed)
     if d <= allowed and (best is None or d < best):
         best = d
     return best
+
+
+def _stray_letter(typed: Key, form: Key) -> bool:
+    """A one-letter word at either end of ``typed`` that ``form`` has not: an initial or a
+    stray letter (``Tokayev N.``), never a slip of one word typed as two."""
+    tw = typed.words
+    return (
+        len(tw) != len(form.words)
+        and len(tw) > 1
+        and (
+            (len(tw[0]) == 1 and tw[0].isalpha() and tw[0] not in form.words)
+            or (len(tw[-1]) == 1 and tw[-1].isalpha() and tw[-1] not in form.words)
+        )
+    )
 
 
 def near_distance(typed: Key, form: Key) -> int | None:

@@ -1,0 +1,52 @@
+"""An answer with context added: ``Paris, France``, ``Urumqi in Xinjiang``, ``Astana (now
+Nur-Sultan)``.
+
+The right answer first, then words that name the place around it (``gazetteer.within``, or a
+glossary entry of the course that locates it: "Urumqi: capital of Xinjiang"), or another name of
+the answer itself (``now Nur-Sultan``), is the right answer: the student added context. Anything
+else added (``Paris, Germany``, ``Russia, China``) is still refused, and padded lists (``China
+and Russia and USA``) are not context at all: only a comma, brackets or a leading ``in`` /
+``now`` / ``formerly`` join context to an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tutor.grading.matching import Matcher
+from tutor.grading.prepared import Hit, Prepared
+from tutor.grading.textmatch import key_from_words, typo_distance
+
+# words that lead context in: "in Xinjiang", "now Nur-Sultan", "formerly Akmola", "aka ..."
+_LEADS = frozenset(
+    {"in", "now", "formerly", "previously", "later", "today", "aka", "ie", "renamed", "then"}
+)
+_LEADS_AFTER_ANSWER = frozenset({"in", "now", "formerly", "previously", "aka", "renamed"})
+
+
+def is_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> bool:
+    """Whether ``ws`` (what follows a right answer) names the place around it or another name
+    of the answer (``France``, ``now Nur-Sultan``, ``in Xinjiang, China``)."""
+    ws = list(ws)
+    while ws and ws[0] in _LEADS:
+        ws = ws[1:]
+    if not ws:
+        return False
+    k = key_from_words(" ".join(ws), ws)
+    if any(typo_distance(k, r) is not None for r in prep.related):
+        return True
+    hit = m.match(prep, k, prep.forms)
+    return hit.kind == "form"
+
+
+def answer_with_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> Hit | None:
+    """``Urumqi in Xinjiang``, ``Astana now Nur-Sultan``: a form, a word that leads context in,
+    then context (see ``is_context``). The form's hit, or None."""
+    for i in range(1, len(ws) - 1):
+        if ws[i] not in _LEADS_AFTER_ANSWER:
+            continue
+        head = list(ws[:i])
+        hit = m.match(prep, key_from_words(" ".join(head), head), prep.forms)
+        if hit.kind == "form" and is_context(m, prep, ws[i:]):
+            return hit
+    return None
