@@ -117,6 +117,50 @@ def test_damaged_file_gives_a_message_and_the_way_out(tmp_path):
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not sqlite")
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("reply", "agreed"), [("y\n", True), ("yes\n", True), ("n\n", False), ("\n", False)]
+)
+def test_at_a_terminal_the_student_is_asked_before_a_damaged_file_is_set_aside(
+    tmp_path, reply, agreed
+):
+    import argparse
+
+    from tutor.store.commandline import open_from_args
+
+    damaged = tmp_path / "progress.sqlite3"
+    damaged.write_bytes(b"this is not sqlite at all" * 10)
+    args = argparse.Namespace(data_dir=str(tmp_path), student="ann")
+    err = _Terminal()
+    store = open_from_args(args, stdin=_Terminal(reply), stderr=err)
+    assert "[y/N]" in err.getvalue()
+    kept = list(tmp_path.glob("progress.sqlite3.damaged-*"))
+    if agreed:
+        assert store is not None
+        store.close()
+        assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not sqlite")
+    else:
+        assert store is None and not kept
+        assert damaged.read_bytes().startswith(b"this is not sqlite")
+        assert "--reset-progress" in err.getvalue()
+
+
+def test_without_a_terminal_nobody_is_asked(tmp_path):
+    import argparse
+
+    from tutor.store.commandline import open_from_args
+
+    (tmp_path / "progress.sqlite3").write_bytes(b"garbage" * 50)
+    err = io.StringIO()
+    args = argparse.Namespace(data_dir=str(tmp_path), student="ann")
+    assert open_from_args(args, stdin=io.StringIO("y\n"), stderr=err) is None
+    assert "[y/N]" not in err.getvalue() and not list(tmp_path.glob("*.damaged-*"))
+
+
 def test_review_with_nothing_due_says_when(tmp_path):
     r = tutor("review", "--plain", data_dir=tmp_path)
     assert r.returncode == 0 and "Nothing to review yet" in r.stdout

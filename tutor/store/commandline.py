@@ -41,6 +41,22 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _agrees(stdin: TextIO, err: TextIO) -> bool:
+    """Ask at a terminal whether to keep the unusable file aside and start afresh (default no)."""
+    try:
+        if not (stdin.isatty() and err.isatty()):
+            return False
+        err.write(
+            "Keep that file aside (renamed, nothing is deleted) and start a fresh progress file? "
+            "[y/N] "
+        )
+        err.flush()
+        reply = stdin.readline()
+    except (OSError, ValueError):
+        return False
+    return reply.strip().casefold() in ("y", "yes")
+
+
 def recovery_hint(error: StoreError) -> str:
     from tutor.store.db import DamagedStore, StoreTooNew
 
@@ -62,25 +78,37 @@ def open_from_args(
     args: argparse.Namespace,
     *,
     stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
     fuzz: bool = True,
 ) -> Store | None:
     """The store for ``args`` (``data_dir``, ``student``, ``reset_progress``), or None after
-    printing what is wrong and how to recover (the caller then exits 1)."""
+    printing what is wrong and how to recover (the caller then exits 1).
+
+    A damaged or foreign file is only ever replaced when the student agrees: with
+    ``--reset-progress``, or by answering yes when asked at a terminal. It is kept aside, never
+    deleted.
+    """
     from tutor import paths
-    from tutor.store.db import StoreError
+    from tutor.store.db import DamagedStore, StoreError, StoreTooNew
     from tutor.store.progress import Store
 
     err = stderr or sys.stderr
     data_dir = paths.data_dir(getattr(args, "data_dir", None))
     student = paths.default_student(getattr(args, "student", None))
+    reset = bool(getattr(args, "reset_progress", False))
     try:
-        store = Store.open(
-            data_dir, student, reset=bool(getattr(args, "reset_progress", False)), fuzz=fuzz
-        )
+        store = Store.open(data_dir, student, reset=reset, fuzz=fuzz)
     except StoreError as exc:
         print(f"tutor: {exc}", file=err)
-        print(recovery_hint(exc), file=err)
-        return None
+        if not isinstance(exc, DamagedStore | StoreTooNew) or not _agrees(stdin or sys.stdin, err):
+            print(recovery_hint(exc), file=err)
+            return None
+        try:
+            store = Store.open(data_dir, student, reset=True, fuzz=fuzz)
+        except StoreError as again:
+            print(f"tutor: {again}", file=err)
+            print(recovery_hint(again), file=err)
+            return None
     if store.moved_aside is not None:
         print(
             f"tutor: the unusable progress file was kept as {store.moved_aside}; "
