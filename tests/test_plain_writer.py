@@ -61,6 +61,11 @@ def test_markdown_is_reduced_to_plain_text():
     assert markdown_to_text("In **1991**, the *ninth-largest*\ncountry.") == "In 1991, the ninth-largest country."
     assert markdown_to_text("# Title\n- one\n- two") == "Title\n- one\n- two"
     assert markdown_to_text("2 * 3 * 4 and [bold]x[/]") == "2 * 3 * 4 and [bold]x[/]"
+    # a wrapped list item: the emphasis runs over the line break, never over a blank line
+    assert markdown_to_text("- its **military\n  technology** and *its\n  reach*") == (
+        "- its military\n  technology and its\n  reach"
+    )
+    assert markdown_to_text("**a\n\nb**") == "**a\n\nb**"
 
 
 def test_wrapping_keeps_prefix_and_width():

@@ -54,8 +54,9 @@ def terminal_width(stream: IO[str] | None = None) -> int:
     return max(40, min(width, 120))
 
 
-_BOLD_MD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_MD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+# Emphasis may run over a line break (a wrapped list item), never over a blank line.
+_BOLD_MD = re.compile(r"(\*\*|__)(?=\S)((?:(?!\n\s*\n).)+?)(?<=\S)\1", re.DOTALL)
+_EM_MD = re.compile(r"(?<![\w*])\*(?=\S)((?:[^*\n]|\n(?!\s*\n))+?)(?<=\S)\*(?![\w*])")
 _HEADING_MD = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 
 

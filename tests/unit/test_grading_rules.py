@@ -392,3 +392,17 @@ def test_the_ascii_fast_path_of_clean_matches_the_full_unicode_path() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert module.clean(text) == module._clean_unicode(text), repr(text)
+
+
+def test_a_list_reply_starts_its_sentence_with_a_capital() -> None:
+    from tutor.model import Item
+
+    q = Question(
+        id="tools",
+        ask="Which two?",
+        type=QuestionType.LIST,
+        answer="nuclear umbrella, military technology",
+        items=(Item("nuclear umbrella"), Item("military technology")),
+    )
+    got = G.grade(q, "nuclear umbrella and tanks")
+    assert got.feedback.startswith("Nuclear umbrella is right."), got.feedback

@@ -92,7 +92,7 @@ def list_feedback(
     parts: list[str] = []
     if found:
         verb = "is" if len(found) == 1 else "are"
-        parts.append(f"{join(found)} {verb} right.")
+        parts.append(_sentence(f"{join(found)} {verb} right."))
     if extra:
         qs = [quoted(e) for e in extra]
         verb = "is not one of them" if len(extra) == 1 else "are not among them"
@@ -108,3 +108,9 @@ def list_feedback(
         parts.append(f"(Spelling: {join(typos)}.)")
     parts.extend(replies)
     return " ".join(parts) if parts else WRONG
+
+
+def _sentence(text: str) -> str:
+    """A sentence that starts with a lesson's lower-case item ("nuclear umbrella is right.")
+    starts with a capital, as a sentence should."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
