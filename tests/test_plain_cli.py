@@ -269,3 +269,31 @@ def test_a_thousand_questions_through_a_pipe_is_fast(data_dir, tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert "Score: 1000 of 1000 (100%)" in r.stdout
     assert elapsed < 6.0, f"{elapsed:.2f}s"  # about 1 s measured on an idle machine; CI is shared
+
+
+@pytest.mark.parametrize("redirect", [">&-", "<&-", ">/dev/full"])
+def test_closed_or_full_standard_streams_end_early_without_a_traceback(data_dir, redirect):
+    cmd = f'exec "$0" -m tutor --lessons "$1" --data-dir "$2" learn neighbours --plain {redirect}'
+    run = subprocess.run(
+        ["sh", "-c", cmd, sys.executable, str(COURSE), str(data_dir)],
+        input="1991\n", capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert run.returncode == 3, run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_sigterm_mid_question_shows_the_summary_and_exits_143(data_dir):
+    cmd = [sys.executable, "-m", "tutor", "--lessons", str(COURSE), "--data-dir", str(data_dir)]
+    proc = subprocess.Popen(
+        [*cmd, "learn", "neighbours", "--plain"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("1991\n")
+    proc.stdin.flush()
+    while "Question 2 of 6" not in proc.stdout.readline():
+        pass
+    proc.terminate()
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + 15, err
+    assert "Summary: Between two giants (ended early)" in out and "Traceback" not in err

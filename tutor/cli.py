@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
@@ -63,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tutor.stdio import guard_std_streams, output_failed
+
+    guard_std_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
@@ -75,11 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # Output went to a pipe that closed (e.g. `| head`): not an error worth a traceback.
-        # Point stdout at /dev/null so that the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:
+        # Output could not be written: a pipe that closed (`| head`), a full disk, a closed
+        # stdout. Not worth a traceback; stdout is pointed at /dev/null so that the
+        # interpreter's final flush does not fail again. (Sessions handle this themselves.)
+        output_failed(exc)
         return EXIT_FAIL
 
 

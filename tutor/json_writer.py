@@ -25,7 +25,7 @@ class JsonWriter:
         self.last_input: str | None = None
 
     def emit(self, event: dict[str, Any]) -> None:
-        self.out.write(json.dumps(event, ensure_ascii=False) + "\n")
+        self.out.write(json_line(event) + "\n")
 
     def intro(self, session: Session) -> None:
         self.emit(
@@ -125,6 +125,16 @@ class JsonWriter:
 
     def continue_prompt(self) -> None:
         pass
+
+
+# Characters that JSON leaves raw but that many line readers (Python's str.splitlines, JavaScript)
+# take as a line break: escaped, so one event is always exactly one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(event: Any) -> str:
+    """``event`` as one line of JSON (non-ASCII kept readable, Unicode line breaks escaped)."""
+    return json.dumps(event, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def _jsonable(value: Any) -> bool:

@@ -12,7 +12,9 @@ from the session engine (:mod:`tutor.session`); this module only renders it.
 - ``json_mode``: one JSON object per line on stdout and nothing else (see :class:`JsonWriter`).
 
 :func:`run_plain_session` returns the exit code: 0 when the session reached its end, 3 when it
-ended early (the student typed ``quit`` or input ended), 130 on Ctrl
+ended early (the student typed ``quit``, input ended, or the output could no longer be written:
+``| head``, a full disk), 128+N when stopped by signal N: 130 on Ctrl+C, 143 on SIGTERM, 129 on
+SIGHUP. A signal ends the session like the end of input does: the summary is still shown.
 
 The parts: :mod:`tutor.plain_writer` renders messages as text, :mod:`tutor.json_writer` as JSON
 lines; this module owns the read-eval loop (reading lines, echoing them, exit codes).
@@ -21,13 +23,17 @@ lines; this module owns the read-eval loop (reading lines, echoing them, exit co
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
 from tutor.json_writer import JsonWriter
 from tutor.messages import Finished, Message
 from tutor.plain_writer import TUTOR, PlainWriter, markdown_to_text, terminal_width, use_colour
 from tutor.session.state import clean_input
+from tutor.stdio import output_failed
 
 if TYPE_CHECKING:
     from tutor.session import Session
@@ -109,8 +115,9 @@ def run_plain_session(
     """Drive ``session`` (a :class:`tutor.session.Session`, not started yet) over lines.
 
     ``intro``: extra lines to print under the title (e.g. "Picking up where you left off").
-    Returns 0 when the session reached its end, 3 when it ended early (quit or end of input),
-    130 when interrupted with Ctrl+C (the summary is still shown).
+    Returns 0 when the session reached its end, 3 when it ended early (quit, end of input, or
+    output that can no longer be written), 130 when interrupted with Ctrl+C, 143 on SIGTERM and
+    129 on SIGHUP (the summary is still shown when it can be).
     """
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
@@ -125,12 +132,10 @@ def run_plain_session(
     writer: PlainWriter | JsonWriter
     if json_mode:
         writer = JsonWriter(stdout)
-        writer.intro(session)
     else:
         writer = PlainWriter(stdout, width=width, colour=colour)
         course = getattr(session, "course", None)
         writer.titles = {lesson.id: lesson.title for lesson in getattr(course, "lessons", ())}
-        writer.intro(session.title, [*_intro_lines(session), *(intro or [])])
 
     finished: Finished | None = None
 
@@ -141,34 +146,79 @@ def run_plain_session(
             if isinstance(m, Finished):
                 finished = m
 
-    interrupted = False
+    stopped_by: int | None = None
     try:
-        show(session.start())
-        while finished is None:
-            if session.awaiting == "continue":
-                writer.continue_prompt()
-            if interactive and not json_mode:
-                stdout.write(PROMPT)
-            stdout.flush()
-            line = _read_line(stdin)
-            if line is None:
-                if interactive and not json_mode:
+        with _stop_signals():
+            try:
+                if isinstance(writer, JsonWriter):
+                    writer.intro(session)
+                else:
+                    writer.intro(session.title, [*_intro_lines(session), *(intro or [])])
+                show(session.start())
+                while finished is None:
+                    if session.awaiting == "continue":
+                        writer.continue_prompt()
+                    if interactive and not json_mode:
+                        stdout.write(PROMPT)
+                    stdout.flush()
+                    line = _read_line(stdin)
+                    if line is None:
+                        if interactive and not json_mode:
+                            stdout.write("\n")
+                        show(session.end())
+                        break
+                    if isinstance(writer, JsonWriter):
+                        writer.last_input = line
+                    elif not interactive:
+                        writer.line(PROMPT + _echo(clean_input(line)))
+                    show(session.submit(line))
+            except (KeyboardInterrupt, _Stopped) as exc:
+                stopped_by = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+                if not json_mode:
                     stdout.write("\n")
                 show(session.end())
-                break
-            if isinstance(writer, JsonWriter):
-                writer.last_input = line
-            elif not interactive:
-                writer.line(PROMPT + _echo(clean_input(line)))
-            show(session.submit(line))
-    except KeyboardInterrupt:
-        interrupted = True
-        if not json_mode:
-            stdout.write("\n")
-        show(session.end())
-    stdout.flush()
-    if interrupted:
-        return EXIT_INTERRUPTED
+            stdout.flush()
+    except OSError as exc:  # the output is gone (| head, a full disk, a hung-up terminal)
+        output_failed(exc, stdout)
+        if stopped_by is None:
+            session.end()
+        return EXIT_EARLY if stopped_by is None else 128 + int(stopped_by)
+    if stopped_by is not None:
+        return 128 + int(stopped_by)
     if finished is not None and finished.summary.completed:
         return EXIT_DONE
     return EXIT_EARLY
+
+
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP arrived: end the session like Ctrl+C does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    for name in ("SIGTERM", "SIGHUP"):  # a second signal must not cut the summary short
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise _Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """While the session runs, SIGTERM and SIGHUP end it with its summary (main thread only)."""
+    previous: dict[int, object] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is None:
+                continue
+            with contextlib.suppress(ValueError, OSError):
+                previous[sig] = signal.signal(sig, _raise_stopped)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(sig, handler)  # type: ignore[arg-type]

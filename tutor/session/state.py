@@ -23,6 +23,9 @@ AWAIT_DONE = "done"
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
 
+_SPACES = "\t\n\r\v\f\x85\u2028\u2029"  # line and paragraph breaks inside a line read as spaces
+
+
 def clean_input(text: str) -> str:
     """The student's text without terminal escapes and control characters, trimmed."""
     if not isinstance(text, str):
@@ -31,9 +34,9 @@ def clean_input(text: str) -> str:
         text = _ANSI.sub("", text)
     if not text.isprintable():
         text = "".join(
-            " " if c in "\t\n\r\v\f" else c
+            " " if c in _SPACES else c
             for c in text
-            if c in "\t\n\r\v\f" or not unicodedata.category(c).startswith("C")
+            if c in _SPACES or not unicodedata.category(c).startswith("C")
         )
     return text.strip()
 
