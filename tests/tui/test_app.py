@@ -260,6 +260,24 @@ async def test_next_lesson_from_the_summary(make_app):
 # -- leaving, help, quiz, palette ----------------------------------------------------------------
 
 
+async def test_the_open_question_stays_in_view_when_the_terminal_shrinks(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # the first lesson, past its teach step
+        await pilot.pause()
+        for text in ["[bold]x[/]", "[/]", "[@click=app.quit]x[/]", "[link=https://x]y[/link]"]:
+            await say(pilot, text)  # markup typed as an answer: shown literally, never acted on
+            assert bubble_text(last(app, StudentBubble)) == text
+        await pilot.resize_terminal(40, 15)
+        await pilot.pause()
+        transcript = app.screen.query_one("#transcript")
+        assert transcript.max_scroll_y > 0
+        assert transcript.scroll_y == transcript.max_scroll_y
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert transcript.scroll_y == transcript.max_scroll_y
+
+
 async def test_escape_mid_lesson_goes_back_without_asking(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

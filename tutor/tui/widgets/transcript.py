@@ -206,7 +206,8 @@ def _number(x: float) -> str:
 
 
 class Transcript(VerticalScroll):
-    """The scrolling conversation, filled from the top; each new message scrolls into view.
+    """The scrolling conversation, filled from the top; each new message scrolls into view, and
+    so does the end of the conversation (the open question) when the terminal is resized.
 
     Not ``anchor()``: an anchored container bottom-aligns short content, which leaves the first
     message of a lesson at the foot of an empty screen.
@@ -218,6 +219,9 @@ class Transcript(VerticalScroll):
         if bubbles:
             await self.mount_all(bubbles)
             self.scroll_end(animate=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_end, animate=False)
 
 
 number_text = _number
