@@ -308,11 +308,54 @@ def bench_plain(runs: int, work: Path) -> list[Row]:
     ]
 
 
+# ------------------------------------------------------------------------------------ storing
+
+STORE = r"""
+import sqlite3, statistics, sys, tempfile, time
+from pathlib import Path
+from tutor.records import Attempt
+from tutor.store import Store
+
+ours, base = [], []
+with tempfile.TemporaryDirectory() as tmp:
+    with Store.open(Path(tmp), "ann") as store:
+        for i in range(300):
+            t0 = time.perf_counter()
+            store.attempt(Attempt("l1", "q", f"a{i}", "wrong", 0.0, 1, 0, True, 0.0, "learn"))
+            ours.append((time.perf_counter() - t0) * 1000)
+    # Baseline: the same row written with plain sqlite3 in WAL mode, one fsync'd commit each.
+    conn = sqlite3.connect(Path(tmp) / "bare.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE a (at TEXT, text TEXT)")
+    for i in range(300):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO a VALUES (?, ?)", ("now", f"a{i}"))
+        conn.execute("COMMIT")
+        base.append((time.perf_counter() - t0) * 1000)
+    conn.close()
+print(statistics.median(ours), statistics.median(base))
+"""
+
+
+def bench_store(runs: int, work: Path) -> list[Row]:
+    results = [measure([sys.executable, "-c", STORE]) for _ in range(max(1, runs // 2))]
+    values = [[float(x) for x in r[2].split()] for r in results]
+    ours = statistics.median(v[0] for v in values)
+    base = statistics.median(v[1] for v in values)
+    return [
+        Row("store: write one answer", ours, base, "ms", None,
+            note="Store.attempt vs a bare WAL insert, both one fsync'd BEGIN IMMEDIATE commit"),
+    ]
+
+
 BENCHMARKS = {
     "startup": bench_startup,
     "grading": bench_grading,
     "loading": bench_loading,
     "plain": bench_plain,
+    "store": bench_store,
 }
 
 

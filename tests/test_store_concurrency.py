@@ -100,15 +100,3 @@ def test_one_student_in_two_processes_updates_the_card_every_time(tmp_path):
     assert conn.execute("SELECT reviews FROM cards").fetchall() == [(200,)]
     assert conn.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0] == 200
     conn.close()
-
-
-def test_write_latency_per_answer(tmp_path, capsys):
-    """A measurement, loosely bounded: one answer, one fsync'd transaction."""
-    with Store.open(tmp_path, "ann") as store:
-        start = time.perf_counter()
-        for i in range(200):
-            store.attempt(Attempt("l1", "q", f"a{i}", "wrong", 0.0, 1, 0, True, 0.0, "learn"))
-        per = (time.perf_counter() - start) / 200
-    with capsys.disabled():
-        print(f"\nwrite latency per answer: {per * 1000:.2f} ms")
-    assert per < 0.25
