@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -259,16 +258,14 @@ def _big_lesson(folder: Path, n: int) -> None:
     (folder / "big.yaml").write_text("id: big\ntitle: A long lesson\nsteps:\n" + "".join(steps), encoding="utf-8")
 
 
-def test_a_thousand_questions_through_a_pipe_is_fast(data_dir, tmp_path):
+def test_a_thousand_questions_through_a_pipe(data_dir, tmp_path):
+    """Its speed is measured by benchmarks/run.py (plain); here, that it all goes through."""
     folder = tmp_path / "big"
     _big_lesson(folder, 1000)
     answers = "".join(f"word{i}x\n" for i in range(1000))
-    t0 = time.perf_counter()
     r = tutor("learn", "big", "--plain", stdin=answers, data_dir=data_dir, course=folder)
-    elapsed = time.perf_counter() - t0
     assert r.returncode == 0, r.stderr[-2000:]
     assert "Score: 1000 of 1000 (100%)" in r.stdout
-    assert elapsed < 6.0, f"{elapsed:.2f}s"  # about 1 s measured on an idle machine; CI is shared
 
 
 @pytest.mark.parametrize("redirect", [">&-", "<&-", ">/dev/full"])
