@@ -70,5 +70,7 @@ def output_failed(exc: OSError, out: IO[str] | None = None) -> None:
     if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
         return
     reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename:  # not output at all: a file the command needed (e.g. permission denied)
+        reason = f"{reason}: {exc.filename}"
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(f"tutor: stopped: {reason}.", file=sys.stderr)
