@@ -22,7 +22,8 @@ Public API
 - ``normalise(text) -> str``: NFKC, control characters dropped, Cyrillic look-alike letters inside
   a Latin token made Latin (``С5+1`` typed with a Cyrillic ``С``; a wholly Cyrillic word is left
   alone), transliterated to ASCII, casefolded,
-  punctuation and hyphens to spaces, ``&`` to ``and``, leading filler (``the``, ``I think it's``)
+  punctuation and hyphens to spaces (a minus sign before a digit to ``minus``: ``x = -4`` is not
+  ``x = 4``), ``&`` to ``and``, leading filler (``the``, ``I think it's``)
   removed. Stable.
 - ``parse_number(text) -> float | None``: the value when ``text`` holds exactly one number, in any
   form the grader understands (``18 million``, ``18m``, ``1,5``, ``ninth``, ``$3.2M``). Stable.
@@ -49,7 +50,8 @@ Text
     (``Paris, France``, ``Urumqi in Xinjiang``: ``gazetteer.within``, or a glossary entry that
     locates the answer); the answer and one other thing (``Paris, Germany``) -> wrong, "give only
     the answer"; the answer plus unknown words (``Russia, because of its army``) -> close.
-    A typo (see ``textmatch``: digits exact, first letter the same, 0/1/2/3 edits
+    A typo (see ``textmatch``: digits exact, first letter the same, no month or weekday swapped
+    for another (``14 June`` is not ``14 July``), 0/1/2/3 edits
     for up to 3/7/14/more letters, per word when the word counts agree) -> typo, unless a
     competitor is as close or closer: then ``close`` (or ``wrong`` when the text *is* that
     competitor, e.g. ``Iraq`` for ``Iran``). Close also covers: part of a multi-word answer
@@ -67,7 +69,10 @@ Number
     question of the course counts (``30 planes`` when this one counts trucks) -> close.
     Otherwise wrong. Dates are fine (``February 2020``, ``04.05.2021``, ``2015-01-01``), ``in
     1991`` is fine, ``one and a half`` is 1.5, working before ``=`` is ignored (``30+30+8=68``),
-    words around the number are ignored.
+    words around the number are ignored. Scientific notation (``6.02e23``, ``6.02 x 10^23``,
+    ``6.02 × 10²³``) and fractions (``1/2``, ``½``, ``a half``, ``three quarters``) are one number;
+    digits attached to a letter are part of a unit or formula, not a number (``m/s2``, ``ms-2``,
+    ``CO2``), and a unit starting with ``m`` (``m/s²``) makes ``m`` metres, not million.
 List
     Items in any order, separated by ``,`` ``;`` ``/`` ``and`` ``&``, a ``+`` between words,
     line breaks or numbering (``1. Mongolia 2. North Korea``); names with

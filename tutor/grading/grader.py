@@ -18,6 +18,7 @@ from tutor.grading.lists import grade_list
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
 from tutor.grading.numeric import grade_number
+from tutor.grading.numforms import powers_of_ten
 from tutor.grading.prepared import Prepared, prepare
 from tutor.grading.result import Grade
 from tutor.grading.text import grade_text
@@ -30,8 +31,14 @@ MAX_CHARS = 1000  # longer than any answer; refused before any work is done
 MAX_WORDS = 120
 _CACHE_LIMIT = 50_000
 _CYRILLIC = re.compile("[\u0400-\u052f]")
-# units that measure rather than count: never taken for the thing another question counts
-_NOT_COUNTS = frozenset({"percent", "per", "cent", "million", "thousand", "billion", "m", "km"})
+# units that measure rather than count: never taken for the thing another question counts (nor
+# is any unit of under four letters: mol, kg, km, s)
+_MEASURES = (
+    "percent cent million thousand billion trillion metre meter litre liter gram mole second "
+    "minute hour degree celsius fahrenheit kelvin joule newton watt volt ampere hertz pascal "
+    "calorie mile inch foot feet yard acre hectare tonne pound ounce"
+)
+_NOT_COUNTS = frozenset(_MEASURES.split())
 
 
 class Grader:
@@ -103,8 +110,9 @@ class Grader:
             self._index.add(w.text, "wrong")
         if q.number is not None and q.number.unit:
             noun = words(q.number.unit)[-1:]
-            if noun and noun[0].isalpha() and noun[0] not in _NOT_COUNTS:
-                self._units.add(noun[0][:-1] if noun[0].endswith("s") else noun[0])
+            one = noun[0][:-1] if noun and noun[0].endswith("s") else "".join(noun)
+            if len(one) >= 4 and one.isalpha() and one not in _NOT_COUNTS:
+                self._units.add(one)
         for option in q.options:
             self._index.add(option, "option")
 
@@ -115,6 +123,8 @@ class Grader:
                 text = "" if text is None else str(text)
             if len(text) > MAX_CHARS:
                 return invalid(fb.TOO_LONG)
+            if question.type is QuestionType.NUMBER:
+                text = powers_of_ten(text)  # before cleaning drops the ^ of 10^23
             cleaned = clean(text)
             if not cleaned:
                 return invalid(fb.EMPTY)

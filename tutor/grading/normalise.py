@@ -117,6 +117,7 @@ _DIGIT_DOT = re.compile(r"(?<=\d)\.(?=\d)")
 _DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SEPARATOR_CHARS = re.compile(r"[,;/()\[\]{}|\n]")
 _HYPHENS = re.compile(r"[-_\u2010-\u2015\u2212]")
+_MINUS = re.compile(r"(?<![^\s=(\[,;:])-(?=\d)")  # -4, x = -4: a sign, not a hyphen
 _OTHER_PUNCT = re.compile(r"[^a-z0-9+%\s,;/\x00]")
 _TOKEN = re.compile(r"[a-z0-9+%\x00]+|[,;/]")
 _SEP_MAP = {
@@ -183,6 +184,8 @@ def tokens(text: str) -> list[str]:
     s = _APOSTROPHES.sub("", s)
     s = _DIGIT_DOT.sub("\x00", s)  # keep decimal points between digits
     s = _DIGIT_COMMA.sub("", s)  # 18,000 -> 18000
+    if "-" in s:
+        s = _MINUS.sub(" minus ", s)
     s = _HYPHENS.sub(" ", s)
     s = _SEPARATOR_CHARS.sub(lambda m: f" {_SEP_MAP[m.group()]} ", s)
     s = s.replace(".", "")

@@ -12,6 +12,11 @@ the value when the text holds exactly one number (``None`` otherwise). Forms und
   metres: pass ``m_is_million=False``);
 - currency signs and codes are ignored (``$3.2M``, ``3.2 million dollars``, ``KZT 500``);
 - percent: ``18 %``, ``18%``, ``18 percent``, ``18 per cent`` (the value is 18);
+- scientific notation and fractions: ``6.02e23``, ``6.02 x 10^23`` (see ``numforms``), ``1/2``,
+  ``½``, ``22/7`` (at most three digits each side: ``1991/1992`` is two numbers), ``a half``,
+  ``three quarters``, ``half a million``;
+- digits attached to a letter (``s2`` in ``m/s2``, ``mol-1``, ``CO2``) belong to a unit or a
+  formula and are not read;
 - ordinals: ``9th``, ``ninth``, ``twenty-first``;
 - number words through ``text2num`` (common misspellings such as ``nineth`` or ``fourty`` read
   as meant): ``eighteen million``, ``one hundred and five``, ``a
@@ -30,7 +35,14 @@ import re
 from dataclasses import dataclass
 
 from tutor.grading.normalise import fold
-from tutor.grading.numforms import dates_to_years, half_after
+from tutor.grading.numforms import (
+    FRACTION_WORDS,
+    attached,
+    dates_to_years,
+    fraction_value,
+    half_after,
+    powers_of_ten,
+)
 from tutor.grading.numwords import (
     JOINERS,
     MISSPELT,
@@ -72,13 +84,15 @@ _SCALE = {
 
 _DIGITS = re.compile(
     r"""
-    (?P<sign>(?<![^\s$(])-)?
+    (?P<sign>(?<![^\s$(])-|^-\s)?
     (?<![\d.])
     (?P<num>
-        \d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))[.,]\d+)?(?![\d])
+        (?P<over>\d{1,3})\s?/\s?(?P<under>\d{1,3})(?![\d.,/])
+      | \d{1,3}(?P<sep>[,.' ])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))[.,]\d+)?(?![\d])
       | \d+(?:[.,]\d+)?
       | \.\d+
     )
+    (?:e(?P<exp>[-+]?\d{1,3})(?!\d))?
     (?:\s?(?P<ord>st|nd|rd|th)\b)?
     (?:\s?(?P<scale>thousand|millions?|billions?|trillion|mln|mil|mio|mn|bn|tn|k|m|b)\b)?
     (?:\s?(?P<pct>%|percent\b|per\s?cent\b))?
@@ -86,32 +100,11 @@ _DIGITS = re.compile(
     re.VERBOSE,
 )
 
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_MONTHS = frozenset(_MONTH_WORDS.split())
 _WORD = re.compile(r"[a-z]+")
 _GAP_OK = re.compile(r"^[\s,\-]*(?:(?:of|the)[\s,\-]*)*$")
 
@@ -119,6 +112,13 @@ _GAP_OK = re.compile(r"^[\s,\-]*(?:(?:of|the)[\s,\-]*)*$")
 def _digits_value(m: re.Match[str]) -> float | None:
     raw = m.group("num")
     sep = m.group("sep")
+    if m.group("over"):  # 1/2, ½
+        under = int(m.group("under"))
+        return int(m.group("over")) / under if under else None
+    if m.group("exp"):  # 6.02e23
+        if len(re.findall(r"[,.' ]", raw)) > 1:
+            return None
+        return float(f"{raw.replace(',', '.')}e{int(m.group('exp'))}")
     try:
         if sep:
             groups_part = raw
@@ -147,10 +147,12 @@ def _digits_value(m: re.Match[str]) -> float | None:
 
 def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
     """Every number in ``text``, in order of appearance (see the module docstring)."""
-    s = dates_to_years(fold(text))
+    s = dates_to_years(fold(powers_of_ten(text)))
     found: list[NumberMatch] = []
     masked = list(s)
     for m in _DIGITS.finditer(s):
+        if not m.group("sign") and attached(s, m.start()):
+            continue  # s2 in m/s2, 2 in CO2
         value = _digits_value(m)
         if value is None or not math.isfinite(value):
             continue
@@ -174,6 +176,11 @@ def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
         )
         for i in range(m.start(), end):
             masked[i] = " "
+    for m in FRACTION_WORDS.finditer("".join(masked)):
+        fraction = fraction_value(m)
+        if fraction is not None:
+            found.append(NumberMatch(fraction, m.start(), m.end(), spelled=True))
+            masked[m.start() : m.end()] = " " * (m.end() - m.start())
     rest = "".join(masked)
     word_matches = list(_WORD.finditer(rest))
     run: list[tuple[re.Match[str], str]] = []  # (where it stands, the word as read)

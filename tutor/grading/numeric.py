@@ -46,7 +46,8 @@ def grade_number(
         if not wk.digits and whole.squashed == wk.squashed:
             return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
     unit = (spec.unit or "").strip().casefold()
-    nums = find_numbers(_result(cleaned), m_is_million=unit not in _METRE_UNITS)
+    metres = unit in _METRE_UNITS or words(unit)[:1] == ["m"]  # m/s2, m2
+    nums = find_numbers(_result(cleaned), m_is_million=not metres)
     extra = set(whole.words) - prep.vocab
     if extra & NEGATION_WORDS and nums:
         return graded(Verdict.WRONG, 0.0, fb.NEGATED)
@@ -122,9 +123,12 @@ def _same(a: float, b: float) -> bool:
 
 
 def fmt(x: float) -> str:
-    """A number as the feedback shows it: ``18,000,000``, ``1991``, ``1.5``."""
+    """A number as the feedback shows it: ``18,000,000``, ``1991``, ``1.5``, ``6.02 × 10^22``."""
     if not math.isfinite(x):
         return "That number"
+    if x and not 1e-4 <= abs(x) < 1e15:  # 6.02e22 as a scientist writes it
+        mantissa, exp = f"{x:.6g}".split("e") if "e" in f"{x:.6g}" else (f"{x:.6g}", "0")
+        return f"{mantissa} × 10^{int(exp)}"
     if abs(x) < 1e15 and x == int(x):
         return f"{int(x):,}" if abs(x) >= 10000 else str(int(x))
     return f"{x:,.6g}" if abs(x) >= 10000 else f"{x:.6g}"

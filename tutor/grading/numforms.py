@@ -5,6 +5,12 @@
   length, so every span found afterwards still points into the folded text).
 - ``half_after(folded, end)``: ``one and a half``, ``1 and a half``: 0.5 to add to the number
   that ends at ``end``, and where the phrase ends.
+- ``powers_of_ten(raw)``: scientific notation as people type it (``6.02 x 10^23``, ``6.02 × 10²³``,
+  ``6.02*10**23``, ``10^-3``) rewritten as ``6.02e23``, before the text is cleaned (cleaning drops
+  ``^`` and turns superscripts into plain digits, which would read as ``1023``).
+- ``attached(folded, start)``: whether digits at ``start`` belong to a word or unit rather than
+  standing as a number: ``s2`` in ``m/s2``, ``-2`` in ``m s-2``, ``2`` in ``CO2``.
+- ``FRACTION_WORDS``: ``half``, ``a quarter``, ``three quarters``, ``half a million`` as values.
 """
 
 from __future__ import annotations
@@ -14,6 +20,20 @@ import re
 _DAY_FIRST = re.compile(r"(?<![\d.,/])\d{1,2}([./])\d{1,2}\1(?=\d{4}(?![\d.,/]))")
 _ISO = re.compile(r"(?<![\d.,/-])(\d{4})-\d{1,2}-\d{1,2}(?![\d.,/-])")
 _HALF = re.compile(r"\s+and\s+a\s+half\b")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+_TIMES = r"\s*(?:[x×X*·⋅∙]|\\times)\s*"
+_POWER = re.compile(
+    r"(?P<m>\d(?:[\d.,]*\d)?)?(?P<times>" + _TIMES + r")?(?<![\d.,])10"
+    r"(?:\s*(?:\^|\*\*)\s*\(?(?P<e>[-+−]?\d{1,3})\)?|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+)
+_ATTACHED = re.compile(r"(?:\b[a-z]{1,3}-|[a-z])$")
+FRACTION_WORDS = re.compile(
+    r"(?<!\band )(?<!\band a )(?<!\band an )\b(?:(?P<n>a|an|one|two|three)\s+)?(?P<f>half|halves|quarters?|thirds?)"
+    r"(?:\s+(?:a|an)\s+(?P<scale>thousand|million|billion))?\b"
+)
+_COUNT = {None: 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_PART = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+_SCALES = {None: 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
 def dates_to_years(s: str) -> str:
@@ -28,3 +48,32 @@ def half_after(s: str, end: int) -> int | None:
     """Where ``and a half`` right after ``end`` ends, or None."""
     m = _HALF.match(s, end)
     return m.end() if m else None
+
+
+def powers_of_ten(raw: str) -> str:
+    """``6.02 x 10^23`` -> ``6.02e23``; ``10²`` -> ``1e2``; other text unchanged."""
+    if "10" not in raw:
+        return raw
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group("m") and not m.group("times"):
+            return m.group()  # "310^2" is not a power of ten written out
+        exp = (m.group("e") or m.group("sup")).translate(_SUPERSCRIPT)
+        return f"{m.group('m') or 1}e{exp}"
+
+    return _POWER.sub(sub, raw)
+
+
+def attached(folded: str, start: int) -> bool:
+    """Digits at ``start`` right after a letter (``s2``, ``co2``) or a short word and a hyphen
+    (``s-2``, ``mol-1``): part of a unit or a name, not a number of their own."""
+    return _ATTACHED.search(folded, max(0, start - 4), start) is not None
+
+
+def fraction_value(m: re.Match[str]) -> float | None:
+    """The value of a ``FRACTION_WORDS`` match: ``three quarters`` 0.75, ``half a million``
+    500,000; ``third`` alone is an ordinal (None)."""
+    part = _PART[m.group("f")]
+    if part == 3 and m.group("n") in (None, "a", "an"):
+        return None if m.group("n") is None else 1 / 3
+    return _COUNT[m.group("n")] / part * _SCALES[m.group("scale")]

@@ -5,6 +5,8 @@ A typed text is a *typo* of a form when, on normalised text (see ``normalise``):
 - the digits are the same numbers in the same order (``Y-8`` is never ``Y-9``; ``C5+1`` never
   ``C51``);
 - the first letter is the same (``Prussia`` is not ``Russia``; ``South Korea`` not ``North``);
+- no month or weekday is swapped for another (``14 June 1789`` is not ``14 July 1789``,
+  ``Tuesday`` not ``Thursday``; ``14 Jul 1789`` is ``14 July 1789``);
 - the edit distance (optimal string alignment: a swap of two neighbours is one edit) is within the
   budget: 0 edits up to 3 letters, 1 up to 7, 2 up to 14, 3 beyond. When both have the same
   number of words, each word is held to its own budget and its own first letter
@@ -95,6 +97,8 @@ def typo_distance(typed: Key, form: Key) -> int | None:
         return None
     if typed.squashed[0] != form.squashed[0]:
         return None
+    if _swapped_dates(typed, form):
+        return None
     best: int | None = None
     if len(typed.words) == len(form.words) and len(form.words) > 1:
         total = 0
@@ -121,6 +125,26 @@ def typo_distance(typed: Key, form: Key) -> int | None:
     return best
 
 
+_MONTHS = "january february march april may june july august september october november december"
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_MONTH_NAMES, _DAY_NAMES = _MONTHS.split(), _DAYS.split()
+_CALENDAR = {
+    **{n: i for i, n in enumerate(_MONTH_NAMES)},
+    **{n[:3]: i for i, n in enumerate(_MONTH_NAMES)},
+    "sept": 8,
+    **{n: 20 + i for i, n in enumerate(_DAY_NAMES)},
+    **{n[:3]: 20 + i for i, n in enumerate(_DAY_NAMES)},
+}
+
+
+def _swapped_dates(typed: Key, form: Key) -> bool:
+    """Both name months or weekdays (``jul`` and ``july`` alike), and not the same ones. A word
+    that is not exactly one (``juli``, ``Theresa Mey``) is a typo like any other."""
+    a = tuple(_CALENDAR[w] for w in typed.words if w in _CALENDAR)
+    b = tuple(_CALENDAR[w] for w in form.words if w in _CALENDAR)
+    return bool(a and b) and a != b
+
+
 def _stray_letter(typed: Key, form: Key) -> bool:
     """A one-letter word at either end of ``typed`` that ``form`` has not: an initial or a
     stray letter (``Tokayev N.``), never a slip of one word typed as two."""
@@ -138,6 +162,8 @@ def _stray_letter(typed: Key, form: Key) -> bool:
 def near_distance(typed: Key, form: Key) -> int | None:
     """Like ``typo_distance`` with one more edit allowed: "close, check the spelling"."""
     if not typed.squashed or not form.squashed or typed.digits != form.digits:
+        return None
+    if _swapped_dates(typed, form):
         return None
     if typed.squashed[0] != form.squashed[0]:
         return None

@@ -11,6 +11,7 @@ import re
 
 from tutor.grading.normalise import fold
 from tutor.grading.numbers import MISSPELT, find_numbers
+from tutor.grading.numforms import powers_of_ten
 
 _CURRENCY = frozenset(
     [
@@ -60,6 +61,7 @@ def answer_number(text: str, unit: str | None = None) -> tuple[float | None, lis
     """``(value, stray words)``: an instructor's answer is a number, perhaps with a scale word,
     its unit or a currency; any other word (``about``, a misspelt ``milion``) is stray."""
     metres = unit is not None and unit.strip().casefold() in METRES
+    text = powers_of_ten(text)  # 6.02 x 10^23 is 6.02e23
     try:
         found = find_numbers(text, m_is_million=not metres)
         folded = fold(text)
