@@ -384,6 +384,14 @@ def main() -> int:
     if unknown:
         parser.error(f"no benchmark named {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
     chosen = args.which or list(BENCHMARKS)
+    # Measure tutor as installed: pip byte-compiles a package when it installs it, and Textual
+    # (the baseline) was. An editable checkout run with PYTHONDONTWRITEBYTECODE set (as on these
+    # machines) would otherwise compile every module of tutor again in every timed process.
+    import compileall
+
+    import tutor
+
+    compileall.compile_dir(Path(tutor.__file__).parent, quiet=1)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="tutor-bench-") as tmp:
         work = Path(tmp)

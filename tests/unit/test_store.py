@@ -292,3 +292,24 @@ def test_an_unreadable_card_is_scheduled_afresh(store):
     store.outcome(Outcome("l1", "q1", "correct", 1.0, 1, 0, "learn"))
     assert store.unsaved == 0 and store.set_aside == 0
     assert store.card("l1", "q1") is not None
+
+
+def test_a_place_is_committed_without_waiting_for_the_disk_but_answers_are(store):
+    """Places are advisory (a lost one re-asks one question); answers always wait for fsync."""
+    seen: list[str] = []
+    conn = store.connection
+    conn.set_trace_callback(seen.append)
+    try:
+        store.place("l1", 3)
+        store.attempt(attempt())
+    finally:
+        conn.set_trace_callback(None)
+    steps = [s.split(" (")[0] for s in seen if s.startswith(("INSERT", "PRAGMA synchronous"))]
+    assert steps == [
+        "PRAGMA synchronous = NORMAL",
+        "INSERT OR REPLACE INTO places",
+        "PRAGMA synchronous = FULL",
+        "INSERT INTO attempts",
+    ]
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.resume_point("l1") == 3

@@ -168,6 +168,20 @@ OUR_TABLES = frozenset({"attempts", "outcomes", "cards", "places", "finishes"})
 
 
 @contextmanager
+def relaxed(conn: sqlite3.Connection, on: bool) -> Iterator[None]:
+    """With ``on``, commits inside do not wait for the disk (``synchronous = NORMAL``); the
+    connection is back to ``FULL`` afterwards, whatever happened."""
+    if not on:
+        yield
+        return
+    conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA synchronous = FULL")
+
+
+@contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One ``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back if anything inside raises."""
     conn.execute("BEGIN IMMEDIATE")

@@ -18,6 +18,12 @@ from typing import Any
 from tutor.store import db
 from tutor.store.base import Record, StoreParts
 
+# Records that only say where the student is: committed without waiting for the disk (SQLite's
+# synchronous=NORMAL for that one transaction). In WAL mode such a commit survives a killed
+# process, and the next answer's fsync'd commit makes it durable too; only a power cut right
+# after it can lose it, and then a resumed lesson asks one answered question again.
+ADVISORY = frozenset({"place"})
+
 
 def stderr_warning(message: str) -> None:
     print(f"tutor: warning: {message}", file=sys.stderr, flush=True)
@@ -43,7 +49,7 @@ class Journal(StoreParts):
         while self._pending:
             kind, payload = self._pending[0]
             try:
-                with db.transaction(self._conn) as conn:
+                with db.relaxed(self._conn, kind in ADVISORY), db.transaction(self._conn) as conn:
                     getattr(self, f"_do_{kind}")(conn, payload)
             except sqlite3.OperationalError as exc:
                 # Locked past the busy timeout, disk full, I/O error: worth trying again later.
