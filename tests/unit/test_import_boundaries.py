@@ -39,9 +39,7 @@ def test_domain_modules_do_not_import_textual():
         "heavy = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(heavy))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = _python(code)
     assert out == "", f"textual was imported: {out}"
 
 
@@ -55,9 +53,7 @@ def test_grading_exports_survive_their_submodules_being_imported():
         "bad = [n for n in g.__all__ if isinstance(getattr(g, n), types.ModuleType)]\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = _python(code)
     assert out == "", f"shadowed by a submodule: {out}"
 
 
@@ -70,7 +66,12 @@ def test_loading_a_course_does_not_load_the_grader():
         "load_course([bundled_course()])\n"
         "print('tutor.grading.grader' in sys.modules)\n"
     )
-    out = subprocess.run(
+    out = _python(code)
+    assert out == "False"
+
+
+def _python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter, where nothing is imported yet."""
+    return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
-    assert out == "False"
