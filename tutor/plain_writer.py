@@ -13,6 +13,7 @@ import shutil
 import textwrap
 from typing import IO, Any
 
+from tutor.figures import figure
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
 from tutor.model import QuestionType
 
@@ -177,7 +178,7 @@ class PlainWriter:
         early = "" if summary.completed else " (ended early)"
         self.line(self._style(f"Summary: {summary.title}{early}", "1"))
         pct = round(summary.score * 100)
-        self.line(f"Score: {_num(summary.earned)} of {summary.possible} ({pct}%)")
+        self.line(f"Score: {figure(summary.earned)} of {summary.possible} ({pct}%)")
         if summary.results:
             self.line("Questions:")
             not_reached = 0
@@ -196,7 +197,7 @@ class PlainWriter:
             for lesson_id, earned, possible in summary.by_lesson:
                 title = (titles or {}).get(lesson_id)
                 name = f"{title} ({lesson_id})" if title else lesson_id
-                self.block(f"{_num(earned)} of {possible}", f"  {name}: ")
+                self.block(f"{figure(earned)} of {possible}", f"  {name}: ")
         missed = [r for r in summary.results if r.result in _MISSED]
         if missed:
             self.line("To look at again:")
@@ -212,10 +213,6 @@ class PlainWriter:
 
     def continue_prompt(self) -> None:
         self.line(self._style("(Press Enter to go on.)", "2"))
-
-
-def _num(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 def _answer_note(msg: Ask) -> str:

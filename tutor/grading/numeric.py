@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from tutor.figures import figure, number_answer
 from tutor.grading import feedback as fb
 from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS, SEPARATORS, words
 from tutor.grading.numbers import find_numbers, parse_number
@@ -64,7 +65,7 @@ def grade_number(
     if len(values) > 1:
         return graded(Verdict.WRONG, 0.0, fb.ONE_NUMBER)
     x = nums[0].value
-    answer = q.answer or fmt(spec.value)
+    answer = number_answer(q.answer, spec.value, spec.unit)
     unit_scale = 1.0
     for unit_word in unit.split():
         unit_scale *= _SCALE_UNITS.get(unit_word, 1.0)
@@ -123,12 +124,5 @@ def _same(a: float, b: float) -> bool:
 
 
 def fmt(x: float) -> str:
-    """A number as the feedback shows it: ``18,000,000``, ``1991``, ``1.5``, ``6.02 × 10^22``."""
-    if not math.isfinite(x):
-        return "That number"
-    if x and not 1e-4 <= abs(x) < 1e15:  # 6.02e22 as a scientist writes it
-        mantissa, exp = f"{x:.6g}".split("e") if "e" in f"{x:.6g}" else (f"{x:.6g}", "0")
-        return f"{mantissa} × 10^{int(exp)}"
-    if abs(x) < 1e15 and x == int(x):
-        return f"{int(x):,}" if abs(x) >= 10000 else str(int(x))
-    return f"{x:,.6g}" if abs(x) >= 10000 else f"{x:.6g}"
+    """A number read from an answer, as the feedback shows it (``tutor.figures``)."""
+    return figure(x) if math.isfinite(x) else "That number"

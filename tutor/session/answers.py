@@ -17,7 +17,7 @@ from tutor.records import Attempt
 from tutor.session.base import SessionParts
 from tutor.session.commands import fold, parse_command, parse_define
 from tutor.session.scoring import award
-from tutor.session.state import QuestionState, answer_line
+from tutor.session.state import QuestionState, answer_line, answer_text
 
 MAX_INPUT = 2000  # characters; longer input is not an answer (and is not graded)
 
@@ -161,7 +161,7 @@ class Answering(SessionParts):
             final=final,
             tries_left=st.tries_left,
             awarded=awarded if final else None,
-            answer=q.answer if final and not right else None,
+            answer=answer_text(q) if final and not right else None,
             explain=q.explain if final and not right else None,
         )
         if not final:

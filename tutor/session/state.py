@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from tutor.figures import number_answer
 from tutor.messages import Ask, QuestionResult
 from tutor.model import Lesson, Question, QuestionType
 from tutor.records import Outcome
@@ -138,6 +139,8 @@ def answer_text(q: Question) -> str:
         ]
         if picked:
             return "; ".join(picked)
+    if q.type is QuestionType.NUMBER and q.number is not None:
+        return number_answer(q.answer, q.number.value, q.number.unit)
     return q.answer.strip()
 
 

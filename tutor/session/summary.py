@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tutor.figures import figure
 from tutor.messages import QuestionResult, Summary
 from tutor.model import Course
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 def build_summary(
@@ -102,7 +99,7 @@ def _suggest(
         weakest = min((row for row in by_lesson if row[2]), key=lambda row: row[1] / row[2])
         return (
             f"Your weakest lesson was {_title(course, weakest[0])} "
-            f"({_fmt(weakest[1])} of {weakest[2]}): going over it again would help.",
+            f"({figure(weakest[1])} of {weakest[2]}): going over it again would help.",
             f"tutor learn {weakest[0]} --restart",
         )
     if missed:

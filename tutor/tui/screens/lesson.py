@@ -16,12 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, ProgressBar
 
 from tutor import messages as m
+from tutor.figures import figure
 from tutor.tui.widgets.transcript import (
     NoticeBubble,
     StudentBubble,
     Transcript,
     bubble_for,
-    number_text,
     plain,
 )
 
@@ -96,7 +96,7 @@ class LessonScreen(Screen[None]):
         bar = self.query_one("#lesson-progress", ProgressBar)
         bar.update(total=max(total, 1), progress=min(done, max(total, 1)))
         possible = session.possible
-        score = f"Score {number_text(session.earned)}/{possible}" if possible else ""
+        score = f"Score {figure(session.earned)}/{possible}" if possible else ""
         self.query_one("#lesson-score", Label).update(plain(score))
         awaiting = "done" if self.summary is not None else session.awaiting
         self.query_one("#answer", Input).placeholder = PLACEHOLDERS.get(awaiting, "")

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, ProgressBar, Static
 
 from tutor import messages as m
-from tutor.tui.widgets.transcript import RESULT_LABELS, number_text, plain
+from tutor.figures import figure
+from tutor.tui.widgets.transcript import RESULT_LABELS, plain
 
 if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
@@ -55,7 +56,7 @@ class SummaryScreen(Screen[None]):
         s = self.summary
         with VerticalScroll(id="summary-scroll"):
             yield Label(plain(s.title), id="summary-title")
-            score = f"{number_text(s.earned)} of {s.possible} ({s.score:.0%})"
+            score = f"{figure(s.earned)} of {s.possible} ({s.score:.0%})"
             if not s.completed:
                 score += " - stopped before the end"
             with Horizontal(id="summary-score-row"):

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Markdown, Static
 
 from tutor import messages as m
+from tutor.figures import figure
 from tutor.model import Question, QuestionType
 from tutor.tui.text import plain
 
@@ -156,7 +157,7 @@ class FinishedBubble(Bubble):
         s = self.message.summary
         word = "Done" if s.completed else "Stopped"
         yield Label(
-            plain(f"■ {word}: {_number(s.earned)} of {s.possible} ({s.score:.0%})"),
+            plain(f"■ {word}: {figure(s.earned)} of {s.possible} ({s.score:.0%})"),
             classes="meta",
         )
         yield Static(plain("Press Enter to see your summary."), classes="body")
@@ -200,11 +201,6 @@ def bubble_for(message: m.Message) -> Bubble | None:
     return None
 
 
-def _number(x: float) -> str:
-    """1.0 -> '1', 2.5 -> '2.5', 3.75 -> '3.75'."""
-    return f"{x:.2f}".rstrip("0").rstrip(".")
-
-
 class Transcript(VerticalScroll):
     """The scrolling conversation, filled from the top; each new message scrolls into view, and
     so does the end of the conversation (the open question) when the terminal is resized.
@@ -222,6 +218,3 @@ class Transcript(VerticalScroll):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.scroll_end, animate=False)
-
-
-number_text = _number
