@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="if the progress file is damaged, move it aside and start a fresh one",
     )
+    common.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every lesson file afresh instead of using the course cache"
+        " (also $TUTOR_NO_CACHE=1; the cache lives in $TUTOR_CACHE_DIR, else the user cache folder)",
+    )
     parser.add_argument(
         "--plain",
         action="store_true",

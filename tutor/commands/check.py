@@ -10,6 +10,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tutor.loader.cache import CourseCache
+    from tutor.loader.course import CourseScan
+    from tutor.loader.problems import Problem
 
 PROGRESS_FROM = 50  # files: fewer than this never show progress
 
@@ -67,9 +73,26 @@ class _Progress:
             sys.stderr.flush()
 
 
-def run(args: argparse.Namespace) -> int:
-    from tutor.loader import lesson_files, load_course, problem_sort_key
+def _examples(scan: CourseScan, cache: CourseCache | None) -> list[Problem]:
+    """The problems the examples show, run afresh only when some lesson (or the tutor) changed:
+    a question's competitors come from the whole course, so any change runs them all again."""
     from tutor.loader.examples import run_examples
+
+    key = scan.key()
+    if cache is not None:
+        known = cache.examples_for(key)
+        if known is not None:
+            return list(known)
+    found = run_examples(scan.course())
+    if cache is not None:
+        cache.remember_examples(key, found)
+        cache.save()
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    from tutor.commands.common import course_cache
+    from tutor.loader import problem_sort_key, scan_course
     from tutor.paths import course_dir
 
     if args.paths:
@@ -85,29 +108,30 @@ def run(args: argparse.Namespace) -> int:
             print(f"tutor check: {message}", file=sys.stderr)
             return 2
 
-    files, _ = lesson_files(paths)
+    cache = course_cache(args, paths)
     progress = _Progress() if sys.stderr.isatty() and args.format == "text" else None
     try:
-        course, problems = load_course(paths, progress=progress)
+        scan = scan_course(paths, progress=progress, cache=cache)
     finally:
         if progress is not None:
             progress.clear()
+    problems = scan.problems
 
     examples_run = False
     if not args.no_examples:
-        problems = sorted(problems + run_examples(course), key=problem_sort_key)
+        problems = sorted(problems + _examples(scan, cache), key=problem_sort_key)
         examples_run = True
 
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    lessons, questions = len(files), course.question_count
+    lessons, questions = len(scan.files), scan.question_count
     failed = errors > 0 or (args.strict and warnings > 0)
 
     if args.format == "json":
         document = {
             "problems": [p.to_dict() for p in problems],
             "lessons": lessons,
-            "lessons_loaded": len(course.lessons),
+            "lessons_loaded": len(scan.kept),
             "questions": questions,
             "errors": errors,
             "warnings": warnings,

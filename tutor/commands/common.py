@@ -12,7 +12,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tutor.grading import Grader
+    from tutor.loader.cache import CourseCache
     from tutor.model import Course
     from tutor.session import Session
     from tutor.store import Store
@@ -74,7 +77,7 @@ def load_course(args: argparse.Namespace, command: str | None = None) -> Course 
         print(f"{who}: no course at {folder} (see --lessons)", file=sys.stderr)
         return None
     try:
-        course, problems = _load([folder])
+        course, problems = _load([folder], cache=course_cache(args, [folder]))
     except OSError as exc:
         print(f"{who}: cannot read the course at {folder}: {exc}", file=sys.stderr)
         return None
@@ -93,6 +96,16 @@ def load_course(args: argparse.Namespace, command: str | None = None) -> Course 
         print(f"{who}: no lessons in {folder}", file=sys.stderr)
         return None
     return course
+
+
+def course_cache(args: argparse.Namespace, sources: list[Path]) -> CourseCache | None:
+    """The cache for a course read from ``sources``, unless ``--no-cache`` or ``$TUTOR_NO_CACHE``
+    turns it off."""
+    from tutor.loader.cache import CourseCache, disabled
+
+    if getattr(args, "no_cache", False) or disabled():
+        return None
+    return CourseCache.open([str(s) for s in sources])
 
 
 def unknown_lessons(course: Course, ids: list[str], command: str) -> bool:

@@ -1,13 +1,24 @@
-"""A course: lesson files from folders and paths, loaded in file-name order."""
+"""A course: lesson files from folders and paths, loaded in file-name order.
+
+``scan_course`` loads every file (through the course cache when it is given one) and keeps, per
+file, what loading found; ``load_course`` is the scan made into a ``Course``. ``tutor check``
+uses the scan directly, so that an unchanged course is checked without building its lessons.
+The YAML reader is imported only when a file has to be read afresh.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tutor.loader.lesson import load_lesson
-from tutor.loader.problems import ERROR, Problem, problem_sort_key
+from tutor.loader.files import read_bytes
+from tutor.loader.problems import ERROR, Problem, Report, problem_sort_key
 from tutor.model import Course, Lesson
+
+if TYPE_CHECKING:
+    from tutor.loader.cache import CourseCache, Entry
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -46,37 +57,134 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
     return files, problems
 
 
-def load_course(
+@dataclass(slots=True)
+class LoadedFile:
+    """One lesson file as loaded: its problems, and its lesson when it has no error."""
+
+    path: str
+    digest: bytes | None  # of the bytes read; None when the file could not be read
+    problems: list[Problem]
+    lesson_id: str | None
+    questions: int
+    _entry: Entry | None = None  # from the cache: the lesson is built on first use
+    _lesson: Lesson | None = None
+
+    def lesson(self) -> Lesson | None:
+        if self._lesson is None and self._entry is not None:
+            self._lesson = self._entry.lesson()
+        return self._lesson
+
+
+@dataclass(slots=True)
+class CourseScan:
+    """Every file of a course as loaded, the files that make up the course, and all problems
+    (sorted by path, line and column)."""
+
+    files: list[LoadedFile]
+    kept: list[LoadedFile]
+    problems: list[Problem]
+
+    @property
+    def question_count(self) -> int:
+        return sum(f.questions for f in self.kept)
+
+    def key(self) -> str:
+        """Names this exact course: every kept file's path and digest, in order."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for f in self.kept:
+            digest.update(f.path.encode("utf-8", "surrogateescape") + b"\0" + (f.digest or b""))
+        return digest.hexdigest()
+
+    def course(self) -> Course:
+        lessons = [f.lesson() for f in self.kept]
+        return Course(tuple(lesson for lesson in lessons if lesson is not None))
+
+
+def _load_file(file: Path, cache: CourseCache | None) -> LoadedFile:
+    from tutor.loader.cache import file_digest
+
+    name = str(file)
+    report = Report(name)
+    data = read_bytes(file, report)
+    if data is None:
+        return LoadedFile(name, None, report.problems, None, 0)
+    digest = file_digest(data)
+    entry = cache.lookup(name, digest) if cache is not None else None
+    if entry is None:
+        from tutor.loader.lesson import load_lesson
+
+        lesson, problems = load_lesson(file, data)
+        if cache is None:
+            questions = 0 if lesson is None else len(lesson.questions)
+            lesson_id = None if lesson is None else lesson.id
+            return LoadedFile(name, digest, problems, lesson_id, questions, _lesson=lesson)
+        entry = cache.remember(name, digest, lesson, problems)
+        loaded = LoadedFile(name, digest, problems, entry.lesson_id, entry.questions, entry)
+        loaded._lesson = lesson
+        return loaded
+    return LoadedFile(name, digest, list(entry.problems), entry.lesson_id, entry.questions, entry)
+
+
+def _lesson_pos(f: LoadedFile) -> tuple[int, int]:
+    if f._entry is not None:
+        return f._entry.lesson_line, f._entry.lesson_column
+    lesson = f.lesson()
+    return (lesson.pos.line, lesson.pos.column) if lesson is not None else (0, 0)
+
+
+def scan_course(
     paths: Iterable[str | Path] | str | Path,
     *,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[Course, list[Problem]]:
-    """Load every lesson; lessons with errors are left out, and so is a lesson whose id another
-    file already uses. Problems come sorted by path, line and column."""
+    cache: CourseCache | None = None,
+) -> CourseScan:
+    """Load every lesson file; lessons with errors are left out, and so is a lesson whose id
+    another file already uses. With a cache, unchanged files are not read again, and the cache is
+    saved at the end."""
     files, problems = lesson_files(paths)
-    lessons: list[Lesson] = []
-    by_id: dict[str, Lesson] = {}
+    loaded: list[LoadedFile] = []
+    kept: list[LoadedFile] = []
+    by_id: dict[str, LoadedFile] = {}
     total = len(files)
     for done, file in enumerate(files, 1):
-        lesson, found = load_lesson(file)
-        problems.extend(found)
-        if lesson is not None:
-            first = by_id.get(lesson.id)
+        result = _load_file(file, cache)
+        loaded.append(result)
+        problems.extend(result.problems)
+        if result.lesson_id is not None:
+            first = by_id.get(result.lesson_id)
             if first is None:
-                by_id[lesson.id] = lesson
-                lessons.append(lesson)
+                by_id[result.lesson_id] = result
+                kept.append(result)
             else:
+                line, column = _lesson_pos(result)
                 problems.append(
                     Problem(
-                        lesson.path,
-                        lesson.pos.line,
-                        lesson.pos.column,
-                        f"duplicate lesson id '{lesson.id}' (also in {first.path}:{first.pos.line});"
-                        " this lesson is left out",
+                        result.path,
+                        line,
+                        column,
+                        f"duplicate lesson id '{result.lesson_id}' (also in {first.path}:"
+                        f"{_lesson_pos(first)[0]}); this lesson is left out",
                         ERROR,
                     )
                 )
         if progress is not None:
             progress(done, total)
     problems.sort(key=problem_sort_key)
-    return Course(tuple(lessons)), problems
+    if cache is not None:
+        cache.forget_except({f.path for f in loaded})
+        cache.save()
+    return CourseScan(loaded, kept, problems)
+
+
+def load_course(
+    paths: Iterable[str | Path] | str | Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cache: CourseCache | None = None,
+) -> tuple[Course, list[Problem]]:
+    """Load every lesson; lessons with errors are left out, and so is a lesson whose id another
+    file already uses. Problems come sorted by path, line and column."""
+    scan = scan_course(paths, progress=progress, cache=cache)
+    return scan.course(), scan.problems

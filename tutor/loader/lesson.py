@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tutor.loader import fields as f
+from tutor.loader.files import read_bytes
 from tutor.loader.lint import lint_question, lint_source
 from tutor.loader.problems import Problem, Report, TooManyErrors, problem_sort_key
-from tutor.loader.safeyaml import Map, Node, Scalar, Seq, check_encoding, compose, read_bytes
+from tutor.loader.safeyaml import Map, Node, Scalar, Seq, check_encoding, compose
 from tutor.loader.steps import LESSON_KEYS, MAX_TRIES, QUESTION_KEYS, convert_step
 from tutor.model import DEFAULT_TRIES, GlossaryEntry, Lesson, Question, Step
 
@@ -17,12 +18,16 @@ _LESSON_SET = frozenset(LESSON_KEYS)
 _KNOWN = _LESSON_SET | frozenset(QUESTION_KEYS) | {"teach"} | frozenset(f.SYNONYMS)
 
 
-def load_lesson(path: str | Path) -> tuple[Lesson | None, list[Problem]]:
-    """Read, check and convert one lesson file. The lesson is None if there is any error."""
+def load_lesson(
+    path: str | Path, data: bytes | None = None
+) -> tuple[Lesson | None, list[Problem]]:
+    """Read, check and convert one lesson file (``data``: its bytes, when already read). The
+    lesson is None if there is any error."""
     report = Report(str(path))
     lesson = None
     try:
-        data = read_bytes(Path(path), report)
+        if data is None:
+            data = read_bytes(Path(path), report)
         if data is not None and check_encoding(data, report):
             root = compose(data, report)
             if root is not None:

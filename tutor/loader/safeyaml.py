@@ -10,8 +10,6 @@ the text as written and every node carries its 1-based line and column.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Literal
 
 import yaml
@@ -37,7 +35,6 @@ try:  # libyaml: several times faster than the pure-Python parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _CParser = None
 
-MAX_BYTES = 1024 * 1024  # a long lesson is about 30 KiB
 MAX_DEPTH = 8  # lesson > steps > question > examples > accept is 5 levels
 MAX_NODES = 200_000  # values in one file; a 2,000-question lesson has about 40,000
 
@@ -95,31 +92,6 @@ class Refused(Exception):
         self.message = message
         self.line = line
         self.column = column
-
-
-def read_bytes(path: Path, report: Report) -> bytes | None:
-    """The file's bytes, or None (with a problem reported) if it is unreadable or too big."""
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        report.error((1, 1), "this is a folder, not a lesson file")
-        return None
-    except OSError as exc:
-        if path.is_symlink() and not path.exists():
-            report.error((1, 1), "cannot read the file: it is a link to a file that does not exist")
-        else:
-            report.error((1, 1), f"cannot read the file: {exc.strerror or exc}")
-        return None
-    if len(data) > MAX_BYTES:
-        mib = max(size, len(data)) / (1024 * 1024)
-        shown = f"{mib:.1f} MiB" if size else "more than 1 MiB"
-        report.error(
-            (1, 1), f"the file is {shown}; a lesson file may be at most 1 MiB: split the lesson"
-        )
-        return None
-    return data
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:

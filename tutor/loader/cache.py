@@ -1,0 +1,231 @@
+"""The course cache: what loading and checking each lesson file found, kept between runs.
+
+Start-up and ``tutor check`` skip every lesson file whose bytes have not changed since the last
+run. One cache file per course folder lives in the user cache directory
+(``$TUTOR_CACHE_DIR``, else platformdirs' ``user_cache_dir("tutor")``). Each entry is keyed by
+the SHA-256 of the file's bytes; the whole cache by a fingerprint of the tutor code that made it,
+so another version (or an edited checkout) never reads an older one. The results of running the
+examples (``tutor check``) are kept under a key made of every lesson's digest, since a question's
+competitors come from the whole course.
+
+A cache is a pickle, so it is only ever read when it cannot have been written by someone else:
+the file and its folder must belong to the user running the tutor and be writable by nobody else,
+the file must be a regular file (not a link), and the unpickler only builds the tutor's own data
+classes and plain containers, never calls anything else. A cache that fails any check, is from
+another tutor, or cannot be read is ignored and rebuilt; one that cannot be written is skipped.
+Nothing here ever raises: a cache is an optimisation, never a reason for the tutor to fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import io
+import os
+import pickle
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ENV_CACHE_DIR = "TUTOR_CACHE_DIR"
+ENV_NO_CACHE = "TUTOR_NO_CACHE"
+FORMAT = 1  # bump when the layout of this file's contents changes
+
+_BUILTINS = frozenset({"tuple", "list", "dict", "set", "frozenset", "str", "bytes", "int",
+                       "float", "bool", "complex"})
+
+
+def cache_dir() -> Path:
+    chosen = os.environ.get(ENV_CACHE_DIR)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("tutor", appauthor=False))
+
+
+def disabled() -> bool:
+    return os.environ.get(ENV_NO_CACHE, "").strip().lower() not in ("", "0", "no", "false")
+
+
+def code_fingerprint() -> str:
+    """The tutor's version and the size and time of every module in the package: an upgrade or an
+    edited checkout makes every older cache stale."""
+    import tutor
+
+    root = Path(tutor.__file__).parent
+    digest = hashlib.sha256(f"{tutor.__version__}|{FORMAT}".encode())
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "_course"))
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                rel = os.path.relpath(os.path.join(folder, name), root)
+                digest.update(f"{rel}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def file_digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds the tutor's own frozen data classes and enums and plain containers; nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in _BUILTINS:
+            return super().find_class(module, name)
+        if module == "tutor" or module.startswith("tutor."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (
+                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
+            ):
+                return found
+        raise pickle.UnpicklingError(f"the cache may not name {module}.{name}")
+
+
+def _loads(data: bytes) -> Any:
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+def _owned_by_me(info: os.stat_result) -> bool:
+    """Ours and writable by no one else (always true where there are no user ids)."""
+    if not hasattr(os, "geteuid"):
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What loading one lesson file found. The lesson itself stays pickled until it is needed."""
+
+    digest: bytes
+    problems: tuple[Any, ...]  # tutor.loader.problems.Problem
+    lesson_id: str | None
+    lesson_line: int
+    lesson_column: int
+    questions: int
+    blob: bytes | None  # the pickled Lesson, None when the file has errors
+
+    def lesson(self) -> Any:
+        return None if self.blob is None else _loads(self.blob)
+
+
+@dataclass
+class CourseCache:
+    """The cache of one course (the lesson paths it was loaded from)."""
+
+    path: Path | None  # where it is saved; None: kept in memory only
+    code: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    examples: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, sources: list[str], directory: Path | None = None) -> CourseCache:
+        """The cache for a course read from ``sources`` (folders or files); empty when there is
+        none yet, or when the one there cannot be trusted."""
+        code = code_fingerprint()
+        key = hashlib.sha256("\n".join(os.path.abspath(s) for s in sources).encode()).hexdigest()
+        try:
+            path = (directory or cache_dir()) / f"course-{key[:32]}.pickle"
+        except Exception:  # no home folder to put a cache in: load without one
+            return cls(None, code)
+        cache = cls(path, code)
+        try:
+            stored = cache._read()
+        except Exception:
+            stored = None
+        if (
+            isinstance(stored, dict)
+            and stored.get("code") == code
+            and isinstance(stored.get("entries"), dict)
+            and isinstance(stored.get("examples"), dict)
+        ):
+            cache.entries = {
+                k: v for k, v in stored["entries"].items()
+                if isinstance(k, str) and isinstance(v, Entry)
+            }
+            cache.examples = stored["examples"]
+        return cache
+
+    def _read(self) -> Any:
+        assert self.path is not None
+        folder = os.stat(self.path.parent)
+        if not _owned_by_me(folder):
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(self.path, flags)
+        except FileNotFoundError:
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _owned_by_me(info):
+                return None
+            return _loads(handle.read())
+
+    def lookup(self, file: str, digest: bytes) -> Entry | None:
+        entry = self.entries.get(file)
+        return entry if entry is not None and entry.digest == digest else None
+
+    def remember(self, file: str, digest: bytes, lesson: Any, problems: list[Any]) -> Entry:
+        blob = None if lesson is None else pickle.dumps(lesson, protocol=pickle.HIGHEST_PROTOCOL)
+        entry = Entry(
+            digest,
+            tuple(problems),
+            None if lesson is None else lesson.id,
+            0 if lesson is None else lesson.pos.line,
+            0 if lesson is None else lesson.pos.column,
+            0 if lesson is None else len(lesson.questions),
+            blob,
+        )
+        self.entries[file] = entry
+        self.changed = True
+        return entry
+
+    def examples_for(self, key: str) -> tuple[Any, ...] | None:
+        return self.examples.get(key)
+
+    def remember_examples(self, key: str, problems: list[Any]) -> None:
+        self.examples = {key: tuple(problems)}  # only the latest course state is worth keeping
+        self.changed = True
+
+    def forget_except(self, files: set[str]) -> None:
+        """Drop entries of files that are no longer part of the course."""
+        gone = self.entries.keys() - files
+        for file in gone:
+            del self.entries[file]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        """Write the cache if anything changed: atomically, readable and writable by the user
+        only. A folder that cannot be written is simply skipped."""
+        if not self.changed or self.path is None:
+            return
+        try:
+            folder = self.path.parent
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _owned_by_me(os.stat(folder)):
+                return
+            data = pickle.dumps(
+                {"code": self.code, "entries": self.entries, "examples": self.examples},
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".course-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.replace(tmp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+            self.changed = False
+        except (OSError, pickle.PicklingError, RecursionError):
+            pass
+
