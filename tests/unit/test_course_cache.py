@@ -12,8 +12,8 @@ import pytest
 
 import tutor.loader.lesson as lesson_module
 from tutor.cli import main
-from tutor.loader import load_course
 from tutor.loader import cache as cache_module
+from tutor.loader import load_course
 from tutor.loader.cache import CourseCache
 
 COURSE = Path(__file__).resolve().parents[1] / "data" / "course"
