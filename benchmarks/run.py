@@ -15,83 +15,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import cached  # noqa: E402
 import generate  # noqa: E402
-
-
-@dataclass
-class Row:
-    name: str
-    value: float
-    baseline: float
-    unit: str
-    target: float | None = None  # a ratio, or an absolute value when absolute=True
-    absolute: bool = False
-    note: str = ""
-
-    @property
-    def ratio(self) -> float:
-        return self.value / self.baseline if self.baseline else float("inf")
-
-    @property
-    def verdict(self) -> str:
-        if self.target is None:
-            return ""
-        measured = self.value if self.absolute else self.ratio
-        return "met" if measured <= self.target else "MISSED"
-
-
-MEASURE = r"""
-import resource, subprocess, sys, time
-argv = sys.argv[1:]
-stdin = sys.stdin.buffer.read() if argv[0] == '--stdin' else None
-if stdin is not None:
-    argv = argv[1:]
-start = time.perf_counter()
-proc = subprocess.run(argv, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-wall = time.perf_counter() - start
-if proc.returncode not in (0, 3):
-    sys.stderr.write(proc.stderr.decode()[-3000:])
-    sys.exit(1)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(wall, peak)
-print(proc.stdout.decode(), end='')
-"""
-
-
-def measure(argv: list[str], stdin: bytes | None = None) -> tuple[float, float, str]:
-    """Run ``argv`` under a fresh helper that reports its wall time, peak RSS (MiB) and output."""
-    extra = ["--stdin"] if stdin is not None else []
-    proc = subprocess.run(
-        [sys.executable, "-c", MEASURE, *extra, *argv],
-        input=stdin,
-        capture_output=True,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"{argv[:3]} failed:\n{proc.stderr.decode()[-3000:]}")
-    first, _, rest = proc.stdout.decode().partition("\n")
-    wall, peak = (float(x) for x in first.split())
-    return wall, peak, rest
-
-
-def alternate(runs: int, subject: Callable[[], tuple], baseline: Callable[[], tuple]):
-    """Run subject and baseline in turn ``runs`` times; return both lists of results."""
-    subject_results, baseline_results = [], []
-    for _ in range(runs):
-        subject_results.append(subject())
-        baseline_results.append(baseline())
-    return subject_results, baseline_results
-
-
-def med(results, index: int) -> float:
-    return statistics.median(r[index] for r in results)
-
+from harness import Row, alternate, measure, med, table  # noqa: E402
 
 # ----------------------------------------------------------------------------------- start-up
 
@@ -130,16 +61,26 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 
 
 def bench_startup(runs: int, work: Path) -> list[Row]:
+    """Warm: the course cache holds the course (every start after the first). Cold: an empty cache
+    each run, so the course is parsed, checked and cached."""
     data = work / "startup-data"
-    subject, base = alternate(
-        runs,
-        lambda: measure([sys.executable, "-c", STARTUP_TUTOR, str(data)]),
-        lambda: measure([sys.executable, "-c", STARTUP_BARE]),
-    )
+    tutor = [sys.executable, "-c", STARTUP_TUTOR, str(data)]
+    warm_env = {"TUTOR_CACHE_DIR": str(work / "startup-cache")}
+    measure(tutor, env=warm_env)  # fills the cache and the progress store
+
+    def cold():
+        return measure(tutor, env={"TUTOR_CACHE_DIR": tempfile.mkdtemp(dir=work)})
+
+    def bare():
+        return measure([sys.executable, "-c", STARTUP_BARE])
+
+    warm, base = alternate(runs, lambda: measure(tutor, env=warm_env), bare)
+    cold_results, cold_base = alternate(runs, cold, bare)
     return [
-        Row("start-up to first screen", med(subject, 0), med(base, 0), "s", 1.25,
+        Row("start-up, warm cache", med(warm, 0), med(base, 0), "s", 1.25,
             note="tutor on the bundled course vs a bare Static+Input app, headless"),
-        Row("start-up peak memory", med(subject, 1), med(base, 1), "MiB", 1.5),
+        Row("start-up peak memory", med(warm, 1), med(base, 1), "MiB", 1.5),
+        Row("start-up, cold (no cache)", med(cold_results, 0), med(cold_base, 0), "s", 1.6),
     ]
 
 
@@ -356,23 +297,9 @@ BENCHMARKS = {
     "loading": bench_loading,
     "plain": bench_plain,
     "store": bench_store,
+    "check": cached.bench_check,
+    "first-question": cached.bench_first_question,
 }
-
-
-def table(rows: list[Row]) -> str:
-    head = f"{'benchmark':<30} {'median':>10} {'baseline':>10} {'ratio':>7}  {'target':<9} result"
-    lines = [head, "-" * len(head)]
-    for r in rows:
-        target = "" if r.target is None else (
-            f"<= {r.target:g} {r.unit}" if r.absolute else f"<= {r.target:g}x"
-        )
-        lines.append(
-            f"{r.name:<30} {r.value:>8.3f}{r.unit:>2} {r.baseline:>8.3f}{r.unit:>2} "
-            f"{r.ratio:>6.2f}x  {target:<9} {r.verdict}"
-        )
-        if r.note:
-            lines.append(f"{'':<30} ({r.note})")
-    return "\n".join(lines)
 
 
 def main() -> int:
