@@ -29,8 +29,13 @@ _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
-def core_scalar(node: Scalar):
-    """A plain scalar as YAML 1.2's core schema types it; quoted ones are strings."""
+_BOOL_11 = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
+_FLOAT_11 = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?")
+
+
+def core_scalar(node: Scalar, yaml11: bool = False):
+    """A plain scalar as YAML 1.2's core schema types it (or, with ``yaml11``, as an editor
+    still reading YAML 1.1 does: ``on`` is true, ``1e3`` is text); quoted ones are strings."""
     v = node.value
     if not node.plain:
         return v
@@ -38,6 +43,13 @@ def core_scalar(node: Scalar):
         return None
     if v in ("true", "True", "TRUE", "false", "False", "FALSE"):
         return v.lower() == "true"
+    if yaml11:
+        if _BOOL_11.fullmatch(v):
+            return v.lower() in ("y", "yes", "on")
+        if _FLOAT_11.fullmatch(v):
+            return float(v.replace("_", ""))
+        if _FLOAT.fullmatch(v) and not _INT.fullmatch(v):
+            return v  # 1e3: YAML 1.1 needs a dot in a float
     if _INT.fullmatch(v):
         return int(v, 0) if v[:2] in ("0o", "0x") else int(v)
     if _FLOAT.fullmatch(v):
@@ -47,18 +59,18 @@ def core_scalar(node: Scalar):
     return v
 
 
-def as_data(node):
+def as_data(node, yaml11: bool = False):
     if isinstance(node, Scalar):
-        return core_scalar(node)
+        return core_scalar(node, yaml11)
     if isinstance(node, Map):
-        return {key: as_data(value) for key, (_, value) in node.pairs.items()}
-    return [as_data(item) for item in node.items]
+        return {key: as_data(value, yaml11) for key, (_, value) in node.pairs.items()}
+    return [as_data(item, yaml11) for item in node.items]
 
 
-def read(path: Path):
+def read(path: Path, yaml11: bool = False):
     root = compose(path.read_bytes(), Report(str(path)))
     assert root is not None, path
-    return as_data(root)
+    return as_data(root, yaml11)
 
 
 def schema_errors(path: Path) -> list[str]:
@@ -84,6 +96,7 @@ STRUCTURAL = [
     "top-level-list.yaml", "top-level-text.yaml", "tolerance-not-number.yaml",
     "teach-missing-dash.yaml", "misspelt-synonyms.yaml", "not-a-lesson.yaml",
     "examples-no-value.yaml", "list-answer-commas.yaml", "tolerance-words.yaml",
+    "trap-type-synonym.yaml", "all-at-once.yaml",
 ]  # fmt: skip
 
 
@@ -117,3 +130,52 @@ def test_every_key_the_loader_knows_is_in_the_schema():
     assert set(defs["question"]["properties"]) == set(QUESTION_KEYS)
     assert set(defs["question"]["properties"]["examples"]["properties"]) == set(EXAMPLE_KEYS)
     assert defs["question"]["properties"]["type"]["anyOf"][0]["enum"] == list(TYPES)
+
+
+# Every place the schema and `tutor check` once disagreed (issue 16), and the neighbours of each:
+# (what is written in the lesson, whether both must accept it). Each is checked with the file read
+# as YAML 1.2 (the language server's default) and as YAML 1.1 (older editors: ``on`` is true).
+AGREEMENT = [
+    ("minutes: \"10\"", True), ("minutes: 10", True), ("minutes: \"0\"", False),
+    ("minutes: \"601\"", False), ("minutes: ten", False),
+    ("tries: '3'", True), ("tries: 3.0", True), ("tries: 2.5", False), ("tries: \"21\"", False),
+    ("q.tries: '3'", True), ("q.tries: 3.0", True), ("q.tries: 0", False),
+    ("number.tolerance: 1/2", True), ("number.tolerance: 1e3", True),
+    ("number.tolerance: 5%", True), ("number.tolerance: 1.5e-3", True),
+    ("number.tolerance: about 5", False), ("number.tolerance: -1", False),
+    ("Choice.answer: A", True), ("Choice.accept: [a]", False), ("CHOICE.tolerance: 1", False),
+    ("TrueFalse.answer: on", True), ("TrueFalse.answer: off", True),
+    ("TrueFalse.answer: maybe", False), ("truefalse.answer: \"yes\"", True),
+    ("Number.answer: 12", True), ("Number.options: [a, b]", False),
+    ("List.need: 1", True), ("List.need: '1'", True), ("List.need: 0", False),
+]  # fmt: skip
+
+
+def agreement_lesson(case: str) -> str:
+    """A small lesson with ``case`` written in: ``key: v`` at the top of the lesson,
+    ``q.key: v`` in a text question, ``Type.key: v`` in a question of that type (as cased)."""
+    target, _, line = case.partition(".") if "." in case.split(":")[0] else ("", "", case)
+    question = {
+        "": {}, "q": {}, "number": {"answer": "12"}, "choice": {"options": "[A1, B2]", "answer": "A"},
+        "truefalse": {"answer": "true"}, "list": {"answer": "[a, b]"},
+    }[target.lower()]  # fmt: skip
+    fields = {"ask": "Which?", "answer": "a", **question}
+    if target and target != "q":
+        fields["type"] = target
+    key, _, value = line.partition(": ")
+    top = f"{line}\n" if not target else ""
+    if target:
+        fields[key] = value
+    body = "".join(f"    {k}: {v}\n" for k, v in fields.items())
+    return f"id: agree\ntitle: Agree\n{top}steps:\n  - id: q\n{body}"
+
+
+@pytest.mark.parametrize(("case", "accepted"), AGREEMENT, ids=[c for c, _ in AGREEMENT])
+@pytest.mark.parametrize("yaml11", [False, True], ids=["yaml1.2", "yaml1.1"])
+def test_the_schema_and_the_checker_agree(tmp_path: Path, case: str, accepted: bool, yaml11: bool):
+    path = tmp_path / "agree.yaml"
+    path.write_text(agreement_lesson(case), encoding="utf-8")
+    errors = [p for p in load_lesson(path)[1] if p.is_error]
+    schema = [e.message for e in VALIDATOR.iter_errors(read(path, yaml11))]
+    assert (errors == []) is accepted, errors
+    assert (schema == []) is accepted, schema

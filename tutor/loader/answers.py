@@ -14,6 +14,8 @@ from tutor.model import Item, NumberSpec
 
 _SEPARATORS = re.compile(r",|;|\s+and\s+|\s+&\s+")
 TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
+# What else YAML 1.1 (and so many editors' schema checks) reads as a boolean.
+YAML11_TRUTH = {"on": True, "off": False, "y": True, "n": False}
 
 
 @dataclass(slots=True)
@@ -56,6 +58,17 @@ def read_text(report: Report, pairs: dict, label: str) -> Answer | None:
             accept = f.texts(report, anode, "'accept'")
     if answer is None:
         return None
+    truth = truth_of(answer)
+    if truth is not None:
+        kind = "has no 'type', so it is" if "type" not in pairs else "is"
+        others = [w for w in (("true", "yes", "t") if truth else ("false", "no", "f"))
+                  if w != answer.casefold()]  # fmt: skip
+        report.warning(
+            node,
+            f"{label} {kind} a text question whose answer is '{answer}': a student who types"
+            f" '{others[0]}' or '{others[1]}' is refused; for a true/false question add"
+            " 'type: truefalse'",
+        )
     item = Item(
         answer,
         tuple(a for a, _ in accept),
@@ -145,6 +158,8 @@ def read_number(report: Report, pairs: dict, label: str) -> Answer | None:
             " and put a unit under 'unit'",
         )
         value = None
+    if value is not None and answer is not None:
+        _decimal_traps(report, node, answer, "tolerance" in pairs)
     tolerance, relative = 0.0, False
     if "tolerance" in pairs:
         tnode = pairs["tolerance"][1]
@@ -165,10 +180,40 @@ def read_truefalse(report: Report, pairs: dict, label: str) -> Answer | None:
     if answer is None:
         return None
     truth = truth_of(answer)
+    if truth is None and answer.casefold() in YAML11_TRUTH:
+        truth = YAML11_TRUTH[answer.casefold()]
+        report.warning(
+            node,
+            f"'answer' '{answer}' is read as {'true' if truth else 'false'} (as editors reading"
+            f" YAML 1.1 read it): write {'true' if truth else 'false'}",
+        )
     if truth is None:
         report.error(node, f"a true/false answer is true or false (or yes or no), not '{answer}'")
         return None
     return Answer("True" if truth else "False", truth=truth)
+
+
+_DECIMAL_COMMA = re.compile(r"\s*[-+]?\d+,(\d{1,2}|\d{4,})\s*")
+_DOT_THOUSANDS = re.compile(r"\s*[-+]?\d{1,3}\.\d{3}\s*")
+
+
+def _decimal_traps(report: Report, node: Scalar, answer: str, tolerance: bool) -> None:
+    """European number writing: ``7,5`` (seven and a half) and ``7.644`` (seven thousand...)."""
+    if _DECIMAL_COMMA.fullmatch(answer):
+        dotted = answer.strip().replace(",", ".")
+        report.warning(
+            node,
+            f"'answer' '{answer}' has a decimal comma: it is read as {dotted}; write {dotted},"
+            " since a comma in a number usually separates thousands",
+        )
+    elif _DOT_THOUSANDS.fullmatch(answer) and not tolerance:
+        whole = answer.strip().replace(".", "")
+        report.warning(
+            node,
+            f"'answer' '{answer}' is read as a decimal ({answer.strip()}, exactly): if the dot"
+            f" separates thousands, write {whole} or {answer.strip().replace('.', ',')}; if it is"
+            " a decimal, give a 'tolerance' (or write it as a fraction) to say so",
+        )
 
 
 def _tolerance_problem(raw: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tutor.loader.files import read_bytes
-from tutor.loader.problems import ERROR, Problem, Report, problem_sort_key
+from tutor.loader.problems import ERROR, WARNING, Problem, Report, problem_sort_key
 from tutor.model import Course, Lesson
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
                  and not p.name.startswith(".") and (p.is_file() or p.is_symlink())),
                 key=lambda p: p.name,
             )
+            problems.extend(_near_misses(path))
             if not found:
                 problems.append(
                     Problem(str(path), 0, 0, "no lesson files (*.yaml, *.yml) in this folder", ERROR)
@@ -55,6 +56,25 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
                 seen.add(key)
                 files.append(file)
     return files, problems
+
+
+def _near_misses(folder: Path) -> list[Problem]:
+    """``lesson.yaml.txt`` (an editor or a download added a suffix): skipped, but never silently."""
+    out = []
+    for p in sorted(folder.iterdir(), key=lambda p: p.name):
+        stem, suffix = Path(p.stem), p.suffix
+        if stem.suffix.lower() in SUFFIXES and suffix.lower() not in SUFFIXES and p.is_file():
+            out.append(
+                Problem(
+                    str(p),
+                    0,
+                    0,
+                    f"skipped: a lesson file's name ends in .yaml or .yml, not '{suffix}'; rename"
+                    f" it to {stem.name} if it is a lesson",
+                    WARNING,
+                )
+            )
+    return out
 
 
 @dataclass(slots=True)

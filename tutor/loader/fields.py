@@ -11,6 +11,7 @@ from tutor.model import Pos
 
 SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 MAX_SLUG = 64
+_WHOLE = re.compile(r"([0-9]+)(?:\.0+)?", re.ASCII)
 
 
 def kind_of(node: Node) -> str:
@@ -92,10 +93,11 @@ def count(report: Report, node: Node, what: str, low: int, high: int) -> int | N
         report.error(node, f"{what} must be a whole number, not {kind_of(node)}")
         return None
     raw = node.value.strip()
-    if not raw.isascii() or not raw.isdigit():
+    digits = _WHOLE.fullmatch(raw)  # 3, or 3.0 (a whole number to an editor's schema too)
+    if digits is None:
         report.error(node, f"{what} must be a whole number from {low} to {high}, not '{raw}'")
         return None
-    value = int(raw)
+    value = int(digits[1])
     if not low <= value <= high:
         report.error(node, f"{what} must be from {low} to {high}, not {value}")
         return None

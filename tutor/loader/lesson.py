@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tutor.loader import fields as f
 from tutor.loader.files import read_bytes
-from tutor.loader.lint import lint_question, lint_source
+from tutor.loader.lint import lint_lesson, lint_question, lint_source
 from tutor.loader.problems import Problem, Report, TooManyErrors, problem_sort_key
 from tutor.loader.safeyaml import Map, Node, Scalar, Seq, check_encoding, compose
 from tutor.loader.steps import LESSON_KEYS, MAX_TRIES, QUESTION_KEYS, convert_step
@@ -95,12 +95,16 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         GlossaryEntry(k, v, f.pos(report, kn))
         for k, v, kn in f.text_pairs(report, get("glossary"), "'glossary'")
     ) if "glossary" in pairs else ()
-    steps = _steps(report, get("steps"), {name for name, _ in sources}) if "steps" in pairs else ()
+    steps = (
+        _steps(report, get("steps"), {name for name, _ in sources}, tries)
+        if "steps" in pairs
+        else ()
+    )
 
     # id_node is set whenever lesson_id is; testing it too tells mypy so.
     if report.errors or id_node is None or lesson_id is None or title is None:
         return None
-    return Lesson(
+    lesson = Lesson(
         id=lesson_id,
         title=title,
         steps=steps,
@@ -112,9 +116,13 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         path=report.path,
         pos=f.pos(report, id_node),
     )
+    lint_lesson(report, lesson)
+    return lesson
 
 
-def _steps(report: Report, node: Node, source_names: set[str]) -> tuple[Step, ...]:
+def _steps(
+    report: Report, node: Node, source_names: set[str], tries: int | None
+) -> tuple[Step, ...]:
     if node.__class__ is not Seq:
         if node.__class__ is Scalar and node.is_null:
             report.error(node, "'steps' is empty: a lesson needs at least one step")
@@ -134,7 +142,7 @@ def _steps(report: Report, node: Node, source_names: set[str]) -> tuple[Step, ..
             continue
         steps.append(step)
         if isinstance(step, Question):
-            lint_question(report, step)
+            lint_question(report, step, tries)
             # convert_step makes a Question only of a Map; the isinstance tells mypy so.
             source = step_node.pairs.get("source") if isinstance(step_node, Map) else None
             if source is not None:

@@ -8,7 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tutor.loader.normal import normalise, simple_normalise
 from tutor.loader.problems import Report
-from tutor.model import Pos, Question, QuestionType
+from tutor.model import Lesson, Pos, Question, QuestionType
 
 BUILTIN_SOURCES = frozenset({"background"})
 
@@ -32,7 +32,9 @@ def _at(where: Pos) -> tuple[int, int]:
     return (where.line, where.column)
 
 
-def lint_question(report: Report, question: Question) -> None:
+def lint_question(report: Report, question: Question, tries: int | None = None) -> None:
+    """``tries``: the lesson's tries per question, when known (a reply is seen before the last
+    try only if there is more than one)."""
     where = _at(question.pos)
     if not question.explain:
         report.warning(
@@ -48,6 +50,16 @@ def lint_question(report: Report, question: Question) -> None:
         _lint_forms(report, question)
     elif question.type in (QuestionType.CHOICE, QuestionType.MULTI):
         _lint_options(report, question)
+
+
+def lint_lesson(report: Report, lesson: Lesson) -> None:
+    """Problems of a lesson as a whole, once its steps are read."""
+    if lesson.steps and not lesson.questions:
+        report.warning(
+            _at(lesson.pos),
+            f"lesson '{lesson.id}' has only teach steps: it asks nothing, so every student ends"
+            " with 'Score: 0 of 0'; add a question",
+        )
 
 
 def _lint_forms(report: Report, question: Question) -> None:

@@ -16,6 +16,7 @@ from tutor.loader.safeyaml import Node, Seq
 
 MAX_OPTIONS = 26
 _LETTER = re.compile(r"\(?([A-Za-z])[).:]?")
+_JOINED = re.compile(r",|;|\s+and\s+|\s*&\s*|\s+\+\s+", re.IGNORECASE)
 _LETTERED = re.compile(r"\(?([A-Za-z])[).:]\s+(\S.*)")
 
 
@@ -157,7 +158,16 @@ def read_multi(report: Report, pairs: dict, label: str) -> Answer | None:
     correct: list[int] = []
     for value, vnode in entries:
         index = resolve_option(options, value)
-        if index is None:
+        parts = [p.strip() for p in _JOINED.split(value) if p.strip()]
+        if index is None and len(parts) > 1 and all(
+            resolve_option(options, p) is not None for p in parts
+        ):
+            report.error(
+                vnode,
+                f"'answer' '{value}' is one text: write each option apart,"
+                f" e.g. answer: [{', '.join(parts)}]",
+            )
+        elif index is None:
             option_error(report, vnode, value, options, "'answer'")
         elif index in correct:
             report.error(vnode, f"'answer' names option {letter(index)} twice")

@@ -27,6 +27,7 @@ from yaml.events import (
 from tutor.loader.problems import Report
 from tutor.loader.syntax import MAX_DEPTH_NOTE as _DEPTH_NOTE
 from tutor.loader.syntax import describe
+from tutor.loader.traps import scalar_checker
 
 try:  # libyaml: several times faster than the pure-Python parser
     from yaml._yaml import CParser
@@ -126,12 +127,15 @@ def compose(data: bytes, report: Report) -> Node | None:
         _CParser(data) if _CParser is not None else yaml.SafeLoader(data)
     )
     get_event = parser.get_event
+    before = len(report.problems)
     try:
-        root = _build(get_event, report)
+        root = _build(get_event, report, scalar_checker(data, report))
     except Refused as exc:
         report.error((exc.line, exc.column), exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
+        # What the traps saw on the way is usually the same mistake the syntax error names.
+        report.problems[before:] = [p for p in report.problems[before:] if p.is_error]
         _syntax_error(exc, data, report)
         return None
     except yaml.reader.ReaderError as exc:
@@ -178,7 +182,7 @@ def _refuse_props(event: ScalarEvent | MappingStartEvent | SequenceStartEvent) -
         )
 
 
-def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight event loop
+def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa: C901 - one tight event loop
     stack: list[Seq | Map] = []
     root: Node | None = None
     documents = 0
@@ -199,6 +203,8 @@ def _build(get_event, report: Report) -> Node | None:  # noqa: C901 - one tight 
                 _refuse_props(event)
             mark = event.start_mark
             node: Node = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
+            if check_plain is not None and event.implicit[0]:
+                check_plain(event)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_props(event)

@@ -13,7 +13,14 @@ from tutor.loader.answers import (
 )
 from tutor.loader.normal import normalise
 from tutor.loader.numbers import parse_number
-from tutor.loader.options import letter, option_error, read_choice, read_multi, resolve_option
+from tutor.loader.options import (
+    letter,
+    option_error,
+    read_choice,
+    read_multi,
+    read_options,
+    resolve_option,
+)
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Node, Scalar
 from tutor.model import Example, Question, QuestionType, Teach, Wrong
@@ -43,6 +50,22 @@ READERS = {
     T.TRUEFALSE: read_truefalse,
 }
 _QUESTION_SET = frozenset(QUESTION_KEYS)
+# What other tools (Moodle, Google Forms, spreadsheets) call our types: no misspelling of them.
+TYPE_SYNONYMS = {
+    "multiple choice": "choice", "multiplechoice": "choice", "mcq": "choice", "mc": "choice",
+    "single choice": "choice", "radio": "choice", "multiple answer": "multi",
+    "multiple answers": "multi", "multiple response": "multi", "checkbox": "multi",
+    "checkboxes": "multi", "select all": "multi", "true false": "truefalse", "tf": "truefalse",
+    "boolean": "truefalse", "bool": "truefalse", "yes no": "truefalse", "numeric": "number",
+    "numerical": "number", "integer": "number", "short answer": "text", "short": "text",
+    "string": "text", "fill in": "text", "fill in the blank": "text", "cloze": "text",
+}  # fmt: skip
+
+
+def _type_hint(raw: str) -> str:
+    key = " ".join(raw.casefold().replace("-", " ").replace("/", " ").replace("_", " ").split())
+    meant = TYPE_SYNONYMS.get(key) or TYPE_SYNONYMS.get(key.replace(" ", ""))
+    return f" (did you mean '{meant}'?)" if meant else f.did_you_mean(raw, TYPES)
 
 
 def convert_step(report: Report, node: Node, seen: dict[str, Scalar]) -> Teach | Question | None:
@@ -119,7 +142,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
             except ValueError:
                 report.error(
                     tnode,
-                    f"unknown question type '{raw}'{f.did_you_mean(raw, TYPES)};"
+                    f"unknown question type '{raw}'{_type_hint(raw)};"
                     f" the types are {', '.join(TYPES)}",
                 )
     for key in ("ask", "answer"):
@@ -136,7 +159,9 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         "options" in meant and qtype in (T.CHOICE, T.MULTI)
     ):  # 'option:' (misspelt) was reported already; "has no 'options'" would say it twice
         built = READERS[qtype](report, pairs, label)
-    wrong = _wrong(report, pairs["wrong"][1], qtype, built) if "wrong" in pairs else ()
+    wrong: tuple[Wrong, ...] = ()
+    if "wrong" in pairs:
+        wrong = _wrong(report, pairs["wrong"][1], qtype, built or _options_only(report, pairs, qtype))
     hints: tuple[str, ...] = ()
     if "hints" in pairs:
         read = f.texts(report, pairs["hints"][1], "'hints'")
@@ -171,6 +196,16 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         reject_examples=reject_ex,
         pos=f.pos(report, node),
     )
+
+
+def _options_only(report: Report, pairs: dict, qtype: QuestionType | None) -> Answer | None:
+    """A choice question whose answer is wrong still has options: its ``wrong:`` keys are
+    checked against them in the same run (the options' own problems are reported once, by the
+    answer's reader)."""
+    if qtype not in (T.CHOICE, T.MULTI) or "options" not in pairs:
+        return None
+    options = read_options(Report(report.path), pairs, "", qtype.value)
+    return Answer("", options=options) if options else None
 
 
 def _split_hints(report: Report, read: list[tuple[str, Scalar]]) -> None:

@@ -9,10 +9,15 @@ the quote, a line without ``:`` at that line rather than the next one.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 MAX_DEPTH_NOTE = "a lesson file never needs more than 5"
 _NBSP = "\u00a0"
+SMART_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201f"  # “ ” ‘ ’ „ ‟, pasted from word processors
+# ``ask: [Bonus] What ...``: a value that starts with a flow bracket and goes on after it closes.
+_FLOW_START = re.compile(r"^(\s*(?:-\s+)?[^\s:#\[{][^:#]*:\s+)([\[{])")
 
 # (words in libyaml's problem, what an instructor should check)
 _HINTS = (
@@ -107,9 +112,21 @@ def describe(exc: yaml.MarkedYAMLError, data: bytes, max_depth: int) -> tuple[in
     if context and here != (line, column):
         where = f" at line {here[0]}, column {here[1]}" if here else ""
         message += f" ({context}{where})"
-    if _NBSP in _line_text(data, line):
-        return line, column, message + _nbsp_note()
     text = _line_text(data, line)
+    if _NBSP in text:
+        return line, column, message + _nbsp_note()
+    if any(q in text for q in SMART_QUOTES):
+        return line, column, message + smart_quote_note()
+    flow = _FLOW_START.match(text)
+    if flow and column > flow.end():
+        sign = flow[2]
+        what = "list" if sign == "[" else "mapping"
+        return (
+            line,
+            column,
+            f"{message}; a text starting with '{sign}' must be in quotes ('{sign}' starts a"
+            f" {what} in YAML): write {flow[1].strip()} \"{text[flow.start(2):].strip()}\"",
+        )
     if "tab" in problem or (text[:column].strip(" ") == "\t"):
         return line, column, message + "; indent with spaces, not tabs"
     if "cannot start any token" in problem:
@@ -126,4 +143,11 @@ def _nbsp_note() -> str:
     return (
         "; this line holds a non-breaking space (U+00A0), often pasted from a word processor:"
         " type a normal space instead"
+    )
+
+
+def smart_quote_note() -> str:
+    return (
+        "; this line's quote marks are typographic (“ ” or ‘ ’), pasted from a word processor:"
+        " YAML does not read them as quotes, so type straight ones (\" or ') instead"
     )
