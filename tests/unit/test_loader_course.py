@@ -9,6 +9,12 @@ from pathlib import Path
 
 from tutor.loader import load_course, load_lesson
 
+# A clean lesson: a teach step and a question with its hints and explanation.
+LESSON = (
+    "id: {id}\ntitle: {title}\nsteps:\n  - teach: Hi.\n  - id: q\n    ask: Capital?\n"
+    "    answer: Astana\n    hints: [North.]\n    explain: Since 1997.\n"
+)
+
 LOADER = Path(__file__).resolve().parents[1] / "data" / "loader"
 
 
@@ -23,7 +29,7 @@ def test_duplicate_lesson_ids_across_files():
 
 
 def test_lessons_with_errors_are_left_out_of_the_course(tmp_path):
-    (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nsteps:\n  - teach: Hi.\n")
+    (tmp_path / "a.yaml").write_text(LESSON.format(id="a", title="A"))
     (tmp_path / "b.yml").write_text("id: b\ntitle: B\nsteps: nope\n")
     (tmp_path / "c.txt").write_text("not a lesson")
     (tmp_path / ".hidden.yaml").write_text("garbage: [")
@@ -48,7 +54,7 @@ def test_a_folder_is_not_a_lesson_file(tmp_path):
 
 
 def test_a_broken_link_in_the_folder_is_reported_not_skipped(tmp_path):
-    (tmp_path / "01-a.yaml").write_text("id: a\ntitle: A\nsteps:\n  - teach: Hi.\n")
+    (tmp_path / "01-a.yaml").write_text(LESSON.format(id="a", title="A"))
     (tmp_path / "02-gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     course, problems = load_course([tmp_path])
     assert [lesson.id for lesson in course.lessons] == ["a"]
@@ -59,7 +65,7 @@ def test_a_broken_link_in_the_folder_is_reported_not_skipped(tmp_path):
 
 
 def test_a_link_to_a_lesson_loads_once_and_other_yaml_gets_one_error(tmp_path):
-    (tmp_path / "01-a.yaml").write_text("id: a\ntitle: A\nsteps:\n  - teach: Hi.\n")
+    (tmp_path / "01-a.yaml").write_text(LESSON.format(id="a", title="A"))
     (tmp_path / "02-link.yaml").symlink_to(tmp_path / "01-a.yaml")
     (tmp_path / "ci.yml").write_text("name: CI\non: [push]\njobs: {}\n")
     (tmp_path / "README.md").write_text("# Course\n")

@@ -72,7 +72,8 @@ def test_fixture_course_conversion():
 
 def test_yaml_11_traps_stay_text():
     lesson, problems = load_lesson(LOADER / "yaml11-traps.yaml")
-    assert problems == []
+    # The one warning: a text question whose answer is 'no' (add type: truefalse).
+    assert [(p.line, p.severity) for p in problems] == [(6, "warning")]
     q = {q.id: q for q in lesson.questions}
     assert q["says-no"].answer == "no"
     assert q["says-no"].items[0].accept == ("yes no", "on", "off")
