@@ -258,8 +258,10 @@ def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value
 
 
-def test_parse_number_metres() -> None:
-    assert parse_number("10m", m_is_million=False) == 10.0
+@pytest.mark.parametrize("unit", ["m", "metres", "m/s", "m/s2", "m2", "minutes"])
+def test_m_after_digits_is_the_unit_not_million(unit: str) -> None:
+    assert parse_number("10m", unit=unit) == 10.0
+    assert parse_number("10m") == 10_000_000
 
 
 def test_find_numbers_spans_are_in_the_folded_text() -> None:

@@ -9,7 +9,7 @@ import pytest
 from test_grading_table import check_row, number, text
 
 from tutor.grading import Grader, Verdict, parse_number
-from tutor.loader.numbers import parse_number as answer_value
+from tutor.loader.number_fields import parse_number as answer_value
 from tutor.model import Course, Lesson
 
 V = Verdict
@@ -116,3 +116,32 @@ def test_not_one_number(written: str) -> None:
 def test_far_values_are_shown_as_powers_of_ten() -> None:
     grade = G.grade(Q["avogadro"], "6.02 x 10^22")
     assert "6.02 × 10^22" in grade.feedback, grade
+
+
+@pytest.mark.parametrize(
+    ("unit", "answer", "typed", "value"),
+    [
+        ("m/s", "5m", "5m", 5.0),  # the loader read 5,000,000 while the grader read 5
+        ("m/s2", "9.81m", "9.81 m/s2", 9.81),
+        ("m s-2", "9.81 m s-2", "9.81m", 9.81),
+        ("people", "18m", "18 million", 18e6),
+    ],
+)
+def test_units_read_alike_by_loader_and_grader(
+    tmp_path, unit: str, answer: str, typed: str, value: float
+) -> None:
+    from tutor.loader import load_lesson
+
+    path = tmp_path / "units.yaml"
+    path.write_text(
+        "id: units\ntitle: Units\nsteps:\n"
+        f"  - id: q\n    type: number\n    ask: How much?\n    answer: {answer}\n"
+        f"    unit: {unit}\n",
+        encoding="utf-8",
+    )
+    lesson, problems = load_lesson(path)
+    assert lesson is not None, problems
+    question = lesson.questions[0]
+    assert question.number is not None and question.number.value == pytest.approx(value)
+    for written in (answer, typed):
+        assert G.grade(question, written).verdict is CORRECT, written

@@ -1,7 +1,7 @@
 """``tutor try LESSON QUESTION_ID ANSWER``: grade one answer from the shell, for instructors.
 
-Prints the verdict, the credit, the accepted form it matched and the feedback the student would
-read (``--json``: one JSON object). Exit status: 0 whenever grading ran, whatever the verdict;
+Prints the verdict, the credit, the accepted form it matched, the feedback the student would
+read and the grading rule that decided (``--json``: one JSON object, ``"rule"`` among its keys). Exit status: 0 whenever grading ran, whatever the verdict;
 1 when the lesson or the question cannot be found (or the lesson has errors); 2 for usage.
 """
 
@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     if grade.extra:
         rows.append(("extra", ", ".join(grade.extra)))
     rows.append(("feedback", grade.feedback))
+    rows.append(("rule", grade.rule))
     for label, value in rows:
         print(f"{label:<9} {value}")
     return 0

@@ -61,7 +61,7 @@ Text
     K.``) -> typo (``names``); the surname with another given name or initial (``Nursultan
     Tokayev``, ``N. Tokayev``) -> wrong. ``I don't know`` -> wrong, kindly.
 Number
-    Every number in the text is found (``numbers``). None -> invalid (``I need a number``) unless
+    Every number in the text is found (``number_reader``). None -> invalid (``I need a number``) unless
     it is a ``wrong:`` entry. Several different ones -> wrong (hedge). One -> compared with the
     tolerance (``NumberSpec.accepts``); a unit with a scale word (``million``) accepts both
     ``18`` and ``18 million``. A ``wrong:`` entry of the same value -> misconception. Right digits
@@ -139,8 +139,8 @@ __all__ = [
 # start of every command.
 _LAZY = {
     "Grader": "tutor.grading.grader",
-    "find_numbers": "tutor.grading.numbers",
-    "parse_number": "tutor.grading.numbers",
+    "find_numbers": "tutor.grading.number_reader",
+    "parse_number": "tutor.grading.number_reader",
     "confusable": "tutor.grading.textmatch",
     "similarity": "tutor.grading.textmatch",
 }

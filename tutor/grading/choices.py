@@ -3,73 +3,133 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from tutor.grading import feedback as fb
-from tutor.grading.matching import Matcher
-from tutor.grading.normalise import SEPARATORS, strip_filler
+from tutor.grading.normalise import strip_filler
 from tutor.grading.optionrefs import distinctive_option, option_refs, options_with
-from tutor.grading.prepared import Prepared
+from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
+from tutor.grading.prepared import Hit, Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key, key_from_words
 from tutor.grading.verdicts import display, dont_know, graded, hedged, invalid, verdict_for_hit
 from tutor.model import Question, Wrong
 
 
-def _read(prep: Prepared, toks: list[str]) -> tuple[list[str], Key, list[int] | None]:
-    """The words without filler, them as one key, and the options they name by letter or
-    number (read from the words as typed first, then without filler)."""
-    raw = [t for t in toks if t not in SEPARATORS]
-    ws = strip_filler(raw)
-    refs = option_refs(prep, raw)
+@dataclass
+class _Picked:
+    """A choice or multi answer read: the words without filler, them as one key, and the
+    options they name by letter or number (read from the words as typed first, then without
+    filler)."""
+
+    answer: Answer
+    ws: list[str]
+    whole: Key
+    refs: list[int] | None
+
+    @property
+    def prep(self) -> Prepared:
+        return self.answer.prep
+
+    @cached_property
+    def hit(self) -> Hit:
+        return self.answer.matcher.match(self.prep, self.whole, self.prep.options)
+
+
+def _read(a: Answer) -> _Picked:
+    ws = strip_filler(a.words)
+    refs = option_refs(a.prep, a.words)
     if refs is None:
-        refs = option_refs(prep, ws)
-    return ws, key_from_words(" ".join(ws), ws), refs
+        refs = option_refs(a.prep, ws)
+    return _Picked(a, ws, key_from_words(" ".join(ws), ws), refs)
 
 
-def grade_choice(m: Matcher, q: Question, prep: Prepared, toks: list[str]) -> Grade:
-    n = prep.n_options
-    ws, whole, refs = _read(prep, toks)
-    # exact option text first (an option may itself be a letter, a number or "Neither")
-    for o in prep.options:
-        if whole.squashed == o.key.squashed:
-            return choice_result(q, prep, o.index, 0)
-    if refs is None and len(ws) > 1:
-        # "b) Economic networks", "b economic networks", "a security guarantor"
-        head = option_refs(prep, ws[:1])
-        rest = key_from_words(" ".join(ws[1:]), ws[1:])
-        hit = m.match(prep, rest, prep.options)
-        if head and hit.kind == "form" and hit.form is not None:
-            if head[0] == hit.form.index:
-                return choice_result(q, prep, head[0], 0)
-            if ws[0] in ("a", "an"):  # an article, not option A
-                return choice_result(q, prep, hit.form.index, hit.distance)
-            return invalid(fb.CHOICE_AMBIGUOUS)
-    if refs is not None:
-        if any(r < 0 or r >= n for r in refs):
-            return invalid(fb.too_many_options(n))
-        if len(set(refs)) > 1:
-            return graded(Verdict.WRONG, 0.0, fb.CHOICE_SEVERAL)
-        return choice_result(q, prep, refs[0], 0)
-    stop = hedged(prep, toks, whole)
-    if stop is not None:
-        return stop
-    hit = m.match(prep, whole, prep.options)
-    if hit.kind == "form" and hit.form is not None:
+def _option_text(p: _Picked) -> Grade | None:
+    """The exact text of an option (it may itself be a letter, a number or "Neither")."""
+    for o in p.prep.options:
+        if p.whole.squashed == o.key.squashed:
+            return choice_result(p.answer.question, p.prep, o.index, 0)
+    return None
+
+
+def _letter_and_text(p: _Picked) -> Grade | None:
+    """``b) Economic networks``, ``b economic networks``, ``a security guarantor``."""
+    if p.refs is not None or len(p.ws) < 2:
+        return None
+    q, prep, ws = p.answer.question, p.prep, p.ws
+    head = option_refs(prep, ws[:1])
+    rest = key_from_words(" ".join(ws[1:]), ws[1:])
+    hit = p.answer.matcher.match(prep, rest, prep.options)
+    if not head or hit.kind != "form" or hit.form is None:
+        return None
+    if head[0] == hit.form.index:
+        return choice_result(q, prep, head[0], 0)
+    if ws[0] in ("a", "an"):  # an article, not option A
         return choice_result(q, prep, hit.form.index, hit.distance)
-    if len(m.pieces(prep, toks, prep.options)) > 1:
+    return invalid(fb.CHOICE_AMBIGUOUS)
+
+
+def _reference(p: _Picked) -> Grade | None:
+    """A letter, a number or a position (``b``, ``2``, ``the second one``)."""
+    if p.refs is None:
+        return None
+    if any(r < 0 or r >= p.prep.n_options for r in p.refs):
+        return invalid(fb.too_many_options(p.prep.n_options))
+    if len(set(p.refs)) > 1:
+        return graded(Verdict.WRONG, 0.0, fb.CHOICE_SEVERAL, rule="several-options")
+    return choice_result(p.answer.question, p.prep, p.refs[0], 0)
+
+
+def _hedged(p: _Picked) -> Grade | None:
+    return hedged(p.prep, p.answer.toks, p.whole)
+
+
+def _typed(p: _Picked) -> Grade | None:
+    """An option's text, typos allowed."""
+    if p.hit.kind == "form" and p.hit.form is not None:
+        return choice_result(p.answer.question, p.prep, p.hit.form.index, p.hit.distance)
+    return None
+
+
+def _several(p: _Picked) -> Grade | None:
+    if len(p.answer.matcher.pieces(p.prep, p.answer.toks, p.prep.options)) > 1:
         return graded(Verdict.WRONG, 0.0, fb.CHOICE_SEVERAL)
-    if hit.kind != "wrong":
-        # a part of one option's text that no other option shares: "gift", "executive director"
-        part = distinctive_option(prep, whole.words)
-        if part is not None:
-            return choice_result(q, prep, part[0], int(part[1]))
-        if len(options_with(prep, whole.words) or ()) > 1:
-            return invalid(fb.CHOICE_SHARED)  # words several options share name none of them
-    grade = verdict_for_hit(hit, whole)
-    if grade.verdict is Verdict.WRONG and not prep.correct:
+    return None
+
+
+def _distinctive(p: _Picked) -> Grade | None:
+    """A part of one option's text that no other option shares: "gift", "executive director";
+    words several options share name none of them."""
+    if p.hit.kind == "wrong":
+        return None
+    part = distinctive_option(p.prep, p.whole.words)
+    if part is not None:
+        return choice_result(p.answer.question, p.prep, part[0], int(part[1]))
+    if len(options_with(p.prep, p.whole.words) or ()) > 1:
+        return invalid(fb.CHOICE_SHARED, rule="words-several-options-share")
+    return None
+
+
+def _closest(p: _Picked) -> Grade:
+    grade = verdict_for_hit(p.hit, p.whole)
+    if grade.verdict is Verdict.WRONG and not p.prep.correct:
         return grade
-    if hit.kind in ("none", "competitor") and not dont_know(whole.words):
-        return invalid(fb.CHOICE_UNKNOWN)
+    if p.hit.kind in ("none", "competitor") and not dont_know(p.whole.words):
+        return invalid(fb.CHOICE_UNKNOWN, rule="names-no-option")
     return grade
+
+
+CHOICE_RULES: list[Rule[_Picked, Grade]] = [
+    Rule("option-text", _option_text),
+    Rule("letter-and-text", _letter_and_text),
+    Rule("option-reference", _reference),
+    Rule("hedged", _hedged),
+    Rule("option-typed", _typed),
+    Rule("several-options", _several),
+    Rule("distinctive-words", _distinctive),
+    Rule("closest-option", _closest),
+]
 
 
 def _wrong_entries(prep: Prepared, option: str, letter: str | None = None) -> list[Wrong]:
@@ -92,26 +152,33 @@ def choice_result(q: Question, prep: Prepared, index: int, dist: int) -> Grade:
     return graded(Verdict.WRONG, 0.0, f"{letter} ({option}) is not it.", extra=(option,))
 
 
-def grade_multi(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleaned: str) -> Grade:
+def _multi_reference(p: _Picked) -> Grade | None:
+    """Letters or numbers only: ``A, C``, ``ca``, ``1 and 3``."""
+    if p.refs is None:
+        return None
+    if any(r < 0 or r >= p.prep.n_options for r in p.refs):
+        return invalid(fb.too_many_options(p.prep.n_options))
+    return multi_result(p.answer.question, p.prep, set(p.refs), {}, [])
+
+
+def _multi_hedged(p: _Picked) -> Grade | None:
+    return hedged(p.prep, p.answer.toks, p.whole, lists=True)
+
+
+def _picks(p: _Picked) -> Grade:
+    """Each piece an option by letter, number, text (typos allowed) or a distinctive part."""
+    a, prep = p.answer, p.prep
     n = prep.n_options
-    _ws, whole, refs = _read(prep, toks)
-    if refs is not None:
-        if any(r < 0 or r >= n for r in refs):
-            return invalid(fb.too_many_options(n))
-        return multi_result(q, prep, set(refs), {}, [])
-    stop = hedged(prep, toks, whole, lists=True)
-    if stop is not None:
-        return stop
     chosen: set[int] = set()
     typos: dict[int, int] = {}
     unknown: list[str] = []
-    for p in m.pieces(prep, toks, prep.options):
-        ref = option_refs(prep, strip_filler(p))
+    for piece in a.matcher.pieces(prep, a.toks, prep.options):
+        ref = option_refs(prep, strip_filler(piece))
         if ref is not None and all(0 <= r < n for r in ref):
             chosen.update(ref)
             continue
-        k = key_from_words(" ".join(p), p)
-        hit = m.match(prep, k, prep.options)
+        k = key_from_words(" ".join(piece), piece)
+        hit = a.matcher.match(prep, k, prep.options)
         part = None if hit.kind in ("form", "wrong") else distinctive_option(prep, k.words)
         if hit.kind == "form" and hit.form is not None:
             chosen.add(hit.form.index)
@@ -122,10 +189,19 @@ def grade_multi(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleane
             if part[1]:
                 typos[part[0]] = 1
         elif not k.empty:
-            unknown.append(display(p, cleaned))
+            unknown.append(display(piece, a.cleaned))
     if not chosen:
-        return invalid(fb.CHOICE_UNKNOWN)
-    return multi_result(q, prep, chosen, typos, unknown)
+        return invalid(fb.CHOICE_UNKNOWN, rule="names-no-option")
+    return multi_result(a.question, prep, chosen, typos, unknown)
+
+
+MULTI_RULES: list[Rule[_Picked, Grade]] = [
+    Rule("option-reference", _multi_reference),
+    Rule("hedged", _multi_hedged),
+    Rule("picks", _picks),
+]
+CHOICE: list[GradeRule] = [Rule("choice", lambda a: decide(CHOICE_RULES, _read(a)))]
+MULTI: list[GradeRule] = [Rule("multi", lambda a: decide(MULTI_RULES, _read(a)))]
 
 
 def _are(n: int) -> str:

@@ -2,7 +2,8 @@
 
 Owns what a grader knows (the course's names and the built-in ones, equivalent names), the checks
 every answer passes first (empty, too long, no content), the prepared-question cache, and the
-dispatch to the per-type graders: ``text``, ``numeric``, ``lists``, ``choices`` and ``truth``.
+rules of each question type: ``text``, ``number``, ``lists``, ``choices`` and ``truth`` (the
+pipeline and its order are in ``pipeline``).
 Matching lives in ``matching``; the question's match keys in ``prepared``. See the package
 docstring (``tutor.grading``) for the rules per question type.
 """
@@ -10,20 +11,17 @@ docstring (``tutor.grading``) for the rules per question type.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
+from tutor.grading import choices, gazetteer, lists, number, text, truth
 from tutor.grading import feedback as fb
-from tutor.grading import gazetteer
-from tutor.grading.choices import grade_choice, grade_multi
-from tutor.grading.lists import grade_list
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
-from tutor.grading.numeric import grade_number
-from tutor.grading.numforms import powers_of_ten
+from tutor.grading.number_notation import powers_of_ten
+from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
 from tutor.grading.prepared import Prepared, prepare
 from tutor.grading.result import Grade
-from tutor.grading.text import grade_text
 from tutor.grading.textmatch import CompetitorIndex, key
-from tutor.grading.truth import grade_truefalse
 from tutor.grading.verdicts import invalid
 from tutor.model import Course, Question, QuestionType
 
@@ -117,39 +115,23 @@ class Grader:
             self._index.add(option, "option")
 
     def grade(self, question: Question, text: str) -> Grade:
-        """Grade ``text`` as an answer to ``question``. Never raises."""
+        """Grade ``text`` as an answer to ``question``: the ``INPUT_RULES``, then the rules of
+        the question's type over the candidate forms (``tutor.grading.pipeline``). Never raises."""
         try:
             if not isinstance(text, str):
                 text = "" if text is None else str(text)
-            if len(text) > MAX_CHARS:
-                return invalid(fb.TOO_LONG)
-            if question.type is QuestionType.NUMBER:
-                text = powers_of_ten(text)  # before cleaning drops the ^ of 10^23
-            cleaned = clean(text)
-            if not cleaned:
-                return invalid(fb.EMPTY)
-            if not has_content(cleaned):
-                return invalid(fb.NO_CONTENT)
-            toks = tokens(cleaned)
-            ws = [t for t in toks if t not in SEPARATORS]
-            if not ws:
-                return invalid(fb.NO_CONTENT)
-            if len(ws) > MAX_WORDS:
-                return invalid(fb.TOO_LONG)
-            prep = self._prepare(question, _CYRILLIC.search(cleaned) is not None)
-            m = self._matcher
-            kind = question.type
-            if kind is QuestionType.NUMBER and prep.number is not None:
-                return grade_number(question, prep, cleaned, toks, frozenset(self._units))
-            if kind is QuestionType.LIST:
-                return grade_list(m, question, prep, toks, cleaned)
-            if kind is QuestionType.CHOICE:
-                return grade_choice(m, question, prep, toks)
-            if kind is QuestionType.MULTI:
-                return grade_multi(m, question, prep, toks, cleaned)
-            if kind is QuestionType.TRUEFALSE:
-                return grade_truefalse(question, prep, toks, cleaned)
-            return grade_text(m, question, prep, toks)
+            typed = _Typed(text, question.type is QuestionType.NUMBER)
+            refused = decide(INPUT_RULES, typed)
+            if refused is not None:
+                return refused
+            cyrillic = _CYRILLIC.search(typed.cleaned) is not None
+            prep = self._prepare(question, cyrillic)
+            answer = Answer(
+                question, typed.cleaned, typed.toks, prep, self._matcher, frozenset(self._units)
+            )
+            grade = decide(KIND_RULES[question.type], answer)
+            assert grade is not None  # every type's last rule decides
+            return grade
         except Exception:  # pragma: no cover - a last resort; every path above is tested
             return invalid("Sorry, I couldn't read that answer. Could you put it another way?")
 
@@ -167,6 +149,61 @@ class Grader:
         self._cache[(id(q), cyrillic)] = (q, prep)
         return prep
 
+
+class _Typed:
+    """What was typed, cleaned and cut into tokens when first needed."""
+
+    def __init__(self, raw: str, number: bool) -> None:
+        self.raw = raw
+        self.number = number
+
+    @cached_property
+    def cleaned(self) -> str:
+        # scientific notation first: cleaning drops the ^ of 10^23
+        return clean(powers_of_ten(self.raw) if self.number else self.raw)
+
+    @cached_property
+    def toks(self) -> list[str]:
+        return tokens(self.cleaned)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [t for t in self.toks if t not in SEPARATORS]
+
+
+def _too_long(t: _Typed) -> Grade | None:
+    return invalid(fb.TOO_LONG) if len(t.raw) > MAX_CHARS else None
+
+
+def _empty(t: _Typed) -> Grade | None:
+    return invalid(fb.EMPTY) if not t.cleaned else None
+
+
+def _no_content(t: _Typed) -> Grade | None:
+    return invalid(fb.NO_CONTENT) if not has_content(t.cleaned) or not t.words else None
+
+
+def _too_many_words(t: _Typed) -> Grade | None:
+    return invalid(fb.TOO_LONG) if len(t.words) > MAX_WORDS else None
+
+
+# What is refused before any question's rules run: not counted as a try.
+INPUT_RULES: list[Rule[_Typed, Grade]] = [
+    Rule("too-long", _too_long),
+    Rule("empty", _empty),
+    Rule("no-content", _no_content),
+    Rule("too-many-words", _too_many_words),
+]
+
+# The rules of each question type, in order (``tutor.grading.pipeline``).
+KIND_RULES: dict[QuestionType, list[GradeRule]] = {
+    QuestionType.TEXT: text.RULES,
+    QuestionType.NUMBER: number.RULES,
+    QuestionType.LIST: lists.RULES,
+    QuestionType.CHOICE: choices.CHOICE,
+    QuestionType.MULTI: choices.MULTI,
+    QuestionType.TRUEFALSE: truth.RULES,
+}
 
 _BUILTIN: CompetitorIndex | None = None
 _BUILTIN_ALIASES: dict[str, tuple[str, ...]] | None = None

@@ -8,37 +8,45 @@ from collections.abc import Sequence
 
 from tutor.grading import feedback as fb
 from tutor.grading.matching import Matcher
-from tutor.grading.normalise import SEPARATORS, tokens
+from tutor.grading.normalise import tokens
+from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
 from tutor.grading.prepared import Form, Hit, Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key_from_words
 from tutor.grading.verdicts import display, graded, hedged
-from tutor.model import Question
 
 # "1. Mongolia 2. North Korea", "1) Russia 2) China": the numbers only mark the items
 _NUMBERED = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)](?=\s*[^\W\d_])")
 
 
-def grade_list(m: Matcher, q: Question, prep: Prepared, toks: list[str], cleaned: str) -> Grade:
-    if _NUMBERED.match(cleaned):
-        cleaned = _NUMBERED.sub(" ; ", cleaned).strip(" ;")
-        toks = tokens(cleaned)
-    ws = [t for t in toks if t not in SEPARATORS]
-    whole = key_from_words(" ".join(ws), ws)
-    stop = hedged(prep, toks, whole, lists=True)
-    if stop is not None:
-        return stop
-    pieces = m.pieces(prep, toks, prep.forms)
+def _numbered(a: Answer) -> Answer:
+    """``1. Mongolia 2. North Korea``: the numbering cut, the items kept apart."""
+    if not _NUMBERED.match(a.cleaned):
+        return a
+    cleaned = _NUMBERED.sub(" ; ", a.cleaned).strip(" ;")
+    return a.with_text(cleaned, tokens(cleaned))
+
+
+def _hedged(a: Answer) -> Grade | None:
+    return hedged(a.prep, a.toks, a.whole, lists=True)
+
+
+def _items(a: Answer) -> Grade:
+    pieces = a.matcher.pieces(a.prep, a.toks, a.prep.forms)
     return collect(
-        m,
-        prep,
-        [key_from_words(display(p, cleaned), p) for p in pieces],
-        prep.forms,
-        [i.text for i in prep.items],
-        q.required if prep.items else 0,
+        a.matcher,
+        a.prep,
+        [key_from_words(display(p, a.cleaned), p) for p in pieces],
+        a.prep.forms,
+        [i.text for i in a.prep.items],
+        a.question.required if a.prep.items else 0,
         what="item",
-        cleaned=cleaned,
+        cleaned=a.cleaned,
     )
+
+
+_ITEM_RULES: list[GradeRule] = [Rule("hedged", _hedged), Rule("items", _items)]
+RULES: list[GradeRule] = [Rule("items", lambda a: decide(_ITEM_RULES, _numbered(a)))]
 
 
 def collect(
@@ -95,8 +103,11 @@ def collect(
     kw = dict(found=found_names, missing=missing_names, extra=tuple(extra))
     if missing_count == 0 and not extra:
         if typos:
-            return graded(Verdict.TYPO, 1.0, fb.spelling(typos), ", ".join(found_names), **kw)
-        return graded(Verdict.CORRECT, 1.0, fb.CORRECT, ", ".join(found_names), **kw)
+            text = fb.spelling(typos)
+            return graded(Verdict.TYPO, 1.0, text, ", ".join(found_names), rule="every-item", **kw)
+        return graded(
+            Verdict.CORRECT, 1.0, fb.CORRECT, ", ".join(found_names), rule="every-item", **kw
+        )
     text = fb.list_feedback(found_names, missing_count, extra, replies, typos, what)
     if close and not n_found:
         text = text + " " + fb.CLOSE_SPELLING
@@ -104,8 +115,8 @@ def collect(
         verdict = Verdict.MISCONCEPTION if replies and n_found == 0 else Verdict.WRONG
         if n_found == 0 and close and not replies:
             verdict = Verdict.CLOSE
-        return graded(verdict, 0.0, text, None, **kw)
-    return graded(Verdict.PARTIAL, credit, text, ", ".join(found_names), **kw)
+        return graded(verdict, 0.0, text, None, rule="no-item", **kw)
+    return graded(Verdict.PARTIAL, credit, text, ", ".join(found_names), rule="some-items", **kw)
 
 
 def segment(

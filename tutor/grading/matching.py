@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from tutor.grading.names import initialled, other_given_name, reordered
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
+from tutor.grading.pipeline import Rule, first
 from tutor.grading.prepared import Form, Hit, Prepared
 from tutor.grading.textmatch import (
     Competitor,
@@ -41,124 +42,14 @@ class Matcher:
         return self.index.exact(squashed, exclude) or self.builtin.exact(squashed, exclude)
 
     def match(self, prep: Prepared, piece: Key, forms: Sequence[Form]) -> Hit:
-        best: Form | None = None
-        best_d = 99
-        tie = False
-        for f in forms:
-            d = typo_distance(piece, f.key)
-            if d is None:
-                continue
-            if d < best_d:
-                best, best_d, tie = f, d, False
-            elif d == best_d and best is not None and f.index != best.index:
-                tie = True
-        if best is not None and best_d == 0:
-            return Hit("form", 0, best)
-        wrong_hit: tuple[int, Wrong] | None = None
-        for wk, w in prep.wrongs:
-            d = typo_distance(piece, wk)
-            if d is not None and (wrong_hit is None or d < wrong_hit[0]):
-                wrong_hit = (d, w)
-        if wrong_hit is not None and wrong_hit[0] == 0:
-            return Hit("wrong", 0, wrong=wrong_hit[1])
-        if best is not None:
-            return self._typo_or_rival(prep, piece, forms, best, best_d, tie, wrong_hit)
-        if wrong_hit is not None:
-            comp = self.exact(piece.squashed, prep.own)
-            if comp is not None and comp.squashed != key(wrong_hit[1].text).squashed:
-                return Hit("competitor", competitor=comp.text)
-            return Hit("wrong", wrong_hit[0], wrong=wrong_hit[1])
-        pw = piece.words
-        named = self._name_forms(prep, piece, forms)
-        if named is not None:
-            return named
-        for f in forms:
-            fw = f.key.words
-            if 0 < len(pw) < len(fw) and not all(w in _STOP for w in pw):
-                for i in range(len(fw) - len(pw) + 1):
-                    if fw[i : i + len(pw)] == pw:
-                        return Hit("part", form=f)
-        comp = self.exact(piece.squashed, prep.own)
-        if comp is not None:
-            return Hit("competitor", competitor=comp.text)
-        if not (set(pw) & _UNSURE):
-            for wk, w in prep.wrongs:
-                n = len(wk.words)
-                if 0 < n < len(pw) and any(
-                    pw[i : i + n] == wk.words for i in range(len(pw) - n + 1)
-                ):
-                    return Hit("wrong", 1, wrong=w)
-            if any(other_given_name(pw, f.key.words) for f in forms):
-                return Hit("none")  # "Nursultan Tokayev": someone else, not more words
-            for f in forms:
-                fw = f.key.words
-                if len(pw) > len(fw):
-                    for i in range(len(pw) - len(fw) + 1):
-                        if pw[i : i + len(fw)] == fw:
-                            return Hit("more", form=f)
-        for f in forms:
-            d = near_distance(piece, f.key)
-            if d is not None:
-                return Hit("near", d, f)
-        return Hit("none")
-
-    def _name_forms(self, prep: Prepared, piece: Key, forms: Sequence[Form]) -> Hit | None:
-        """A form (or a ``wrong:`` entry) typed in another word order or with initials
-        (``Tokayev Kassym-Jomart``, ``K. Tokayev``): a typo of it; see ``names``."""
-        pw = piece.words
-        if len(pw) < 2:
-            return None
-        best: tuple[int, Form] | None = None
-        for f in forms:
-            d = reordered(pw, f.key.words) or initialled(pw, f.key.words)
-            if d is not None and (best is None or d < best[0]):
-                best = (d, f)
-        for wk, w in prep.wrongs:
-            d = reordered(pw, wk.words) or initialled(pw, wk.words)
-            if d is not None and (best is None or d <= best[0]):
-                return Hit("wrong", d, wrong=w)
-        if best is None:
-            return None
-        comp = self.exact(piece.squashed, prep.own)
-        if comp is not None:
-            return Hit("competitor", competitor=comp.text)
-        return Hit("form", best[0], best[1])
-
-    def _typo_or_rival(
-        self,
-        prep: Prepared,
-        piece: Key,
-        forms: Sequence[Form],
-        best: Form,
-        best_d: int,
-        tie: bool,
-        wrong_hit: tuple[int, Wrong] | None,
-    ) -> Hit:
-        """A typo of ``best``, unless another form, a wrong entry or a competitor is as close."""
-        raw = min(distance(piece, best.key), best_d)
-        if tie:
-            return Hit("ambiguous", best_d, best)
-        for wk, _w in prep.wrongs:
-            if distance(piece, wk) <= raw:
-                if wrong_hit is not None:
-                    return Hit("wrong", wrong_hit[0], wrong=wrong_hit[1])
-                return Hit("ambiguous", best_d, best)
-        if forms is prep.options:
-            for o in prep.options:
-                if o.index != best.index and distance(piece, o.key) <= raw:
-                    return Hit("ambiguous", best_d, best)
-        rival = self.index.within(piece.squashed, raw, prep.own)
-        if rival is None or rival[1] > 0:
-            # a well-known name wins only when it is strictly closer (or typed exactly)
-            builtin = self.builtin.within(piece.squashed, raw - 1, prep.own)
-            if builtin is not None and builtin[1] < raw:
-                rival = builtin
-        if rival is not None:
-            comp, d = rival
-            if d == 0:
-                return Hit("competitor", competitor=comp.text)
-            return Hit("ambiguous", best_d, best)
-        return Hit("form", best_d, best)
+        """What ``piece`` names among ``forms``: the first of ``MATCH_RULES`` that decides, the
+        hit named after it (or after the finer rule that rule delegated to)."""
+        found = first(MATCH_RULES, _Piece(self, prep, piece, forms))
+        assert found is not None  # the last rule always decides
+        name, hit = found
+        if not hit.rule:
+            hit.rule = name
+        return hit
 
     def known_and(self, prep: Prepared, forms: Sequence[Form]) -> Callable[[list[str]], bool]:
         """Whether a run of words containing "and" is one known name (kept whole in lists)."""
@@ -187,6 +78,184 @@ class Matcher:
     def pieces(self, prep: Prepared, toks: list[str], forms: Sequence[Form]) -> list[list[str]]:
         """``toks`` cut into items, keeping names with "and" among ``forms`` (or known) whole."""
         return split(toks, self.known_and(prep, forms))
+
+
+class _Piece:
+    """One typed piece against a set of forms, with the closest form and ``wrong:`` entry within
+    the typo budget (every rule looks at these)."""
+
+    def __init__(self, m: Matcher, prep: Prepared, piece: Key, forms: Sequence[Form]) -> None:
+        self.m, self.prep, self.piece, self.forms = m, prep, piece, forms
+        self.best: Form | None = None
+        self.best_d = 99
+        self.tie = False
+        for f in forms:
+            d = typo_distance(piece, f.key)
+            if d is None:
+                continue
+            if d < self.best_d:
+                self.best, self.best_d, self.tie = f, d, False
+            elif d == self.best_d and self.best is not None and f.index != self.best.index:
+                self.tie = True
+        self.wrong_hit: tuple[int, Wrong] | None = None
+        for wk, w in prep.wrongs:
+            d = typo_distance(piece, wk)
+            if d is not None and (self.wrong_hit is None or d < self.wrong_hit[0]):
+                self.wrong_hit = (d, w)
+
+    @property
+    def unsure(self) -> bool:
+        """Hedged, negated or joined with "and": never read as more words around a name."""
+        return bool(set(self.piece.words) & _UNSURE)
+
+
+def _exact_form(p: _Piece) -> Hit | None:
+    if p.best is not None and p.best_d == 0:
+        return Hit("form", 0, p.best)
+    return None
+
+
+def _exact_wrong(p: _Piece) -> Hit | None:
+    if p.wrong_hit is not None and p.wrong_hit[0] == 0:
+        return Hit("wrong", 0, wrong=p.wrong_hit[1])
+    return None
+
+
+def _typo_of_form(p: _Piece) -> Hit | None:
+    """A typo of the closest form, unless another form, a wrong entry or a competitor is as
+    close (then a tie: ``close``, or that name when typed exactly)."""
+    best, prep, piece = p.best, p.prep, p.piece
+    if best is None:
+        return None
+    raw = min(distance(piece, best.key), p.best_d)
+    if p.tie:
+        return Hit("ambiguous", p.best_d, best, rule="as-close-to-another-form")
+    for wk, _w in prep.wrongs:
+        if distance(piece, wk) <= raw:
+            if p.wrong_hit is not None:
+                return Hit(
+                    "wrong", p.wrong_hit[0], wrong=p.wrong_hit[1], rule="typo-of-wrong-entry"
+                )
+            return Hit("ambiguous", p.best_d, best, rule="as-close-to-a-wrong-entry")
+    if p.forms is prep.options:
+        for o in prep.options:
+            if o.index != best.index and distance(piece, o.key) <= raw:
+                return Hit("ambiguous", p.best_d, best, rule="as-close-to-another-form")
+    rival = p.m.index.within(piece.squashed, raw, prep.own)
+    if rival is None or rival[1] > 0:
+        # a well-known name wins only when it is strictly closer (or typed exactly)
+        builtin = p.m.builtin.within(piece.squashed, raw - 1, prep.own)
+        if builtin is not None and builtin[1] < raw:
+            rival = builtin
+    if rival is not None:
+        comp, d = rival
+        if d == 0:
+            return Hit("competitor", competitor=comp.text, rule="another-known-name")
+        return Hit("ambiguous", p.best_d, best, rule="as-close-to-another-name")
+    return Hit("form", p.best_d, best)
+
+
+def _typo_of_wrong(p: _Piece) -> Hit | None:
+    if p.wrong_hit is None:
+        return None
+    comp = p.m.exact(p.piece.squashed, p.prep.own)
+    if comp is not None and comp.squashed != key(p.wrong_hit[1].text).squashed:
+        return Hit("competitor", competitor=comp.text, rule="another-known-name")
+    return Hit("wrong", p.wrong_hit[0], wrong=p.wrong_hit[1])
+
+
+def _name_reordered(p: _Piece) -> Hit | None:
+    """A form (or a ``wrong:`` entry) typed in another word order or with initials
+    (``Tokayev Kassym-Jomart``, ``K. Tokayev``): a typo of it; see ``names``."""
+    pw = p.piece.words
+    if len(pw) < 2:
+        return None
+    best: tuple[int, Form] | None = None
+    for f in p.forms:
+        d = reordered(pw, f.key.words) or initialled(pw, f.key.words)
+        if d is not None and (best is None or d < best[0]):
+            best = (d, f)
+    for wk, w in p.prep.wrongs:
+        d = reordered(pw, wk.words) or initialled(pw, wk.words)
+        if d is not None and (best is None or d <= best[0]):
+            return Hit("wrong", d, wrong=w)
+    if best is None:
+        return None
+    return _known_name(p) or Hit("form", best[0], best[1])
+
+
+def _part_of_form(p: _Piece) -> Hit | None:
+    pw = p.piece.words
+    for f in p.forms:
+        fw = f.key.words
+        if 0 < len(pw) < len(fw) and not all(w in _STOP for w in pw):
+            for i in range(len(fw) - len(pw) + 1):
+                if fw[i : i + len(pw)] == pw:
+                    return Hit("part", form=f)
+    return None
+
+
+def _known_name(p: _Piece) -> Hit | None:
+    comp = p.m.exact(p.piece.squashed, p.prep.own)
+    if comp is None:
+        return None
+    return Hit("competitor", competitor=comp.text, rule="another-known-name")
+
+
+def _wrong_within(p: _Piece) -> Hit | None:
+    pw = p.piece.words
+    if p.unsure:
+        return None
+    for wk, w in p.prep.wrongs:
+        n = len(wk.words)
+        if 0 < n < len(pw) and any(pw[i : i + n] == wk.words for i in range(len(pw) - n + 1)):
+            return Hit("wrong", 1, wrong=w)
+    return None
+
+
+def _other_given_name(p: _Piece) -> Hit | None:
+    # "Nursultan Tokayev": someone else, not more words
+    if not p.unsure and any(other_given_name(p.piece.words, f.key.words) for f in p.forms):
+        return Hit("none")
+    return None
+
+
+def _form_with_more(p: _Piece) -> Hit | None:
+    pw = p.piece.words
+    if p.unsure:
+        return None
+    for f in p.forms:
+        fw = f.key.words
+        if len(pw) > len(fw):
+            for i in range(len(pw) - len(fw) + 1):
+                if pw[i : i + len(fw)] == fw:
+                    return Hit("more", form=f)
+    return None
+
+
+def _near_miss(p: _Piece) -> Hit | None:
+    for f in p.forms:
+        d = near_distance(p.piece, f.key)
+        if d is not None:
+            return Hit("near", d, f)
+    return None
+
+
+# What a typed piece names, in order: the first rule that returns a hit decides.
+MATCH_RULES: list[Rule[_Piece, Hit]] = [
+    Rule("exact-form", _exact_form),
+    Rule("wrong-entry", _exact_wrong),
+    Rule("typo-within-budget", _typo_of_form),
+    Rule("typo-of-wrong-entry", _typo_of_wrong),
+    Rule("name-reordered-or-initials", _name_reordered),
+    Rule("part-of-answer", _part_of_form),
+    Rule("another-known-name", _known_name),
+    Rule("wrong-entry-within", _wrong_within),
+    Rule("another-given-name", _other_given_name),
+    Rule("answer-with-more-words", _form_with_more),
+    Rule("one-edit-over-budget", _near_miss),
+    Rule("no-match", lambda p: Hit("none")),
+]
 
 
 def _and_parts(ws: list[str]) -> list[list[str]]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tutor.grading.normalise import AND, words
-from tutor.grading.numbers import parse_number
+from tutor.grading.number_reader import parse_number
 from tutor.grading.textmatch import Key, key
 from tutor.model import Item, NumberSpec, Question, QuestionType, Wrong
 
@@ -33,6 +33,7 @@ class Hit:
     form: Form | None = None
     wrong: Wrong | None = None
     competitor: str | None = None
+    rule: str = ""  # the matching rule that found it (``matching.MATCH_RULES``)
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ class Grade:
     found: tuple[str, ...] = ()  # list / multi: expected items the answer named
     missing: tuple[str, ...] = ()  # list / multi: expected items it did not name
     extra: tuple[str, ...] = ()  # list / multi: what it named that is not expected
+    rule: str = ""  # the grading rule that decided (``tutor.grading.pipeline``)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -45,4 +46,5 @@ class Grade:
             "found": list(self.found),
             "missing": list(self.missing),
             "extra": list(self.extra),
+            "rule": self.rule,
         }

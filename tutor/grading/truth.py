@@ -7,11 +7,9 @@ import re
 
 from tutor.grading import feedback as fb
 from tutor.grading.normalise import HEDGE_WORDS, SEPARATORS, tokens, words
-from tutor.grading.prepared import Prepared
+from tutor.grading.pipeline import Answer, GradeRule, Rule
 from tutor.grading.result import Grade, Verdict
-from tutor.grading.textmatch import key_from_words
 from tutor.grading.verdicts import graded, invalid, misconception
-from tutor.model import Question
 
 _TRUE = {"true", "yes", "correct", "right", "yep", "yeah", "yup", "aye", "agree"}
 _FALSE = {"false", "no", "incorrect", "wrong", "untrue", "nope", "nah", "disagree"}
@@ -63,15 +61,23 @@ _TF_IGNORED = frozenset(
 )
 
 
-def grade_truefalse(q: Question, prep: Prepared, toks: list[str], cleaned: str = "") -> Grade:
-    ws = [t for t in toks if t not in SEPARATORS]
-    value = truth_of(ws)
-    if value is None:
-        value = _value_with_reason(cleaned)
-    if value == "hedge":
-        return invalid(fb.TRUTH_HEDGE)
-    if value is None:
-        return misconception(prep, key_from_words(" ".join(ws), ws)) or invalid(fb.NEED_TRUTH)
+def _said(a: Answer) -> bool | str | None:
+    value = truth_of(a.words)
+    return _value_with_reason(a.cleaned) if value is None else value
+
+
+def _hedged(a: Answer) -> Grade | None:
+    return invalid(fb.TRUTH_HEDGE) if _said(a) == "hedge" else None
+
+
+def _no_value(a: Answer) -> Grade | None:
+    if _said(a) is not None:
+        return None
+    return misconception(a.prep, a.whole) or invalid(fb.NEED_TRUTH)
+
+
+def _value(a: Answer) -> Grade:
+    q, value = a.question, _said(a)
     truth = q.truth
     if truth is None:
         truth = truth_of([t for t in tokens(q.answer) if t not in SEPARATORS]) is True
@@ -79,10 +85,17 @@ def grade_truefalse(q: Question, prep: Prepared, toks: list[str], cleaned: str =
     if value is truth:
         return graded(Verdict.CORRECT, 1.0, fb.CORRECT, label)
     said = "true" if value else "false"
-    for wk, w in prep.wrongs:
+    for wk, w in a.prep.wrongs:
         if wk.squashed == said:
-            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
+            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG, rule="wrong-entry")
     return graded(Verdict.WRONG, 0.0, fb.WRONG)
+
+
+RULES: list[GradeRule] = [
+    Rule("true-and-false", _hedged),
+    Rule("no-true-or-false", _no_value),
+    Rule("true-or-false", _value),
+]
 
 
 def _value_with_reason(cleaned: str) -> bool | None:

@@ -5,6 +5,7 @@ verdict for a single ``Hit``. Also ``display``: typed words shown back as the st
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -36,9 +37,9 @@ def graded(verdict: Verdict, credit: float, text: str, matched: str | None = Non
     return Grade(verdict, max(0.0, min(1.0, credit)), text, matched, **kw)
 
 
-def invalid(text: str) -> Grade:
+def invalid(text: str, rule: str = "") -> Grade:
     """Not an answer: no credit, and no try used."""
-    return Grade(Verdict.INVALID, 0.0, text)
+    return Grade(Verdict.INVALID, 0.0, text, rule=rule)
 
 
 def dont_know(ws: Sequence[str]) -> bool:
@@ -49,13 +50,13 @@ def hedged(prep: Prepared, toks: list[str], whole: Key, lists: bool = False) -> 
     """Negated or hedged answers: words the expected answers don't contain themselves."""
     extra = set(whole.words) - prep.vocab
     if dont_know(whole.words):
-        return graded(Verdict.WRONG, 0.0, fb.DONT_KNOW)
+        return graded(Verdict.WRONG, 0.0, fb.DONT_KNOW, rule="dont-know")
     if extra & NEGATION_WORDS:
-        return graded(Verdict.WRONG, 0.0, fb.NEGATED)
+        return graded(Verdict.WRONG, 0.0, fb.NEGATED, rule="negated")
     if extra & HEDGE_WORDS:
-        return graded(Verdict.WRONG, 0.0, fb.HEDGED_LIST if lists else fb.HEDGED)
+        return graded(Verdict.WRONG, 0.0, fb.HEDGED_LIST if lists else fb.HEDGED, rule="hedged")
     if not lists and "/" in toks and not any("/" in f.text for f in prep.forms):
-        return graded(Verdict.WRONG, 0.0, fb.HEDGED)
+        return graded(Verdict.WRONG, 0.0, fb.HEDGED, rule="hedged")
     return None
 
 
@@ -63,31 +64,36 @@ def misconception(prep: Prepared, whole: Key) -> Grade | None:
     """The ``wrong:`` entry ``whole`` is (or is a typo of), with its reply; None if none."""
     for wk, w in prep.wrongs:
         if typo_distance(whole, wk) is not None:
-            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG)
+            return graded(Verdict.MISCONCEPTION, 0.0, w.reply or fb.WRONG, rule="wrong-entry")
     return None
 
 
 def verdict_for_hit(hit: Hit, typed: Key) -> Grade:
-    """The grade of a whole answer that matched as ``hit``."""
+    """The grade of a whole answer that matched as ``hit``, named after the matching rule."""
     if hit.kind == "form":
         assert hit.form is not None
         if hit.distance == 0:
-            return graded(Verdict.CORRECT, 1.0, fb.CORRECT, hit.form.text)
-        return graded(Verdict.TYPO, 1.0, fb.spelling([hit.form.text]), hit.form.text)
-    if hit.kind == "wrong":
+            grade = graded(Verdict.CORRECT, 1.0, fb.CORRECT, hit.form.text)
+        else:
+            grade = graded(Verdict.TYPO, 1.0, fb.spelling([hit.form.text]), hit.form.text)
+    elif hit.kind == "wrong":
         assert hit.wrong is not None
-        return graded(Verdict.MISCONCEPTION, 0.0, hit.wrong.reply or fb.WRONG)
-    if hit.kind == "ambiguous":
-        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_AMBIGUOUS)
-    if hit.kind == "part":
-        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_PART)
-    if hit.kind == "more":
-        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_MORE)
-    if hit.kind == "near":
-        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_SPELLING)
-    if dont_know(typed.words):
-        return graded(Verdict.WRONG, 0.0, fb.DONT_KNOW)
-    return graded(Verdict.WRONG, 0.0, fb.WRONG)
+        grade = graded(Verdict.MISCONCEPTION, 0.0, hit.wrong.reply or fb.WRONG)
+    elif hit.kind in _CLOSE:
+        grade = graded(Verdict.CLOSE, 0.0, _CLOSE[hit.kind])
+    elif dont_know(typed.words):
+        return graded(Verdict.WRONG, 0.0, fb.DONT_KNOW, rule="dont-know")
+    else:
+        grade = graded(Verdict.WRONG, 0.0, fb.WRONG)
+    return dataclasses.replace(grade, rule=hit.rule)
+
+
+_CLOSE = {
+    "ambiguous": fb.CLOSE_AMBIGUOUS,
+    "part": fb.CLOSE_PART,
+    "more": fb.CLOSE_MORE,
+    "near": fb.CLOSE_SPELLING,
+}
 
 
 def display(ws: Sequence[str], cleaned: str) -> str:

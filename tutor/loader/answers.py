@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tutor.loader import fields as f
 from tutor.loader.normal import simple_normalise
-from tutor.loader.numbers import answer_number, parse_tolerance
+from tutor.loader.number_fields import answer_number, parse_tolerance
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Scalar, Seq
 from tutor.model import Item, NumberSpec

@@ -12,7 +12,7 @@ from tutor.loader.answers import (
     truth_of,
 )
 from tutor.loader.normal import normalise
-from tutor.loader.numbers import parse_number
+from tutor.loader.number_fields import parse_number
 from tutor.loader.options import (
     letter,
     option_error,

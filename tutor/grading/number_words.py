@@ -2,7 +2,7 @@
 
 The word tables, the misspellings read as meant (``nineth``, ``fourty``, ``milion``), and
 ``words_value``, which turns a run of number words into values (``text2num`` does the arithmetic).
-``tutor.grading.numbers`` finds the runs in a student's text.
+``tutor.grading.number_reader`` finds the runs in a student's text.
 """
 
 from __future__ import annotations
@@ -213,5 +213,3 @@ def _spoken_year(run: list[str]) -> int | None:
         if r is not None:
             return left * 100 + r
     return None
-
-

@@ -1,7 +1,8 @@
 """Numbers as instructors write them: ``1991``, ``18,000,000``, ``18 million``, ``2.5bn``, ``5%``.
 
-The grader (``tutor.grading.numbers``) reads what students type; the loader reads answers with
-the same reader, so an answer the loader accepts is one the grader understands.
+The grader (``tutor.grading.number_reader``) reads what students type; the loader reads answers
+with the same reader and the same unit rule (``tutor.grading.units``), so an answer the loader
+accepts is one the grader reads as the same value.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import math
 import re
 
 from tutor.grading.normalise import fold
-from tutor.grading.numbers import MISSPELT, find_numbers
-from tutor.grading.numforms import powers_of_ten
+from tutor.grading.number_notation import powers_of_ten
+from tutor.grading.number_reader import MISSPELT, find_numbers
 
 _CURRENCY = frozenset(
     [
@@ -44,13 +45,12 @@ _CURRENCY = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W_]+|[$€£¥₸₽%]")
-METRES = frozenset({"m", "metre", "metres", "meter", "meters"})
 
 
 def parse_number(text: str, unit: str | None = None) -> float | None:
     """The value of ``text``, or None if it is not exactly one number the tutor can read.
 
-    Read with the grader's reader (``tutor.grading.numbers``), so an answer the loader accepts
+    Read with the grader's reader (``tutor.grading.number_reader``), so an answer the loader accepts
     is one a student's typing is compared with; ``unit`` matters because ``18m`` is not 18
     million when the unit is metres.
     """
@@ -60,10 +60,9 @@ def parse_number(text: str, unit: str | None = None) -> float | None:
 def answer_number(text: str, unit: str | None = None) -> tuple[float | None, list[str]]:
     """``(value, stray words)``: an instructor's answer is a number, perhaps with a scale word,
     its unit or a currency; any other word (``about``, a misspelt ``milion``) is stray."""
-    metres = unit is not None and unit.strip().casefold() in METRES
     text = powers_of_ten(text)  # 6.02 x 10^23 is 6.02e23
     try:
-        found = find_numbers(text, m_is_million=not metres)
+        found = find_numbers(text, unit=unit)
         folded = fold(text)
     except Exception:  # the grader's reader should never raise; never crash the loader
         return None, [text]

@@ -9,10 +9,10 @@ the value when the text holds exactly one number (``None`` otherwise). Forms und
   stop is always a decimal point (``1.500`` = 1.5);
 - scale words and abbreviations after digits: ``18 million``, ``18m``, ``18 mln``, ``18mn``,
   ``3.2bn``, ``18k``, ``2 trillion``/``2tn`` (``m`` is not a scale when the question's unit is
-  metres: pass ``m_is_million=False``);
+  metres or minutes: pass ``unit``, see ``units``);
 - currency signs and codes are ignored (``$3.2M``, ``3.2 million dollars``, ``KZT 500``);
 - percent: ``18 %``, ``18%``, ``18 percent``, ``18 per cent`` (the value is 18);
-- scientific notation and fractions: ``6.02e23``, ``6.02 x 10^23`` (see ``numforms``), ``1/2``,
+- scientific notation and fractions: ``6.02e23``, ``6.02 x 10^23`` (see ``number_notation``), ``1/2``,
   ``½``, ``22/7`` (at most three digits each side: ``1991/1992`` is two numbers), ``a half``,
   ``three quarters``, ``half a million``;
 - digits attached to a letter (``s2`` in ``m/s2``, ``mol-1``, ``CO2``) belong to a unit or a
@@ -34,8 +34,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from tutor.grading import units
 from tutor.grading.normalise import fold
-from tutor.grading.numforms import (
+from tutor.grading.number_notation import (
     FRACTION_WORDS,
     attached,
     dates_to_years,
@@ -43,7 +44,7 @@ from tutor.grading.numforms import (
     half_after,
     powers_of_ten,
 )
-from tutor.grading.numwords import (
+from tutor.grading.number_words import (
     JOINERS,
     MISSPELT,
     NUMBER_WORDS,
@@ -145,8 +146,10 @@ def _digits_value(m: re.Match[str]) -> float | None:
         return None
 
 
-def find_numbers(text: str, *, m_is_million: bool = True) -> list[NumberMatch]:
-    """Every number in ``text``, in order of appearance (see the module docstring)."""
+def find_numbers(text: str, *, unit: str | None = None) -> list[NumberMatch]:
+    """Every number in ``text``, in order of appearance (see the module docstring); ``unit`` is
+    the question's unit (``units.m_is_million``: ``5m`` is 5 metres with ``unit: m/s``)."""
+    m_is_million = units.m_is_million(unit)
     s = dates_to_years(fold(powers_of_ten(text)))
     found: list[NumberMatch] = []
     masked = list(s)
@@ -282,12 +285,12 @@ def _drop_days(s: str, found: list[NumberMatch]) -> list[NumberMatch]:
     return kept if kept else found
 
 
-def parse_number(text: str, *, m_is_million: bool = True) -> float | None:
+def parse_number(text: str, *, unit: str | None = None) -> float | None:
     """The value of ``text`` when it holds exactly one number (``"18 million"`` -> 18e6,
     ``"in 1991"`` -> 1991, ``"ninth"`` -> 9); ``None`` when it holds none or several different
     ones (``"1991 or 1992"``). Stable: the loader uses it to read number answers."""
     try:
-        values = {n.value for n in find_numbers(text, m_is_million=m_is_million)}
+        values = {n.value for n in find_numbers(text, unit=unit)}
     except Exception:  # never let a strange text crash a caller
         return None
     if len(values) != 1:

@@ -1,4 +1,4 @@
-"""Written forms around a number that ``numbers`` reads before and after finding the digits.
+"""Written forms around a number that ``number_reader`` reads before and after finding the digits.
 
 - ``dates_to_years(folded)``: a date written in digits (``04.05.2021``, ``4/5/2021``,
   ``2015-01-01``) is its year, like ``4 May 2021``: the day and month are blanked out (same
