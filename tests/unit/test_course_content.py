@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tutor.grading import find_numbers
 from tutor.grading.normalise import words
-from tutor.grading.numbers import find_numbers
 from tutor.loader import load_course
 from tutor.model import Lesson, Question, QuestionType
 
