@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from tutor import __version__
 
@@ -22,27 +23,42 @@ EXIT_FAIL = 1
 EXIT_USAGE = 2
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but its messages echo the command line with control characters made visible
+    (``unrecognized arguments: ...`` repeats what was typed)."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        from tutor.safetext import printable
+
+        super()._print_message(printable(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tutor",
         description="A patient terminal tutor: Kazakhstan's multi-vector foreign policy.",
         epilog="Run 'tutor' alone to open the course. 'tutor COMMAND --help' tells more.",
     )
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
+    from tutor.paths import nonempty, student_name
+
     common = parser.add_argument_group("where things are")
     common.add_argument(
         "--lessons",
         metavar="DIR",
+        type=nonempty,
         help="the course folder (default: $TUTOR_LESSONS, else the bundled course)",
     )
     common.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=nonempty,
         help="where progress is kept (default: $TUTOR_DATA_DIR, else the user data folder)",
     )
     common.add_argument(
         "--student",
         metavar="NAME",
+        type=student_name,
         help="whose progress (default: $TUTOR_STUDENT, else your user name)",
     )
     common.add_argument(

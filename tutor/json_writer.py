@@ -10,6 +10,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Teach
+from tutor.safetext import json_text
 
 if TYPE_CHECKING:
     from tutor.session import Session
@@ -127,14 +128,10 @@ class JsonWriter:
         pass
 
 
-# Characters that JSON leaves raw but that many line readers (Python's str.splitlines, JavaScript)
-# take as a line break: escaped, so one event is always exactly one line.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
 def json_line(event: Any) -> str:
-    """``event`` as one line of JSON (non-ASCII kept readable, Unicode line breaks escaped)."""
-    return json.dumps(event, ensure_ascii=False).translate(_LINE_BREAKS)
+    """``event`` as one line of JSON: non-ASCII kept readable; control characters and Unicode
+    line breaks escaped (:func:`tutor.safetext.json_text`), so it holds no control byte."""
+    return json_text(event)
 
 
 def _jsonable(value: Any) -> bool:

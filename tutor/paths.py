@@ -36,15 +36,41 @@ def data_dir(option: str | None = None) -> Path:
 
 
 def default_student(option: str | None = None) -> str:
-    """``--student`` beats ``$TUTOR_STUDENT`` beats the operating-system user name."""
-    if option:
-        return option
-    env = os.environ.get(ENV_STUDENT)
-    if env:
-        return env
+    """``--student`` beats ``$TUTOR_STUDENT`` beats the operating-system user name; each cleaned
+    like an answer and bounded (:func:`tutor.safetext.clean_name`). A name with nothing
+    printable in it counts as not given."""
+    from tutor.safetext import clean_name
+
+    for given in (option, os.environ.get(ENV_STUDENT)):
+        name = clean_name(given) if given else ""
+        if name:
+            return name
     try:
         import getpass
 
-        return getpass.getuser() or "student"
+        return clean_name(getpass.getuser()) or "student"
     except Exception:  # no user name at all (containers): still a usable profile
         return "student"
+
+
+def nonempty(text: str) -> str:
+    """An argparse ``type`` for a folder or date option: an empty value is a mistake, never
+    "use the default" (``--data-dir ""`` must not fall back to the real progress file)."""
+    import argparse
+
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the value is empty")
+    return text
+
+
+def student_name(text: str) -> str:
+    """An argparse ``type`` for ``--student``: cleaned and bounded, refused when nothing
+    printable is left."""
+    import argparse
+
+    from tutor.safetext import clean_name
+
+    name = clean_name(text)
+    if not name:
+        raise argparse.ArgumentTypeError("a name needs at least one printable character")
+    return name

@@ -32,7 +32,7 @@ from typing import IO, TYPE_CHECKING
 from tutor.json_writer import JsonWriter
 from tutor.messages import Finished, Message
 from tutor.plain_writer import TUTOR, PlainWriter, markdown_to_text, terminal_width, use_colour
-from tutor.session.state import clean_input
+from tutor.safetext import clean_input
 from tutor.stdio import output_failed
 
 if TYPE_CHECKING:
@@ -62,20 +62,21 @@ MAX_LINE = 4096  # characters read per line; the rest of a longer line is discar
 PROMPT = "> "
 
 
-def _read_line(stdin: IO[str]) -> str | None:
-    """The next line without its newline, at most MAX_LINE characters; None at end of input."""
+def _read_line(stdin: IO[str]) -> tuple[str | None, bool]:
+    """The next line without its newline, at most MAX_LINE characters (None at end of input),
+    and whether it ended with a newline (Ctrl+D after a partly typed answer ends it without)."""
     try:
         line = stdin.readline(MAX_LINE)
     except UnicodeDecodeError:
-        return "\ufffd"
+        return "\ufffd", True
     if not line:
-        return None
+        return None, True
     if not line.endswith("\n") and len(line) >= MAX_LINE:
         while True:  # discard the rest of an overlong line
             rest = stdin.readline(65536)
             if not rest or rest.endswith("\n"):
-                break
-    return line.rstrip("\r\n")
+                return line.rstrip("\r\n"), True
+    return line.rstrip("\r\n"), line.endswith("\n")
 
 
 ECHO_LIMIT = 300
@@ -161,7 +162,9 @@ def run_plain_session(
                     if interactive and not json_mode:
                         stdout.write(PROMPT)
                     stdout.flush()
-                    line = _read_line(stdin)
+                    line, ended = _read_line(stdin)
+                    if interactive and not ended and not json_mode:
+                        stdout.write("\n")  # the terminal's cursor is still after the text
                     if line is None:
                         if interactive and not json_mode:
                             stdout.write("\n")

@@ -16,6 +16,7 @@ from typing import IO, Any
 from tutor.figures import figure
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
 from tutor.model import QuestionType
+from tutor.safetext import printable
 
 TUTOR = "Tutor: "
 
@@ -100,10 +101,16 @@ class PlainWriter:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
 
     def line(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        """One line of text, shown literally: control characters cannot reach the terminal."""
+        self._emit(printable(text))
+
+    def _emit(self, shown: str) -> None:
+        """Write a line built only from ``printable`` text and this writer's own colours."""
+        self.out.write(shown + "\n")
 
     def block(self, text: str, prefix: str = "", style: str | None = None) -> None:
         """Wrap ``text`` (keeping its line breaks) after ``prefix``, continuation lines indented."""
+        text, prefix = printable(text), printable(prefix)
         indent = " " * len(prefix)
         first = True
         lines = text.strip("\n").split("\n") or [""]
@@ -112,7 +119,7 @@ class PlainWriter:
             lead = prefix if first else indent
             shown_lead = self._style(lead, "1") if first and lead.strip() else lead
             if not raw:
-                self.line()
+                self._emit("")
                 first = False
                 continue
             extra = len(raw) - len(raw.lstrip(" "))
@@ -125,12 +132,12 @@ class PlainWriter:
             for j, piece in enumerate(wrapped):
                 pad = " " * extra if j == 0 else " " * (extra + (2 if raw.lstrip().startswith(("- ", "* ")) else 0))
                 body = self._style(piece, style) if style else piece
-                self.line((shown_lead if j == 0 else indent) + pad + body)
+                self._emit((shown_lead if j == 0 else indent) + pad + body)
             first = False
 
     # -- messages
     def intro(self, title: str, lines: list[str]) -> None:
-        self.line(self._style(title, "1"))
+        self._emit(self._style(printable(title), "1"))
         for text in lines:
             self.block(text)
 
@@ -176,7 +183,7 @@ class PlainWriter:
     ) -> None:
         self.line()
         early = "" if summary.completed else " (ended early)"
-        self.line(self._style(f"Summary: {summary.title}{early}", "1"))
+        self._emit(self._style(printable(f"Summary: {summary.title}{early}"), "1"))
         pct = round(summary.score * 100)
         self.line(f"Score: {figure(summary.earned)} of {summary.possible} ({pct}%)")
         if summary.results:
@@ -212,7 +219,7 @@ class PlainWriter:
             self.block(summary.suggested_command, "Type: ")
 
     def continue_prompt(self) -> None:
-        self.line(self._style("(Press Enter to go on.)", "2"))
+        self._emit(self._style("(Press Enter to go on.)", "2"))
 
 
 def _answer_note(msg: Ask) -> str:

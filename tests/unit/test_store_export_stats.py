@@ -65,15 +65,16 @@ def filled(tmp_path):
     return tmp_path
 
 
-def export_text(store, fmt, student, since=None):
+def export_text(store, fmt, student, since=None, raw=False):
     out = io.StringIO()
-    n = ex.write(fmt, ex.iter_attempts(store.connection, student=student, since=since), out)
+    rows = ex.iter_attempts(store.connection, student=student, since=since)
+    n = ex.write(fmt, rows, out, raw=raw)
     return n, out.getvalue()
 
 
 def test_csv_round_trip(filled):
     with Store.open(filled, "ann") as s:
-        n, text = export_text(s, "csv", "ann")
+        n, text = export_text(s, "csv", "ann", raw=True)
     assert n == len(AWKWARD) + 1
     assert text.splitlines()[0] == ",".join(ex.COLUMNS)
     back = list(ex.read_csv(io.StringIO(text, newline="")))
@@ -96,7 +97,7 @@ def test_csv_round_trip(filled):
 def test_json_lines_round_trip_matches_csv(filled):
     with Store.open(filled, "ann") as s:
         n, text = export_text(s, "json", "ann")
-        _, csv_text = export_text(s, "csv", "ann")
+        _, csv_text = export_text(s, "csv", "ann", raw=True)
     lines = text.splitlines()
     assert len(lines) == n == len(AWKWARD) + 1
     back = [json.loads(line) for line in lines]
@@ -212,3 +213,25 @@ def test_stats_on_an_empty_store(tmp_path):
     text = st.format_text(report)
     assert "nothing answered yet" in text and "No reviews scheduled yet." in text
     assert all(x.status == "new" for x in report.lessons)
+
+
+@pytest.mark.parametrize(
+    "typed", ["=1+1", "+SUM(A1)", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("x")']
+)
+def test_csv_neutralises_formulas_unless_raw(tmp_path, typed):
+    """OWASP's advice for CSV injection: a leading ' before = + - @ tab CR; --raw opts out."""
+    with Store.open(tmp_path, "ann") as s:
+        s.attempt(Attempt("l1", "a", typed, "wrong", 0.0, 1, 0, True, 0.0, "learn"))
+        _, safe = export_text(s, "csv", "ann")
+        _, raw = export_text(s, "csv", "ann", raw=True)
+    (cell,) = [r["text"] for r in ex.read_csv(io.StringIO(safe, newline=""))]
+    assert cell.startswith("'") and cell == ex.csv_cell(typed)
+    assert "\r" not in safe
+    (as_typed,) = [r["text"] for r in ex.read_csv(io.StringIO(raw, newline=""))]
+    assert as_typed == typed
+
+
+def test_csv_leaves_ordinary_answers_and_numbers_alone():
+    assert ex.csv_cell("Russia") == "Russia"
+    assert ex.csv_cell("1991") == "1991"
+    assert ex.csv_cell(-0.5) == -0.5

@@ -7,7 +7,6 @@ Exit status: 0 clean (warnings allowed unless ``--strict``), 1 on any error (or 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
     from tutor.commands.common import course_cache
     from tutor.loader import problem_sort_key, scan_course
     from tutor.paths import course_dir
+    from tutor.safetext import json_text, printable
 
     if args.paths:
         paths = [Path(p) for p in args.paths]
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
                 message = f"no such file or folder: {path}"
             else:
                 message = f"the course folder {path} does not exist (see --lessons)"
-            print(f"tutor check: {message}", file=sys.stderr)
+            print(printable(f"tutor check: {message}"), file=sys.stderr)
             return 2
 
     cache = course_cache(args, paths)
@@ -138,10 +138,10 @@ def run(args: argparse.Namespace) -> int:
             "examples_run": examples_run,
             "ok": not failed,
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print(json_text(document, indent=2))
     else:
         for problem in problems:
-            print(problem)
+            print(printable(str(problem)))  # a file name or quoted text may hold anything
         print(
             f"{_plural(lessons, 'lesson')}, {_plural(questions, 'question')}:"
             f" {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    from tutor.paths import nonempty
     from tutor.store.commandline import add_store_options
 
     parser = sub.add_parser(
@@ -30,10 +31,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--since",
         metavar="DATE",
+        type=nonempty,
         help="only answers from this UTC date or time on (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
     )
     parser.add_argument(
         "--output", "-o", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV: write answers that start with = + - @ as typed (by default they get a leading "
+        "' so that a spreadsheet does not run them as formulas)",
     )
     add_store_options(parser)
     parser.set_defaults(run=run)
@@ -57,14 +65,14 @@ def run(args: argparse.Namespace) -> int:
         student = None if args.all_students else store.student
         rows = export.iter_attempts(store.connection, student=student, since=since)
         if not args.output or args.output == "-":
-            count = export.write(args.format, rows, sys.stdout)
+            count = export.write(args.format, rows, sys.stdout, raw=args.raw)
             sys.stdout.flush()
         else:
             target = Path(args.output)
             partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
             try:
                 with partial.open("w", encoding="utf-8", newline="") as out:
-                    count = export.write(args.format, rows, out)
+                    count = export.write(args.format, rows, out, raw=args.raw)
                 partial.replace(target)
             except OSError as exc:
                 partial.unlink(missing_ok=True)

@@ -45,14 +45,18 @@ def run(args: argparse.Namespace) -> int:
 
 def print_course(course: Course, store: Store | None, out: TextIO) -> None:
     """The course as plain lines: number, id, title, minutes, progress; then how to start."""
+    from tutor.safetext import printable
     from tutor.tui.progress import due_reviews, lesson_rows, lesson_to_continue
+
+    def say(text: str = "") -> None:  # titles, summaries and names are shown literally
+        print(printable(text), file=out)
 
     rows = lesson_rows(course, store)
     student = getattr(store, "student", None)
     n = len(rows)
     head = f"{n} lesson{'s' if n != 1 else ''}, {course.question_count} questions"
-    print(head + (f" (progress of {student})" if student else "") + ":", file=out)
-    print(file=out)
+    say(head + (f" (progress of {student})" if student else "") + ":")
+    say()
     width = max((len(r.lesson.id) for r in rows), default=0)
     for row in rows:
         lesson = row.lesson
@@ -67,17 +71,17 @@ def print_course(course: Course, store: Store | None, out: TextIO) -> None:
             parts.append(minutes)
         if status:
             parts.append(status)
-        print("  ·  ".join(parts), file=out)
+        say("  ·  ".join(parts))
         if lesson.summary:
-            print(f"    {' ' * width}  {lesson.summary}", file=out)
-    print(file=out)
+            say(f"    {' ' * width}  {lesson.summary}")
+    say()
     if rows:
         chosen = rows[lesson_to_continue(rows)].lesson.id
         verb = "Continue" if rows[lesson_to_continue(rows)].status == "in progress" else "Start"
-        print(f"{verb + ' with:':<18}tutor learn {chosen}", file=out)
-    print(f"{'Any lesson:':<18}tutor learn ID", file=out)
-    print(f"{'A quiz:':<18}tutor quiz", file=out)
+        say(f"{verb + ' with:':<18}tutor learn {chosen}")
+    say(f"{'Any lesson:':<18}tutor learn ID")
+    say(f"{'A quiz:':<18}tutor quiz")
     if store is not None:
         due = len(due_reviews(course, store))
-        print(f"{f'Review ({due} due):':<18}tutor review", file=out)
-    print("On a terminal, plain 'tutor' opens the full-screen course.", file=out)
+        say(f"{f'Review ({due} due):':<18}tutor review")
+    say("On a terminal, plain 'tutor' opens the full-screen course.")

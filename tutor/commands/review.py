@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tutor.commands import common
+from tutor.safetext import json_text
 
 if TYPE_CHECKING:
     from tutor.model import Course
@@ -72,7 +72,7 @@ def _nothing_due(store: Store, course: Course, *, json_mode: bool) -> int:
     upcoming = store.next_review(course)
     if json_mode:
         print(
-            json.dumps(
+            json_text(
                 {
                     "event": "nothing_due",
                     "next_review": upcoming.isoformat() if upcoming else None,

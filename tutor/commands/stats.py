@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 
@@ -26,6 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.commands import common
+    from tutor.safetext import json_text, printable
     from tutor.store import stats
 
     course = common.load_course(args, "stats")
@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
     with store:
         report = stats.compute(store, course, weakest=max(0, args.weakest))
     if args.json:
-        json.dump(stats.to_json(report), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(stats.to_json(report), indent=2) + "\n")
     else:
-        sys.stdout.write(stats.format_text(report))
+        sys.stdout.write(printable(stats.format_text(report)))
     return 0

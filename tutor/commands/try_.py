@@ -8,7 +8,6 @@ read and the grading rule that decided (``--json``: one JSON object, ``"rule"`` 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -37,7 +36,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"tutor try: {message}", file=sys.stderr)
+    from tutor.safetext import printable
+
+    print(printable(f"tutor try: {message}"), file=sys.stderr)
     return 1
 
 
@@ -75,6 +76,7 @@ def _load(spec: str, lessons_option: str | None):
 
 def run(args: argparse.Namespace) -> int:
     from tutor.grading import Grader
+    from tutor.safetext import clean_input, json_text, printable
 
     lesson, course, error = _load(args.lesson, getattr(args, "lessons", None))
     if error is not None or lesson is None:
@@ -83,16 +85,17 @@ def run(args: argparse.Namespace) -> int:
     if question is None:
         ids = ", ".join(q.id for q in lesson.questions) or "(none)"
         return _fail(f"no question '{args.question}' in lesson '{lesson.id}'; questions: {ids}")
-    answer = " ".join(args.answer)
+    typed = " ".join(args.answer)
+    answer = clean_input(typed)  # exactly what a lesson session grades
     grade = Grader(course).grade(question, answer)
     if args.json:
         data = {"lesson": lesson.id, "question": question.id, "answer": answer}
         data.update(grade.to_dict())
-        print(json.dumps(data, ensure_ascii=False))
+        print(json_text(data))
         return 0
     rows = [
         ("question", f"{question.id} ({question.type.value}): {question.ask.strip()}"),
-        ("answer", repr(answer) if answer != answer.strip() or not answer else answer),
+        ("answer", answer if answer == typed and answer else f"{answer!r} (as typed: {typed!r})"),
         ("verdict", grade.verdict.value + ("" if grade.verdict.counts else " (not counted)")),
         ("credit", f"{grade.credit:g}"),
         ("matched", grade.matched if grade.matched is not None else "-"),
@@ -106,5 +109,5 @@ def run(args: argparse.Namespace) -> int:
     rows.append(("feedback", grade.feedback))
     rows.append(("rule", grade.rule))
     for label, value in rows:
-        print(f"{label:<9} {value}")
+        print(printable(f"{label:<9} {value}"))
     return 0

@@ -28,6 +28,7 @@ from tutor.loader.problems import Report
 from tutor.loader.syntax import MAX_DEPTH_NOTE as _DEPTH_NOTE
 from tutor.loader.syntax import describe
 from tutor.loader.traps import scalar_checker
+from tutor.safetext import CONTROL, control_name, printable
 
 try:  # libyaml: several times faster than the pure-Python parser
     from yaml._yaml import CParser
@@ -182,6 +183,20 @@ def _refuse_props(event: ScalarEvent | MappingStartEvent | SequenceStartEvent) -
         )
 
 
+def _refuse_control(node: Scalar, report: Report) -> None:
+    """A quoted escape (``"\\e[2J"``) put a control character in the text: an error, and the
+    text is kept with the character made visible, so it can never reach a terminal."""
+    found = CONTROL.search(node.value)
+    assert found is not None
+    report.error(
+        node,
+        f"control character {control_name(found.group())} in this text (from an escape such as "
+        "\\e or \\x1b in quotes): terminals obey these, so lesson text may not hold them; "
+        "remove it (only line breaks and tabs are allowed)",
+    )
+    node.value = printable(node.value)
+
+
 def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa: C901 - one tight event loop
     stack: list[Seq | Map] = []
     root: Node | None = None
@@ -202,9 +217,12 @@ def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa:
             if event.anchor is not None or event.tag is not None:
                 _refuse_props(event)
             mark = event.start_mark
-            node: Node = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
+            scalar = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
+            if not scalar.value.isprintable() and CONTROL.search(scalar.value):
+                _refuse_control(scalar, report)
             if check_plain is not None and event.implicit[0]:
                 check_plain(event)
+            node: Node = scalar
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_props(event)

@@ -48,6 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from tutor.messages import Finished, Info, Message, Summary
 from tutor.model import Course, Lesson, Question
 from tutor.records import NullObserver, Outcome, SessionObserver
+from tutor.safetext import clean_input
 from tutor.session.answers import Answering
 from tutor.session.base import Grades
 from tutor.session.commands import Command
@@ -60,7 +61,6 @@ from tutor.session.state import (
     AWAIT_DONE,
     QuestionState,
     answer_text,
-    clean_input,
     earlier_states,
 )
 from tutor.session.summary import build_summary

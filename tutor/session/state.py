@@ -1,14 +1,12 @@
 """One question of a session: how it has gone so far, and how its answer reads.
 
 Owns ``QuestionState`` (tries, hints, best award, result; the ``Ask`` and ``QuestionResult`` it
-turns into), ``clean_input`` (the student's text without terminal escapes) and ``answer_text`` /
-``answer_line`` (the right answer as the student is shown it).
+turns into) and ``answer_text`` / ``answer_line`` (the right answer as the student is shown it).
+Students' text is cleaned by :func:`tutor.safetext.clean_input`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 
 from tutor.figures import number_answer
@@ -20,27 +18,6 @@ from tutor.session.plans import PlanItem, learn_plan
 AWAIT_ANSWER = "answer"  # a question is open
 AWAIT_CONTINUE = "continue"  # paced: waiting for Enter before going on
 AWAIT_DONE = "done"
-
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-
-
-_SPACES = "\t\n\r\v\f\x85\u2028\u2029"  # line and paragraph breaks inside a line read as spaces
-
-
-def clean_input(text: str) -> str:
-    """The student's text without terminal escapes and control characters, trimmed."""
-    if not isinstance(text, str):
-        text = str(text)
-    if "\x1b" in text:
-        text = _ANSI.sub("", text)
-    if not text.isprintable():
-        text = "".join(
-            " " if c in _SPACES else c
-            for c in text
-            if c in _SPACES or not unicodedata.category(c).startswith("C")
-        )
-    return text.strip()
-
 
 class QuestionState:
     """One question of the session and how it has gone so far."""

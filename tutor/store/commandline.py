@@ -24,12 +24,22 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
     The defaults are ``SUPPRESS`` so that a value given before the subcommand (on the main
     parser) is not overwritten when the option is absent after it.
     """
+    from tutor.paths import nonempty, student_name
+
     group = parser.add_argument_group("progress")
     group.add_argument(
-        "--student", metavar="NAME", default=argparse.SUPPRESS, help="whose progress"
+        "--student",
+        metavar="NAME",
+        type=student_name,
+        default=argparse.SUPPRESS,
+        help="whose progress",
     )
     group.add_argument(
-        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="where progress is kept"
+        "--data-dir",
+        metavar="DIR",
+        type=nonempty,
+        default=argparse.SUPPRESS,
+        help="where progress is kept",
     )
     group.add_argument(
         RESET_FLAG,

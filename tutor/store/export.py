@@ -3,18 +3,24 @@
 Columns (docs/progress.md describes each): ``COLUMNS``. CSV has a header line and ``\\n`` line
 ends; ``json`` is JSON Lines, one object per line, so both stream and neither holds the history
 in memory.
+
+Exported text is untrusted (students typed it): in CSV a cell that starts with ``=``, ``+``, ``-``,
+``@``, tab or carriage return gets a leading ``'`` so a spreadsheet shows it instead of running it
+as a formula (OWASP's advice for CSV injection), and control characters are shown visibly
+(:func:`tutor.safetext.printable`). ``raw=True`` writes the text as stored instead (control
+characters are still made visible on a terminal). JSON escapes them losslessly.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, time
 from typing import Any, TextIO
 
+from tutor.safetext import json_text, printable
 from tutor.store import db
 
 COLUMNS = (
@@ -76,28 +82,55 @@ def iter_attempts(
         yield record
 
 
-def write_csv(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any, *, formulas: bool = False, controls: bool = False) -> Any:
+    """A text cell as a spreadsheet may safely open it: a leading ``'`` before a formula start
+    (unless ``formulas``), control characters visible (unless ``controls``). Numbers are left
+    as they are."""
+    if not isinstance(value, str):
+        return value
+    if not formulas and value.startswith(FORMULA_START):
+        value = "'" + value
+    return value if controls else printable(value)
+
+
+def write_csv(rows: Iterator[dict[str, Any]], out: TextIO, *, raw: bool = False) -> int:
     writer = csv.writer(out, lineterminator="\n")
+    # csv quotes only for "\n" (the line end): a row with a lone CR is quoted whole.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
+    controls = raw and not _is_terminal(out)
     n = 0
     for record in rows:
         values = dict(record, final=int(record["final"]))
-        writer.writerow([values[c] for c in COLUMNS])
+        cells = [csv_cell(values[c], formulas=raw, controls=controls) for c in COLUMNS]
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_cr else writer).writerow(cells)
         n += 1
     return n
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
     n = 0
     for record in rows:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_text(record) + "\n")
         n += 1
     return n
 
 
-def write(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+def write(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO, *, raw: bool = False) -> int:
     if fmt == "csv":
-        return write_csv(rows, out)
+        return write_csv(rows, out, raw=raw)
     if fmt == "json":
         return write_jsonl(rows, out)
     raise ValueError(f"unknown export format {fmt!r} (choose {' or '.join(FORMATS)})")

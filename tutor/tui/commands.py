@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
+
+from tutor.tui.text import plain
 
 if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
@@ -55,5 +56,7 @@ class LessonCommands(Provider):
 
 
 def _help(summary: str) -> str | None:
-    # The palette parses help text as markup: escape the lesson's words.
-    return escape(summary) if summary else None
+    """The lesson's summary as literal text. The palette hands a ``str`` help to
+    ``Content.from_markup``, which returns a ``Content`` unchanged: so no markup is ever parsed
+    (``[@click=app.quit]`` stays text). Textual types ``help`` as ``str``."""
+    return plain(summary) if summary else None  # type: ignore[return-value]

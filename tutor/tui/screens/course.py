@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
+from tutor.safetext import printable
 from tutor.tui.progress import LessonRow, due_reviews, lesson_rows, lesson_to_continue
 from tutor.tui.text import plain
 
@@ -149,7 +150,7 @@ def _wrap(text: str, width: int) -> list[str]:
     """Word-wrapped lines of at most ``width`` cells (long words are folded)."""
     if not text:
         return []
-    return [line.plain for line in Content(text).wrap(max(width, 1))] or [""]
+    return [line.plain for line in Content(printable(text)).wrap(max(width, 1))] or [""]
 
 
 def _layout(item: LessonItem, width: int) -> list[Line]:

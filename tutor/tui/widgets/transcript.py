@@ -17,7 +17,7 @@ from textual.widgets import Label, Markdown, Static
 from tutor import messages as m
 from tutor.figures import figure
 from tutor.model import Question, QuestionType
-from tutor.tui.text import plain
+from tutor.tui.text import markdown, plain
 
 # verdict -> (label shown to the student, CSS class)
 VERDICT_LABELS: dict[str, str] = {
@@ -75,7 +75,7 @@ class TeachBubble(Bubble):
         self.message = message
 
     def compose(self) -> ComposeResult:
-        yield Markdown(self.message.text, classes="body")
+        yield Markdown(markdown(self.message.text), classes="body")
 
 
 class AskBubble(Bubble):
@@ -143,7 +143,7 @@ class InfoBubble(Bubble):
     def compose(self) -> ComposeResult:
         msg = self.message
         if msg.markdown:
-            yield Markdown(msg.text, classes="body")
+            yield Markdown(markdown(msg.text), classes="body")
         else:
             yield Static(plain(msg.text), classes="body")
 
