@@ -127,11 +127,15 @@ def unknown_lessons(course: Course, ids: list[str], command: str) -> bool:
     return bool(bad)
 
 
-def open_store(args: argparse.Namespace) -> Store | None:
-    """The student's progress store, or None after printing what is wrong and how to recover."""
+def open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store | None:
+    """The student's progress store, or None after printing what is wrong and how to recover.
+
+    ``readonly`` (stats, export): only read, so a read-only folder or a full disk still works;
+    ``--reset-progress`` still opens it for writing, to set a damaged file aside."""
     from tutor.store.commandline import open_from_args
 
-    return open_from_args(args)
+    reset = bool(getattr(args, "reset_progress", False))
+    return open_from_args(args, readonly=readonly and not reset)
 
 
 def grader_for(course: Course) -> Callable[[], Grader]:

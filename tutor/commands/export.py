@@ -48,8 +48,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor.commands.common import open_store
     from tutor.store import export
-    from tutor.store.commandline import open_from_args
 
     since = None
     if args.since:
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"tutor export: {exc}", file=sys.stderr)
             return 2
-    store = open_from_args(args)
+    store = open_store(args, readonly=True)
     if store is None:
         return 1
     with store:

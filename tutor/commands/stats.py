@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     course = common.load_course(args, "stats")
     if course is None:
         return common.EXIT_FAIL
-    store = common.open_store(args)
+    store = common.open_store(args, readonly=True)
     if store is None:
         return common.EXIT_FAIL
     with store:

@@ -81,7 +81,10 @@ def recovery_hint(error: StoreError) -> str:
             "current one is kept, renamed with .damaged-<time>, nothing is deleted. "
             "Or choose another folder with --data-dir DIR."
         )
-    return "Check the folder and its permissions, or choose another with --data-dir DIR."
+    return (
+        "Free some space on the disk, or make the folder writable, or choose another folder "
+        "with --data-dir DIR. The progress file is kept as it is: it needs no reset."
+    )
 
 
 def open_from_args(
@@ -90,6 +93,7 @@ def open_from_args(
     stderr: TextIO | None = None,
     stdin: TextIO | None = None,
     fuzz: bool = True,
+    readonly: bool = False,
 ) -> Store | None:
     """The store for ``args`` (``data_dir``, ``student``, ``reset_progress``), or None after
     printing what is wrong and how to recover (the caller then exits 1).
@@ -99,24 +103,26 @@ def open_from_args(
     deleted.
     """
     from tutor import paths
+    from tutor.safetext import printable
     from tutor.store.db import DamagedStore, StoreError, StoreTooNew
     from tutor.store.progress import Store
 
     err = stderr or sys.stderr
     data_dir = paths.data_dir(getattr(args, "data_dir", None))
     student = paths.default_student(getattr(args, "student", None))
-    reset = bool(getattr(args, "reset_progress", False))
+    reset = bool(getattr(args, "reset_progress", False)) and not readonly
     try:
-        store = Store.open(data_dir, student, reset=reset, fuzz=fuzz)
+        store = Store.open(data_dir, student, reset=reset, fuzz=fuzz, readonly=readonly)
     except StoreError as exc:
-        print(f"tutor: {exc}", file=err)
-        if not isinstance(exc, DamagedStore | StoreTooNew) or not _agrees(stdin or sys.stdin, err):
+        print(printable(f"tutor: {exc}"), file=err)
+        damaged = isinstance(exc, DamagedStore | StoreTooNew)
+        if readonly or not damaged or not _agrees(stdin or sys.stdin, err):
             print(recovery_hint(exc), file=err)
             return None
         try:
             store = Store.open(data_dir, student, reset=True, fuzz=fuzz)
         except StoreError as again:
-            print(f"tutor: {again}", file=err)
+            print(printable(f"tutor: {again}"), file=err)
             print(recovery_hint(again), file=err)
             return None
     if store.moved_aside is not None:

@@ -12,6 +12,8 @@ it, with its ``-wal`` and ``-shm`` companions, so nothing is deleted.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,7 +46,57 @@ class StoreTooNew(StoreError):
 
 
 class StoreUnavailable(StoreError):
-    """The file or its folder cannot be created, opened or written (permissions, disk...)."""
+    """The file or its folder cannot be created, opened or written (a full disk, a read-only
+    folder, no permission): nothing is wrong with the file, so nothing should be reset."""
+
+
+# SQLite's primary result codes (sqlite3 errors carry them as ``sqlite_errorcode``).
+SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 3, 8, 10, 11
+SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 13, 14, 26
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image", "encrypted")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """The file's contents are bad (not: the disk or folder refused a read or a write)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    return any(words in str(exc).lower() for words in _DAMAGE_WORDS)
+
+
+def why_unwritable(exc: BaseException, folder: Path) -> str:
+    """Why the disk or the folder refused: full, read-only, no permission, or the error itself."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    errno_ = getattr(exc, "errno", None)
+    if code == SQLITE_FULL or errno_ == errno.ENOSPC:
+        return "the disk is full"
+    try:
+        disk = os.statvfs(folder if folder.exists() else folder.parent)
+    except OSError:
+        disk = None
+    if disk is not None and disk.f_flag & os.ST_RDONLY or errno_ == errno.EROFS:
+        return "the disk or folder is read-only"
+    if code == SQLITE_READONLY:
+        return "the file or its folder is read-only"
+    if disk is not None and disk.f_bavail == 0:
+        return "the disk is full"
+    if code == SQLITE_PERM or errno_ in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == SQLITE_CANTOPEN and not os.access(folder, os.W_OK | os.X_OK):
+        return f"permission denied in {folder}"
+    return f"{exc}"
+
+
+def classify(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A ``DamagedStore`` for bad contents, else a ``StoreUnavailable`` that says why the disk or
+    folder refused (never "damaged" for a full disk or a read-only folder)."""
+    if is_damage(exc):
+        return DamagedStore(f"{_describe(path)} is damaged: {exc}", path)
+    return StoreUnavailable(
+        f"cannot use {_describe(path)}: {why_unwritable(exc, path.parent)} ({exc}); the file "
+        "itself is not damaged",
+        path,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -222,18 +274,8 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return sorted(r[0] for r in rows)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if need be), check and migrate the store at ``path``.
-
-    Raises ``DamagedStore`` (garbage, damaged pages, someone else's database), ``StoreTooNew``
-    or ``StoreUnavailable``. Never modifies a file it refuses.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreUnavailable(
-            f"cannot create the progress folder {path.parent}: {exc.strerror or exc}", path
-        ) from exc
+def check_header(path: Path) -> None:
+    """Refuse a path that is not a file, or a file that is not a SQLite database."""
     if path.exists() and not path.is_file():
         raise StoreUnavailable(f"{path} is not a file", path)
     try:
@@ -250,13 +292,27 @@ def connect(path: Path) -> sqlite3.Connection:
     except OSError as exc:
         raise StoreUnavailable(f"cannot read {path}: {exc.strerror or exc}", path) from exc
 
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if need be), check and migrate the store at ``path``.
+
+    Raises ``DamagedStore`` (garbage, damaged pages, someone else's database), ``StoreTooNew``
+    or ``StoreUnavailable``. Never modifies a file it refuses.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailable(
+            f"cannot create the progress folder {path.parent}: {exc.strerror or exc}", path
+        ) from exc
+    check_header(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StoreUnavailable(f"cannot open {path}: {exc}", path) from exc
+        raise classify(exc, path) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _check(conn, path)
+        check(conn, path)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StoreUnavailable(f"cannot switch {path} to WAL mode (got {mode})", path)
@@ -268,28 +324,18 @@ def connect(path: Path) -> sqlite3.Connection:
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        if _is_damage(exc):
-            raise DamagedStore(f"{_describe(path)} is damaged: {exc}", path) from exc
-        raise StoreUnavailable(f"cannot use {path}: {exc}", path) from exc
+        raise classify(exc, path) from exc
     return conn
 
 
-def _is_damage(exc: sqlite3.DatabaseError) -> bool:
-    text = str(exc).lower()
-    return any(
-        words in text
-        for words in ("malformed", "not a database", "corrupt", "disk image", "encrypted")
-    )
-
-
-def _check(conn: sqlite3.Connection, path: Path) -> None:
+def check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = _tables(conn)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
-        raise DamagedStore(f"{_describe(path)} is damaged: {exc}", path) from exc
+        raise classify(exc, path) from exc
     if problems != ["ok"]:
         raise DamagedStore(
             f"{_describe(path)} is damaged: the integrity check found " + "; ".join(problems[:3]),

@@ -9,12 +9,12 @@ side file for records the database will never take. What each record writes is i
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import sys
 from typing import Any
 
+from tutor.safetext import json_text, printable
 from tutor.store import db
 from tutor.store.base import Record, StoreParts
 
@@ -26,7 +26,16 @@ ADVISORY = frozenset({"place"})
 
 
 def stderr_warning(message: str) -> None:
-    print(f"tutor: warning: {message}", file=sys.stderr, flush=True)
+    print(printable(f"tutor: warning: {message}"), file=sys.stderr, flush=True)
+
+
+def unsaved_to_stderr(lines: list[str]) -> None:
+    """The last resort for records no file would take: JSON lines on standard error."""
+    try:
+        sys.stderr.write("".join(line + "\n" for line in lines))
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class Journal(StoreParts):
@@ -76,18 +85,20 @@ class Journal(StoreParts):
         if self._side_file is None:
             stamp = self._clock().strftime("%Y%m%dT%H%M%S")
             self._side_file = self.path.with_name(f"unsaved-{stamp}.jsonl")
+        lines = [json_text({"kind": kind, "student": self.student, **payload}) for kind, payload in records]
         try:
             with self._side_file.open("a", encoding="utf-8") as fh:
-                for kind, payload in records:
-                    line = {"kind": kind, "student": self.student, **payload}
-                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+                fh.write("".join(line + "\n" for line in lines))
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as exc:
+            # The same full or read-only disk: the last place left is standard error.
             self.warn(
                 f"{len(records)} records could not be saved to {self.path} ({reason}) nor to "
-                f"{self._side_file} ({exc.strerror or exc}); they are lost"
+                f"{self._side_file} ({exc.strerror or exc}); here they are, one JSON line each "
+                "(keep them: they are your answers)"
             )
+            unsaved_to_stderr(lines)
             return
         first = self.set_aside == 0
         self.set_aside += len(records)

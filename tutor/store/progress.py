@@ -73,15 +73,22 @@ class Store(Journal, Recording, Reads):
         clock: Clock | None = None,
         fuzz: bool = True,
         warn: Warn | None = None,
+        readonly: bool = False,
     ) -> Store:
         """Open (creating the folder and file if need be) the store in ``data_dir``.
 
         Raises a ``StoreError`` subclass when the file cannot be used; with ``reset=True`` a
         damaged, foreign or too-new file is moved aside (``progress.sqlite3.damaged-<stamp>``)
         and a fresh store started instead. A healthy file is never touched by ``reset``.
+        ``readonly``: only read (``stats``, ``export``), which works on a read-only folder or a
+        full disk too; nothing is created, migrated or reset (:mod:`tutor.store.readonly`).
         """
         path = Path(data_dir) / db.FILENAME
         moved: Path | None = None
+        if readonly:
+            from tutor.store.readonly import connect_readonly
+
+            return cls(connect_readonly(path), path, student, clock=clock, fuzz=fuzz, warn=warn)
         try:
             conn = db.connect(path)
         except (db.DamagedStore, db.StoreTooNew):
