@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -35,7 +34,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="only answers from this UTC date or time on (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
     )
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="write to FILE instead of standard output"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write to FILE instead of standard output: a new file, or with --force an existing "
+        "regular file (it is replaced whole, only once the export is complete)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (never the progress file, a link or a device)",
     )
     parser.add_argument(
         "--raw",
@@ -49,15 +57,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.commands.common import open_store
+    from tutor.safetext import printable
     from tutor.store import export
+
+    def fail(message: str, code: int = 1) -> int:
+        print(printable(f"tutor export: {message}"), file=sys.stderr)
+        return code
 
     since = None
     if args.since:
         try:
             since = export.parse_since(args.since)
         except ValueError as exc:
-            print(f"tutor export: {exc}", file=sys.stderr)
-            return 2
+            return fail(str(exc), 2)
     store = open_store(args, readonly=True)
     if store is None:
         return 1
@@ -69,18 +81,14 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         else:
             target = Path(args.output)
-            partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+            refused = export.refuse_target(target, store.path, force=args.force)
+            if refused is not None:
+                return fail(refused)
             try:
-                with partial.open("w", encoding="utf-8", newline="") as out:
-                    count = export.write(args.format, rows, out, raw=args.raw)
-                partial.replace(target)
+                count = export.write_file(target, args.format, rows, raw=args.raw)
             except OSError as exc:
-                partial.unlink(missing_ok=True)
-                print(
-                    f"tutor export: cannot write {target}: {exc.strerror or exc}", file=sys.stderr
-                )
-                return 1
+                return fail(f"cannot write {target}: {exc.strerror or exc}")
     whose = "all students" if args.all_students else store.student
     where = args.output if args.output and args.output != "-" else "standard output"
-    print(f"tutor: exported {count} answers ({whose}) to {where}", file=sys.stderr)
+    print(printable(f"tutor: exported {count} answers ({whose}) to {where}"), file=sys.stderr)
     return 0

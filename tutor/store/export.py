@@ -13,11 +13,15 @@ characters are still made visible on a terminal). JSON escapes them losslessly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime, time
+from pathlib import Path
 from typing import Any, TextIO
 
 from tutor.safetext import json_text, printable
@@ -54,7 +58,11 @@ def parse_since(text: str) -> datetime:
         raise ValueError(
             f"not a date: {text!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM, in UTC)"
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+05:00 is before the year 1 in UTC
+        raise ValueError(f"out of range: {text!r} is not a time in the years 1 to 9999 UTC") from None
 
 
 def iter_attempts(
@@ -134,6 +142,49 @@ def write(fmt: str, rows: Iterator[dict[str, Any]], out: TextIO, *, raw: bool = 
     if fmt == "json":
         return write_jsonl(rows, out)
     raise ValueError(f"unknown export format {fmt!r} (choose {' or '.join(FORMATS)})")
+
+
+def refuse_target(target: Path, store_path: Path, *, force: bool) -> str | None:
+    """Why an export may not be written to ``target``, or None. Never the progress store's own
+    files (the database, its companions, unsaved answers, files set aside), never a link or
+    anything but a regular file, and an existing file only with ``force``."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        return f"cannot use {target}: {exc.strerror or exc}"
+    folder = store_path.parent
+    with contextlib.suppress(OSError):
+        same_folder = target.parent.resolve() == folder.resolve()
+        if same_folder and target.name.startswith((store_path.name, "unsaved-")):
+            return f"{target} is one of the progress store's own files: choose another name"
+        if info is not None and os.path.samefile(target, store_path):
+            return f"{target} is the progress file itself: choose another name"
+    if info is None:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        return f"{target} is a link: give the path of a new file, or of the file itself"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{target} is not a regular file (a folder, a device or a pipe): choose a file"
+    if not force:
+        return f"{target} already exists: add --force to replace it"
+    return None
+
+
+def write_file(target: Path, fmt: str, rows: Iterator[dict[str, Any]], *, raw: bool = False) -> int:
+    """Write the export beside ``target`` and move it into place when complete: on any error
+    (a full disk, a bad row, Ctrl+C) the partial file is removed and ``target`` is untouched."""
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        with partial.open("x", encoding="utf-8", newline="") as out:
+            count = write(fmt, rows, out, raw=raw)
+        partial.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return count
 
 
 def read_csv(src: TextIO) -> Iterator[dict[str, Any]]:
