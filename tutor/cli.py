@@ -16,7 +16,9 @@ from tutor import __version__
 
 # Each module defines ``add_parser(subparsers)`` which registers its subcommand(s) and sets
 # ``run=<callable(args) -> int>`` as the parser default. The order here is the order in --help.
-COMMAND_MODULES = ("home", "learn", "quiz", "review", "check", "try_", "stats", "export")
+COMMAND_MODULES = (
+    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert",
+)  # fmt: skip
 
 EXIT_OK = 0
 EXIT_FAIL = 1
