@@ -198,22 +198,32 @@ def _feedback_split(text: str) -> list[tuple[int, str]]:
         start = at + 1
 
 
-def _one_answer(q: GiftQuestion, piece: str, line: int, fmt: str) -> None:
-    sign, rest = piece[0], piece[1:]
+def _parts(piece: str, fmt: str) -> tuple[str, float | None, str, str]:
+    """``=%50%text#feedback`` -> ``("=", 50.0, "text", "feedback")``; the text still escaped.
+    A piece without a sign (a lone numeric answer) is a right one."""
+    sign, rest = (piece[0], piece[1:]) if piece[:1] in ("=", "~") else ("=", piece)
     weight = None
     found = _WEIGHT.match(rest)
     if found:
         weight, rest = float(found[1]), rest[found.end() :]
     hash_at = find(rest, "#")
-    feedback = _text(rest[hash_at + 1 :], fmt) if hash_at >= 0 else ""
-    rest = rest[:hash_at] if hash_at >= 0 else rest
+    if hash_at < 0:
+        return sign, weight, rest, ""
+    return sign, weight, rest[:hash_at], _text(rest[hash_at + 1 :], fmt)
+
+
+def _is_right(sign: str, weight: float | None) -> bool:
+    return (sign == "=" and weight is None) or (weight is not None and weight >= 100)
+
+
+def _one_answer(q: GiftQuestion, piece: str, line: int, fmt: str) -> None:
+    sign, weight, rest, feedback = _parts(piece, fmt)
     arrow = find(rest, "->")
     match = None
     if sign == "=" and arrow >= 0:
         match = _text(rest[arrow + 2 :], fmt)
         rest = rest[:arrow]
-    right = (sign == "=" and weight is None) or (weight is not None and weight >= 100)
-    q.answers.append(GiftAnswer(_text(rest, fmt), right, weight, feedback, line, match))
+    q.answers.append(GiftAnswer(_text(rest, fmt), _is_right(sign, weight), weight, feedback, line, match))
 
 
 _NUMBER = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
@@ -224,15 +234,8 @@ def _numerical(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -
     pieces = split_at(inner, "~=") if find(inner, "=") >= 0 or find(inner, "~") >= 0 else [(0, inner)]
     for offset, piece in pieces:
         line = block.line_at(base + offset)
-        sign = piece[0] if piece[:1] in ("=", "~") else "="
-        rest = piece[1:] if piece[:1] in ("=", "~") else piece
-        weight = None
-        found = _WEIGHT.match(rest)
-        if found:
-            weight, rest = float(found[1]), rest[found.end() :]
-        hash_at = find(rest, "#")
-        feedback = _text(rest[hash_at + 1 :], fmt) if hash_at >= 0 else ""
-        value = unescape(rest[:hash_at] if hash_at >= 0 else rest)
+        sign, weight, raw, feedback = _parts(piece, fmt)
+        value = unescape(raw)
         m = _RANGE.match(value)
         if not m:
             q.problems.append(
@@ -249,7 +252,7 @@ def _numerical(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -
             middle, slack = float(f"{(a + b) / 2:.12g}"), float(f"{abs(b - a) / 2:.12g}")
         else:
             middle, slack = a, abs(b)
-        right = sign == "=" and (weight is None or weight >= 100)
+        right = _is_right(sign, weight)
         q.answers.append(
             GiftAnswer(value.strip(), right, weight, feedback, line, None, middle, slack)
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from tutor.gift.importer import number_text
 from tutor.gift.lexer import LESSON_META, META
-from tutor.loader.numbers import parse_number
+from tutor.loader.number_fields import parse_number
 from tutor.model import Lesson, Question, QuestionType, Teach
 
 T = QuestionType
