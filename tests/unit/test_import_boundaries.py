@@ -75,3 +75,32 @@ def _python(code: str) -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def test_a_course_from_the_cache_does_not_load_the_yaml_reader():
+    """A warm start takes the lessons from the course cache: no YAML parsing, no YAML import."""
+    code = (
+        "import sys\n"
+        "from tutor.loader import load_course\n"
+        "from tutor.loader.cache import CourseCache\n"
+        "from tutor.paths import bundled_course\n"
+        "folder = bundled_course()\n"
+        "course, _ = load_course([folder], cache=CourseCache.open([str(folder)]))\n"
+        "print(len(course.lessons), 'yaml' in sys.modules)\n"
+    )
+    cold, warm = _python(code), _python(code)
+    assert cold.endswith("True") and warm.endswith("False")
+    assert cold.split()[0] == warm.split()[0] != "0"
+
+
+def test_a_plain_lesson_asks_its_first_question_before_building_the_grader(tmp_path):
+    code = (
+        "import io, sys\n"
+        "from tutor.cli import main\n"
+        "sys.stdin = io.StringIO('')\n"
+        f"code = main(['--data-dir', {str(tmp_path)!r}, 'learn', 'neighbourhood', '--plain'])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print(code, 'tutor.grading.grader' in sys.modules)\n"
+    )
+    out = _python(code)
+    assert out.endswith("3 False"), out

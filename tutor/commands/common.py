@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tutor.grading import Grader
+    from tutor.grading import Grade, Grader
     from tutor.loader.cache import CourseCache
-    from tutor.model import Course
+    from tutor.model import Course, Question
     from tutor.session import Session
     from tutor.store import Store
 
@@ -110,10 +109,12 @@ def course_cache(args: argparse.Namespace, sources: list[Path]) -> CourseCache |
 
 def unknown_lessons(course: Course, ids: list[str], command: str) -> bool:
     """Print "no lesson X (did you mean ...?)" for unknown ids; True if there were any."""
-    from rapidfuzz import fuzz, process
-
     known = [lesson.id for lesson in course.lessons]
     bad = [i for i in ids if course.lesson(i) is None]
+    if not bad:
+        return False
+    from rapidfuzz import fuzz, process
+
     for lesson_id in bad:
         near = [
             m[0]
@@ -121,10 +122,9 @@ def unknown_lessons(course: Course, ids: list[str], command: str) -> bool:
         ]
         hint = f" Did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
         print(f"tutor {command}: there is no lesson {lesson_id!r}.{hint}", file=sys.stderr)
-    if bad:
-        listing = ", ".join(known) if known else "(none)"
-        print(f"Lessons: {listing}", file=sys.stderr)
-    return bool(bad)
+    listing = ", ".join(known) if known else "(none)"
+    print(f"Lessons: {listing}", file=sys.stderr)
+    return True
 
 
 def open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store | None:
@@ -138,21 +138,27 @@ def open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store | N
     return open_from_args(args, readonly=readonly and not reset)
 
 
-def grader_for(course: Course) -> Callable[[], Grader]:
-    """A function that builds the course's grader once, when it is first needed."""
-    built: list[Grader] = []
+class LazyGrader:
+    """The course's grader, built the first time an answer is graded: the first question (and
+    the first screen) never wait for the grader's index of the whole course."""
 
-    def grader() -> Grader:
-        if not built:
+    def __init__(self, course: Course) -> None:
+        self._course = course
+        self._grader: Grader | None = None
+
+    def grade(self, question: Question, text: str) -> Grade:
+        if self._grader is None:
             from tutor.grading import Grader
 
-            built.append(Grader(course))
-        return built[0]
-
-    return grader
+            self._grader = Grader(self._course)
+        return self._grader.grade(question, text)
 
 
-def run_tui(course: Course, grader: Callable[[], Grader], store: Store, start: Any = None) -> int:
+def grader_for(course: Course) -> LazyGrader:
+    return LazyGrader(course)
+
+
+def run_tui(course: Course, grader: LazyGrader, store: Store, start: Any = None) -> int:
     """The full-screen app (Textual is imported only here); the grader is built on first use."""
     from tutor.tui import run_app
 

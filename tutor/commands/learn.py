@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         session = Session.learn(
             course,
             lesson.id,
-            grader(),
+            grader,
             observer=store,
             start_at=start_at,
             pace=c.pace(args),

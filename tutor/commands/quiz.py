@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
         session = Session.quiz(
             course,
-            grader(),
+            grader,
             lesson_ids=lesson_ids,
             count=args.count,
             seed=args.seed,

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             return common.run_tui(course, grader, store, ("review", refs))
         from tutor.session import Session
 
-        session = Session.review(course, grader(), refs, observer=store, pace=common.pace(args))
+        session = Session.review(course, grader, refs, observer=store, pace=common.pace(args))
         return common.run_plain(args, session)
 
 
