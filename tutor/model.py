@@ -6,6 +6,7 @@ ends only read them. Every string that came from a lesson file is kept exactly a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -131,6 +132,23 @@ class GlossaryEntry:
     term: str
     definition: str
     pos: Pos = NOWHERE
+
+    @property
+    def expansion(self) -> str | None:
+        """The name the definition opens with, when it opens with one: ``SCO: Shanghai
+        Cooperation Organisation, a China-initiated forum`` -> ``Shanghai Cooperation
+        Organisation``. Two to six words before the first ``,`` ``;`` ``:`` ``.`` ``(`` or dash,
+        capitalised, not a description (``A politics journal``). The grader takes it for the
+        term and the session's look-up finds the term by it."""
+        head = _HEAD_END.split(self.definition, maxsplit=1)[0].strip()
+        words = head.split()
+        if 1 < len(words) <= 6 and head[:1].isupper() and words[0].casefold() not in _ARTICLES:
+            return head
+        return None
+
+
+_HEAD_END = re.compile(r"[,;:.(\u2014\u2013]| - ")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 DEFAULT_TRIES = 3

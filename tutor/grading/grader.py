@@ -77,7 +77,7 @@ class Grader:
                     located = _located_in(entry.definition)
                     if located:
                         self._within.setdefault(key(entry.term).squashed, []).extend(located)
-                    expansion = _expansion(entry.definition)
+                    expansion = entry.expansion
                     if expansion:
                         self._index.add(expansion, "glossary")
                         self._alias(entry.term, expansion)
@@ -273,10 +273,3 @@ def _located_in(definition: str) -> list[str]:
 
 
 _PLACES: frozenset[str] | None = None
-
-
-def _expansion(definition: str) -> str | None:
-    """``Eurasian Economic Union, a Russian-led bloc`` -> ``Eurasian Economic Union``."""
-    head = re.split(r"[,;:.(\u2014\u2013]| - ", definition, maxsplit=1)[0].strip()
-    n = len(head.split())
-    return head if 1 <= n <= 6 else None

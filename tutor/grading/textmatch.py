@@ -29,19 +29,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from tutor.grading.normalise import strip_filler, tokens
+from tutor.grading.typos import budget
 
 _DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
-
-
-def budget(letters: int) -> int:
-    """How many edits a form of this many letters and digits tolerates."""
-    if letters <= 3:
-        return 0
-    if letters <= 7:
-        return 1
-    if letters <= 14:
-        return 2
-    return 3
 
 
 @dataclass(frozen=True, slots=True)

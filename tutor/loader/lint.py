@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz.distance import Levenshtein
-
+from tutor.grading.typos import budget, edits
 from tutor.loader.normal import normalise, simple_normalise
 from tutor.loader.problems import Report
 from tutor.model import Lesson, Pos, Question, QuestionType
@@ -13,19 +12,13 @@ from tutor.model import Lesson, Pos, Question, QuestionType
 BUILTIN_SOURCES = frozenset({"background"})
 
 
-def typo_budget(text: str) -> int:
-    """Edits a typo of ``text`` may contain (the grader's rule of thumb, DESIGN.md section 3)."""
-    n = len(text)
-    return 0 if n <= 3 else 1 if n <= 7 else 2 if n <= 14 else 3
-
-
 def _close(form: str, other: str, to_answer: int) -> bool:
     """Whether ``form`` is within a typo of ``other`` and no farther from it than the answer."""
-    budget = typo_budget(form)
-    if budget == 0:
+    allowed = budget(len(form))
+    if allowed == 0:
         return False
-    distance = Levenshtein.distance(form, other, score_cutoff=budget)
-    return 0 < distance <= budget and distance <= to_answer
+    distance = edits(form, other, allowed)
+    return 0 < distance <= allowed and distance <= to_answer
 
 
 def _at(where: Pos) -> tuple[int, int]:
@@ -68,7 +61,7 @@ def _lint_forms(report: Report, question: Question) -> None:
     for item, answer in items:
         for form, form_pos in zip(item.accept, item.accept_pos, strict=False):
             norm = normalise(form)
-            to_answer = Levenshtein.distance(norm, answer)
+            to_answer = edits(norm, answer)
             rivals = [(f"the wrong answer '{text}'", n) for text, n in wrongs]
             rivals += [(f"the item '{other.text}'", n) for other, n in items if other is not item]
             for label, rival in rivals:
@@ -105,8 +98,8 @@ def _lint_options(report: Report, question: Question) -> None:
         for other in range(len(simple)):
             if other in question.correct:
                 continue
-            slack = typo_budget(simple[index]) + 2
-            if Levenshtein.distance(simple[index], simple[other], score_cutoff=slack) > slack:
+            slack = budget(len(simple[index])) + 2
+            if edits(simple[index], simple[other], slack) > slack:
                 continue
             mine, theirs = normalise(question.options[index]), normalise(question.options[other])
             if _close(mine, theirs, len(mine)):

@@ -25,7 +25,6 @@ from tutor.session.commands import fold
 
 _NON_WORD = re.compile(r"[^\w]+")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
-_HEAD_SPLIT = re.compile(r"[,;(:]| - | — | – ")
 
 
 def key(text: str) -> str:
@@ -57,10 +56,8 @@ class Glossary:
             if not k or k in self._terms:
                 continue
             self._terms[k] = entry
-            head = _HEAD_SPLIT.split(entry.definition, maxsplit=1)[0].strip()
-            words = head.split()
-            if 1 < len(words) <= 6 and head[:1].isupper() and not _ARTICLE.match(head.lower() + " "):
-                expansions.setdefault(key(head), entry)
+            if entry.expansion:
+                expansions.setdefault(key(entry.expansion), entry)
         self._by_key.update(expansions)
         self._by_key.update(self._terms)  # a term beats another term's expansion
 
