@@ -7,7 +7,7 @@ Owns ``JsonWriter`` and the event shapes (``start``, ``teach``, ``ask``, ``grade
 from __future__ import annotations
 
 import json
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, assert_never
 
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Teach
 from tutor.safetext import json_text
@@ -40,89 +40,105 @@ class JsonWriter:
         )
 
     def show(self, msg: Message) -> None:
-        if isinstance(msg, Teach):
-            self.emit({"event": "teach", "lesson": msg.lesson_id, "step": msg.step_index, "text": msg.text})
-        elif isinstance(msg, Ask):
-            q = msg.question
-            self.question = (msg.lesson_id, q.id)
-            self.emit(
-                {
-                    "event": "ask",
-                    "lesson": msg.lesson_id,
-                    "question": q.id,
-                    "number": msg.number,
-                    "total": msg.total,
-                    "type": q.type.value,
-                    "text": q.ask,
-                    "options": list(q.options),
-                    "try": msg.try_no,
-                    "tries": msg.tries,
-                    "hints_left": msg.hints_left,
-                    "repeated": msg.repeated,
+        match msg:
+            case Teach():
+                self.emit(
+                    {
+                        "event": "teach",
+                        "lesson": msg.lesson_id,
+                        "step": msg.step_index,
+                        "text": msg.text,
+                    }
+                )
+            case Ask():
+                q = msg.question
+                self.question = (msg.lesson_id, q.id)
+                self.emit(
+                    {
+                        "event": "ask",
+                        "lesson": msg.lesson_id,
+                        "question": q.id,
+                        "number": msg.number,
+                        "total": msg.total,
+                        "type": q.type.value,
+                        "text": q.ask,
+                        "options": list(q.options),
+                        "try": msg.try_no,
+                        "tries": msg.tries,
+                        "hints_left": msg.hints_left,
+                        "repeated": msg.repeated,
+                    }
+                )
+            case Feedback():
+                lesson, question = self.question or (None, None)
+                event: dict[str, Any] = {
+                    "event": "graded",
+                    "lesson": lesson,
+                    "question": question,
+                    "input": self.last_input,
                 }
-            )
-        elif isinstance(msg, Feedback):
-            lesson, question = self.question or (None, None)
-            event: dict[str, Any] = {
-                "event": "graded",
-                "lesson": lesson,
-                "question": question,
-                "input": self.last_input,
-            }
-            event.update(msg.grade.to_dict())
-            event.update(
-                {
-                    "final": msg.final,
-                    "tries_left": msg.tries_left,
-                    "awarded": msg.awarded,
-                    "text": msg.text,
-                    "answer": msg.answer,
-                    "explain": msg.explain,
-                }
-            )
-            self.emit(event)
-        elif isinstance(msg, Hint):
-            lesson, question = self.question or (None, None)
-            self.emit(
-                {"event": "hint", "lesson": lesson, "question": question, "number": msg.number,
-                 "total": msg.total, "text": msg.text}
-            )
-        elif isinstance(msg, Info):
-            self.emit({"event": "info", "kind": msg.kind, "text": msg.text})
-        elif isinstance(msg, Finished):
-            s = msg.summary
-            self.emit(
-                {
-                    "event": "finished",
-                    "mode": s.mode,
-                    "title": s.title,
-                    "lesson": s.lesson_id,
-                    "completed": s.completed,
-                    "score": round(s.score, 4),
-                    "earned": s.earned,
-                    "possible": s.possible,
-                    "by_lesson": [
-                        {"lesson": lid, "earned": e, "possible": p} for lid, e, p in s.by_lesson
-                    ],
-                    "results": [
-                        {
-                            "lesson": r.lesson_id,
-                            "question": r.question_id,
-                            "result": r.result,
-                            "awarded": r.awarded,
-                            "tries": r.tries,
-                            "hints_used": r.hints_used,
-                            "answer": r.answer,
-                            "given": r.given,
-                        }
-                        for r in s.results
-                    ],
-                    "suggestion": s.suggestion,
-                    "suggested_command": s.suggested_command,
-                    "next_lesson": s.next_lesson_id,
-                    **{k: v for k, v in msg.extra.items() if _jsonable(v)},
-                }
-            )
+                event.update(msg.grade.to_dict())
+                event.update(
+                    {
+                        "final": msg.final,
+                        "tries_left": msg.tries_left,
+                        "awarded": msg.awarded,
+                        "text": msg.text,
+                        "answer": msg.answer,
+                        "explain": msg.explain,
+                    }
+                )
+                self.emit(event)
+            case Hint():
+                lesson, question = self.question or (None, None)
+                self.emit(
+                    {
+                        "event": "hint",
+                        "lesson": lesson,
+                        "question": question,
+                        "number": msg.number,
+                        "total": msg.total,
+                        "text": msg.text,
+                    }
+                )
+            case Info():
+                self.emit({"event": "info", "kind": msg.kind, "text": msg.text})
+            case Finished():
+                s = msg.summary
+                self.emit(
+                    {
+                        "event": "finished",
+                        "mode": s.mode,
+                        "title": s.title,
+                        "lesson": s.lesson_id,
+                        "completed": s.completed,
+                        "score": round(s.score, 4),
+                        "earned": s.earned,
+                        "possible": s.possible,
+                        "by_lesson": [
+                            {"lesson": lid, "earned": e, "possible": p} for lid, e, p in s.by_lesson
+                        ],
+                        "results": [
+                            {
+                                "lesson": r.lesson_id,
+                                "question": r.question_id,
+                                "result": r.result,
+                                "awarded": r.awarded,
+                                "tries": r.tries,
+                                "hints_used": r.hints_used,
+                                "answer": r.answer,
+                                "given": r.given,
+                            }
+                            for r in s.results
+                        ],
+                        "suggestion": s.suggestion,
+                        "suggested_command": s.suggested_command,
+                        "next_lesson": s.next_lesson_id,
+                        **{k: v for k, v in msg.extra.items() if _jsonable(v)},
+                    }
+                )
+            case _:
+                assert_never(msg)
 
     def continue_prompt(self) -> None:
         pass

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from tutor.grading.result import Grade
 from tutor.model import Question
+from tutor.records import Ending
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +75,16 @@ class QuestionResult:
     lesson_id: str
     question_id: str
     ask: str
-    result: str  # "correct", "typo", "partial", "wrong", "skipped", "revealed", "unanswered"
+    result: Ending
     awarded: float  # 0..1
     tries: int
     hints_used: int
     answer: str  # the right answer, for the "what you missed" list
     explain: str | None
     given: str | None  # the student's last graded answer, if any
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "result", Ending.read(self.result))  # "correct" is CORRECT
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +107,8 @@ class Summary:
 
     @property
     def missed(self) -> tuple[QuestionResult, ...]:
-        return tuple(r for r in self.results if r.awarded < 1.0)
+        """The questions reached and not answered right (``Ending.missed``)."""
+        return tuple(r for r in self.results if r.result.missed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,27 +11,25 @@ import os
 import re
 import shutil
 import textwrap
-from typing import IO, Any
+from typing import IO, Any, assert_never
 
 from tutor.figures import figure
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
 from tutor.model import QuestionType
+from tutor.records import Ending
 from tutor.safetext import printable
 
 TUTOR = "Tutor: "
 
-_RESULT_WORDS = {
-    "correct": "right",
-    "typo": "right (spelling)",
-    "partial": "partly right",
-    "wrong": "missed",
-    "skipped": "skipped",
-    "revealed": "gave up",
-    "unanswered": "left open",
+_RESULT_WORDS: dict[Ending, str] = {
+    Ending.CORRECT: "right",
+    Ending.TYPO: "right (spelling)",
+    Ending.PARTIAL: "partly right",
+    Ending.WRONG: "missed",
+    Ending.SKIPPED: "skipped",
+    Ending.REVEALED: "gave up",
+    Ending.UNANSWERED: "left open",
 }
-
-
-_MISSED = frozenset({"wrong", "partial", "skipped", "revealed"})
 
 
 def use_colour(stream: IO[str]) -> bool:
@@ -90,7 +88,9 @@ def markdown_to_text(text: str) -> str:
 class PlainWriter:
     """Renders session messages as wrapped, prefixed lines of text."""
 
-    def __init__(self, out: IO[str], *, width: int | None = None, colour: bool | None = None) -> None:
+    def __init__(
+        self, out: IO[str], *, width: int | None = None, colour: bool | None = None
+    ) -> None:
         self.out = out
         self.width = width or terminal_width(out)
         self.colour = use_colour(out) if colour is None else colour
@@ -130,7 +130,11 @@ class PlainWriter:
                 break_on_hyphens=False,
             ) or [""]
             for j, piece in enumerate(wrapped):
-                pad = " " * extra if j == 0 else " " * (extra + (2 if raw.lstrip().startswith(("- ", "* ")) else 0))
+                pad = (
+                    " " * extra
+                    if j == 0
+                    else " " * (extra + (2 if raw.lstrip().startswith(("- ", "* ")) else 0))
+                )
                 body = self._style(piece, style) if style else piece
                 self._emit((shown_lead if j == 0 else indent) + pad + body)
             first = False
@@ -142,28 +146,31 @@ class PlainWriter:
             self.block(text)
 
     def show(self, msg: Message) -> None:
-        if isinstance(msg, Teach):
-            self.line()
-            self.block(markdown_to_text(msg.text), TUTOR)
-        elif isinstance(msg, Ask):
-            self._ask(msg)
-        elif isinstance(msg, Feedback):
-            style = None
-            if msg.grade.verdict.right:
-                style = "32"
-            elif msg.final:
-                style = "33"
-            text = msg.text
-            if msg.final and msg.awarded is not None and 0 < msg.awarded < 1:
-                text += f"\n(This one counts {round(msg.awarded * 100)}%.)"
-            self.block(text, TUTOR, style)
-        elif isinstance(msg, Hint):
-            self.block(msg.text, f"Hint {msg.number} of {msg.total}: ")
-        elif isinstance(msg, Info):
-            text = markdown_to_text(msg.text) if msg.markdown else msg.text
-            self.block(text, TUTOR)
-        elif isinstance(msg, Finished):
-            self.summary(msg.summary, msg.extra, self.titles)
+        match msg:
+            case Teach():
+                self.line()
+                self.block(markdown_to_text(msg.text), TUTOR)
+            case Ask():
+                self._ask(msg)
+            case Feedback():
+                style = None
+                if msg.grade.verdict.right:
+                    style = "32"
+                elif msg.final:
+                    style = "33"
+                text = msg.text
+                if msg.final and msg.awarded is not None and 0 < msg.awarded < 1:
+                    text += f"\n(This one counts {round(msg.awarded * 100)}%.)"
+                self.block(text, TUTOR, style)
+            case Hint():
+                self.block(msg.text, f"Hint {msg.number} of {msg.total}: ")
+            case Info():
+                text = markdown_to_text(msg.text) if msg.markdown else msg.text
+                self.block(text, TUTOR)
+            case Finished():
+                self.summary(msg.summary, msg.extra, self.titles)
+            case _:
+                assert_never(msg)
 
     def _ask(self, msg: Ask) -> None:
         q = msg.question
@@ -179,7 +186,10 @@ class PlainWriter:
             self.block(f"({note})", "  ")
 
     def summary(
-        self, summary: Summary, extra: dict[str, Any] | None = None, titles: dict[str, str] | None = None
+        self,
+        summary: Summary,
+        extra: dict[str, Any] | None = None,
+        titles: dict[str, str] | None = None,
     ) -> None:
         self.line()
         early = "" if summary.completed else " (ended early)"
@@ -190,10 +200,10 @@ class PlainWriter:
             self.line("Questions:")
             not_reached = 0
             for n, r in enumerate(summary.results, 1):
-                if r.result == "unanswered" and r.tries == 0:
+                if r.result is Ending.UNANSWERED and r.tries == 0:
                     not_reached += 1
                     continue
-                word = _RESULT_WORDS.get(r.result, r.result)
+                word = _RESULT_WORDS[r.result]
                 credit = "" if r.awarded in (0.0, 1.0) else f", {round(r.awarded * 100)}%"
                 self.block(r.ask.strip(), f"  {n}. {word}{credit}: ")
             if not_reached:
@@ -205,7 +215,7 @@ class PlainWriter:
                 title = (titles or {}).get(lesson_id)
                 name = f"{title} ({lesson_id})" if title else lesson_id
                 self.block(f"{figure(earned)} of {possible}", f"  {name}: ")
-        missed = [r for r in summary.results if r.result in _MISSED]
+        missed = summary.missed
         if missed:
             self.line("To look at again:")
             for r in missed:

@@ -7,7 +7,38 @@ implements the observer. Records are plain data, safe to serialise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
+
+
+class Ending(StrEnum):
+    """How a question ended (or did not): the one place that says what is right and missed."""
+
+    CORRECT = "correct"
+    TYPO = "typo"  # right, misspelt
+    PARTIAL = "partial"  # some credit, not all
+    WRONG = "wrong"  # out of tries
+    SKIPPED = "skipped"  # skipped before any try
+    REVEALED = "revealed"  # skipped after a try that earned nothing
+    UNANSWERED = "unanswered"  # not reached, or left open when the session ended
+
+    @property
+    def right(self) -> bool:
+        return self in (Ending.CORRECT, Ending.TYPO)
+
+    @property
+    def missed(self) -> bool:
+        """Reached and not answered right: what a student should look at again. A question not
+        reached is not missed."""
+        return self in (Ending.WRONG, Ending.PARTIAL, Ending.SKIPPED, Ending.REVEALED)
+
+    @classmethod
+    def read(cls, value: str) -> Ending:
+        """A stored result; an unknown one (a damaged or newer file) reads as wrong."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.WRONG
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +53,9 @@ class Attempt:
     try_no: int  # 1 for the first try at this question
     hints_used: int
     final: bool  # True when the question is closed by this attempt (right, or out of tries)
-    awarded: float  # the credit the question earns in the score once final (after penalties), else 0
+    awarded: (
+        float  # the credit the question earns in the score once final (after penalties), else 0
+    )
     mode: str  # "learn", "quiz" or "review"
 
 
@@ -32,11 +65,14 @@ class Outcome:
 
     lesson_id: str
     question_id: str
-    result: str  # "correct", "typo", "partial", "wrong", "skipped", "revealed"
+    result: Ending  # never UNANSWERED: only a question that closed has an outcome
     awarded: float  # credit earned, 0..1, after penalties
     tries: int
     hints_used: int
     mode: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "result", Ending.read(self.result))  # "correct" is CORRECT
 
 
 class SessionObserver(Protocol):

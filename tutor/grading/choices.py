@@ -10,7 +10,7 @@ from tutor.grading import feedback as fb
 from tutor.grading.normalise import strip_filler
 from tutor.grading.optionrefs import distinctive_option, option_refs, options_with
 from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
-from tutor.grading.prepared import Hit, Prepared
+from tutor.grading.prepared import Hit, Match, Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key, key_from_words
 from tutor.grading.verdicts import display, dont_know, graded, hedged, invalid, verdict_for_hit
@@ -61,7 +61,7 @@ def _letter_and_text(p: _Picked) -> Grade | None:
     head = option_refs(prep, ws[:1])
     rest = key_from_words(" ".join(ws[1:]), ws[1:])
     hit = p.answer.matcher.match(prep, rest, prep.options)
-    if not head or hit.kind != "form" or hit.form is None:
+    if not head or hit.kind is not Match.FORM or hit.form is None:
         return None
     if head[0] == hit.form.index:
         return choice_result(q, prep, head[0], 0)
@@ -87,7 +87,7 @@ def _hedged(p: _Picked) -> Grade | None:
 
 def _typed(p: _Picked) -> Grade | None:
     """An option's text, typos allowed."""
-    if p.hit.kind == "form" and p.hit.form is not None:
+    if p.hit.kind is Match.FORM and p.hit.form is not None:
         return choice_result(p.answer.question, p.prep, p.hit.form.index, p.hit.distance)
     return None
 
@@ -101,7 +101,7 @@ def _several(p: _Picked) -> Grade | None:
 def _distinctive(p: _Picked) -> Grade | None:
     """A part of one option's text that no other option shares: "gift", "executive director";
     words several options share name none of them."""
-    if p.hit.kind == "wrong":
+    if p.hit.kind is Match.WRONG:
         return None
     part = distinctive_option(p.prep, p.whole.words)
     if part is not None:
@@ -115,7 +115,7 @@ def _closest(p: _Picked) -> Grade:
     grade = verdict_for_hit(p.hit, p.whole)
     if grade.verdict is Verdict.WRONG and not p.prep.correct:
         return grade
-    if p.hit.kind in ("none", "competitor") and not dont_know(p.whole.words):
+    if p.hit.kind in (Match.NONE, Match.COMPETITOR) and not dont_know(p.whole.words):
         return invalid(fb.CHOICE_UNKNOWN, rule="names-no-option")
     return grade
 
@@ -179,8 +179,8 @@ def _picks(p: _Picked) -> Grade:
             continue
         k = key_from_words(" ".join(piece), piece)
         hit = a.matcher.match(prep, k, prep.options)
-        part = None if hit.kind in ("form", "wrong") else distinctive_option(prep, k.words)
-        if hit.kind == "form" and hit.form is not None:
+        part = None if hit.kind in (Match.FORM, Match.WRONG) else distinctive_option(prep, k.words)
+        if hit.kind is Match.FORM and hit.form is not None:
             chosen.add(hit.form.index)
             if hit.distance:
                 typos[hit.form.index] = hit.distance

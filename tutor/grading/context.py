@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.grading.matching import Matcher
-from tutor.grading.prepared import Hit, Prepared
+from tutor.grading.prepared import Hit, Match, Prepared
 from tutor.grading.textmatch import key_from_words, typo_distance
 
 # words that lead context in: "in Xinjiang", "now Nur-Sultan", "formerly Akmola", "aka ..."
@@ -36,7 +36,7 @@ def is_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> bool:
     if any(typo_distance(k, r) is not None for r in prep.related):
         return True
     hit = m.match(prep, k, prep.forms)
-    return hit.kind == "form"
+    return hit.kind is Match.FORM
 
 
 def answer_with_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> Hit | None:
@@ -47,6 +47,6 @@ def answer_with_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> Hit | 
             continue
         head = list(ws[:i])
         hit = m.match(prep, key_from_words(" ".join(head), head), prep.forms)
-        if hit.kind == "form" and is_context(m, prep, ws[i:]):
+        if hit.kind is Match.FORM and is_context(m, prep, ws[i:]):
             return hit
     return None

@@ -10,7 +10,7 @@ from tutor.grading import feedback as fb
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import tokens
 from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
-from tutor.grading.prepared import Form, Hit, Prepared
+from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key_from_words
 from tutor.grading.verdicts import display, graded, hedged
@@ -68,14 +68,14 @@ def collect(
     def take(hit: Hit, shown: str) -> None:
         """Count one matched piece: a form found (best spelling kept), or an extra."""
         nonlocal close
-        if hit.kind == "form" and hit.form is not None:
+        if hit.kind is Match.FORM and hit.form is not None:
             i = hit.form.index
             if i not in found or found[i] > hit.distance:
                 found[i] = hit.distance
             return
-        if hit.kind == "wrong" and hit.wrong is not None:
+        if hit.kind is Match.WRONG and hit.wrong is not None:
             replies.append(hit.wrong.reply)
-        elif hit.kind in ("ambiguous", "near", "part", "more"):
+        elif hit.kind in (Match.AMBIGUOUS, Match.NEAR, Match.PART, Match.MORE):
             close += 1
         extra.append(shown)
 
@@ -83,7 +83,7 @@ def collect(
         if piece.empty:
             continue
         hit = m.match(prep, piece, forms)
-        if hit.kind not in ("form", "wrong") and 1 < len(piece.words) <= 12:
+        if hit.kind not in (Match.FORM, Match.WRONG) and 1 < len(piece.words) <= 12:
             # "Mongolia North Korea": items named without separators
             parts = segment(m, prep, piece.words, forms)
             if parts:
@@ -134,10 +134,10 @@ def segment(
                 continue
             span = list(ws[start:end])
             hit = m.match(prep, key_from_words(" ".join(span), span), forms)
-            if hit.kind in ("form", "wrong", "competitor"):
+            if hit.kind in (Match.FORM, Match.WRONG, Match.COMPETITOR):
                 best[end] = [*prev, (hit, span)]
                 break
     result = best[n]
-    if result is None or len(result) < 2 or not any(h.kind == "form" for h, _ in result):
+    if result is None or len(result) < 2 or not any(h.kind is Match.FORM for h, _ in result):
         return None
     return result

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from tutor.grading.names import initialled, other_given_name, reordered
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
 from tutor.grading.pipeline import Rule, first
-from tutor.grading.prepared import Form, Hit, Prepared
+from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.textmatch import (
     Competitor,
     CompetitorIndex,
@@ -111,13 +111,13 @@ class _Piece:
 
 def _exact_form(p: _Piece) -> Hit | None:
     if p.best is not None and p.best_d == 0:
-        return Hit("form", 0, p.best)
+        return Hit(Match.FORM, 0, p.best)
     return None
 
 
 def _exact_wrong(p: _Piece) -> Hit | None:
     if p.wrong_hit is not None and p.wrong_hit[0] == 0:
-        return Hit("wrong", 0, wrong=p.wrong_hit[1])
+        return Hit(Match.WRONG, 0, wrong=p.wrong_hit[1])
     return None
 
 
@@ -129,18 +129,18 @@ def _typo_of_form(p: _Piece) -> Hit | None:
         return None
     raw = min(distance(piece, best.key), p.best_d)
     if p.tie:
-        return Hit("ambiguous", p.best_d, best, rule="as-close-to-another-form")
+        return Hit(Match.AMBIGUOUS, p.best_d, best, rule="as-close-to-another-form")
     for wk, _w in prep.wrongs:
         if distance(piece, wk) <= raw:
             if p.wrong_hit is not None:
                 return Hit(
-                    "wrong", p.wrong_hit[0], wrong=p.wrong_hit[1], rule="typo-of-wrong-entry"
+                    Match.WRONG, p.wrong_hit[0], wrong=p.wrong_hit[1], rule="typo-of-wrong-entry"
                 )
-            return Hit("ambiguous", p.best_d, best, rule="as-close-to-a-wrong-entry")
+            return Hit(Match.AMBIGUOUS, p.best_d, best, rule="as-close-to-a-wrong-entry")
     if p.forms is prep.options:
         for o in prep.options:
             if o.index != best.index and distance(piece, o.key) <= raw:
-                return Hit("ambiguous", p.best_d, best, rule="as-close-to-another-form")
+                return Hit(Match.AMBIGUOUS, p.best_d, best, rule="as-close-to-another-form")
     rival = p.m.index.within(piece.squashed, raw, prep.own)
     if rival is None or rival[1] > 0:
         # a well-known name wins only when it is strictly closer (or typed exactly)
@@ -150,9 +150,9 @@ def _typo_of_form(p: _Piece) -> Hit | None:
     if rival is not None:
         comp, d = rival
         if d == 0:
-            return Hit("competitor", competitor=comp.text, rule="another-known-name")
-        return Hit("ambiguous", p.best_d, best, rule="as-close-to-another-name")
-    return Hit("form", p.best_d, best)
+            return Hit(Match.COMPETITOR, competitor=comp.text, rule="another-known-name")
+        return Hit(Match.AMBIGUOUS, p.best_d, best, rule="as-close-to-another-name")
+    return Hit(Match.FORM, p.best_d, best)
 
 
 def _typo_of_wrong(p: _Piece) -> Hit | None:
@@ -160,8 +160,8 @@ def _typo_of_wrong(p: _Piece) -> Hit | None:
         return None
     comp = p.m.exact(p.piece.squashed, p.prep.own)
     if comp is not None and comp.squashed != key(p.wrong_hit[1].text).squashed:
-        return Hit("competitor", competitor=comp.text, rule="another-known-name")
-    return Hit("wrong", p.wrong_hit[0], wrong=p.wrong_hit[1])
+        return Hit(Match.COMPETITOR, competitor=comp.text, rule="another-known-name")
+    return Hit(Match.WRONG, p.wrong_hit[0], wrong=p.wrong_hit[1])
 
 
 def _name_reordered(p: _Piece) -> Hit | None:
@@ -178,10 +178,10 @@ def _name_reordered(p: _Piece) -> Hit | None:
     for wk, w in p.prep.wrongs:
         d = reordered(pw, wk.words) or initialled(pw, wk.words)
         if d is not None and (best is None or d <= best[0]):
-            return Hit("wrong", d, wrong=w)
+            return Hit(Match.WRONG, d, wrong=w)
     if best is None:
         return None
-    return _known_name(p) or Hit("form", best[0], best[1])
+    return _known_name(p) or Hit(Match.FORM, best[0], best[1])
 
 
 def _part_of_form(p: _Piece) -> Hit | None:
@@ -191,7 +191,7 @@ def _part_of_form(p: _Piece) -> Hit | None:
         if 0 < len(pw) < len(fw) and not all(w in _STOP for w in pw):
             for i in range(len(fw) - len(pw) + 1):
                 if fw[i : i + len(pw)] == pw:
-                    return Hit("part", form=f)
+                    return Hit(Match.PART, form=f)
     return None
 
 
@@ -199,7 +199,7 @@ def _known_name(p: _Piece) -> Hit | None:
     comp = p.m.exact(p.piece.squashed, p.prep.own)
     if comp is None:
         return None
-    return Hit("competitor", competitor=comp.text, rule="another-known-name")
+    return Hit(Match.COMPETITOR, competitor=comp.text, rule="another-known-name")
 
 
 def _wrong_within(p: _Piece) -> Hit | None:
@@ -209,14 +209,14 @@ def _wrong_within(p: _Piece) -> Hit | None:
     for wk, w in p.prep.wrongs:
         n = len(wk.words)
         if 0 < n < len(pw) and any(pw[i : i + n] == wk.words for i in range(len(pw) - n + 1)):
-            return Hit("wrong", 1, wrong=w)
+            return Hit(Match.WRONG, 1, wrong=w)
     return None
 
 
 def _other_given_name(p: _Piece) -> Hit | None:
     # "Nursultan Tokayev": someone else, not more words
     if not p.unsure and any(other_given_name(p.piece.words, f.key.words) for f in p.forms):
-        return Hit("none")
+        return Hit(Match.NONE)
     return None
 
 
@@ -229,7 +229,7 @@ def _form_with_more(p: _Piece) -> Hit | None:
         if len(pw) > len(fw):
             for i in range(len(pw) - len(fw) + 1):
                 if pw[i : i + len(fw)] == fw:
-                    return Hit("more", form=f)
+                    return Hit(Match.MORE, form=f)
     return None
 
 
@@ -237,7 +237,7 @@ def _near_miss(p: _Piece) -> Hit | None:
     for f in p.forms:
         d = near_distance(p.piece, f.key)
         if d is not None:
-            return Hit("near", d, f)
+            return Hit(Match.NEAR, d, f)
     return None
 
 
@@ -254,7 +254,7 @@ MATCH_RULES: list[Rule[_Piece, Hit]] = [
     Rule("another-given-name", _other_given_name),
     Rule("answer-with-more-words", _form_with_more),
     Rule("one-edit-over-budget", _near_miss),
-    Rule("no-match", lambda p: Hit("none")),
+    Rule("no-match", lambda p: Hit(Match.NONE)),
 ]
 
 

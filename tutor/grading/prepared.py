@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from tutor.grading.normalise import AND, words
 from tutor.grading.number_reader import parse_number
@@ -26,9 +27,22 @@ class Form:
     text: str  # as the lesson spells it
 
 
+class Match(StrEnum):
+    """What a typed piece turned out to name (``matching.MATCH_RULES``)."""
+
+    FORM = "form"  # a form of an item or option, exactly or within the typo budget
+    WRONG = "wrong"  # a ``wrong:`` entry (or a typo of one)
+    AMBIGUOUS = "ambiguous"  # a typo as close to another form or name: close
+    COMPETITOR = "competitor"  # another name the course or the gazetteer knows
+    PART = "part"  # part of a multi-word form
+    MORE = "more"  # a form with more words around it
+    NEAR = "near"  # one edit over the budget
+    NONE = "none"
+
+
 @dataclass(slots=True)
 class Hit:
-    kind: str  # form | wrong | ambiguous | competitor | part | more | near | none
+    kind: Match
     distance: int = 0
     form: Form | None = None
     wrong: Wrong | None = None

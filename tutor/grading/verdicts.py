@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tutor.grading import feedback as fb
 from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS
-from tutor.grading.prepared import Hit, Prepared
+from tutor.grading.prepared import Hit, Match, Prepared
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, typo_distance
 
@@ -70,13 +70,13 @@ def misconception(prep: Prepared, whole: Key) -> Grade | None:
 
 def verdict_for_hit(hit: Hit, typed: Key) -> Grade:
     """The grade of a whole answer that matched as ``hit``, named after the matching rule."""
-    if hit.kind == "form":
+    if hit.kind is Match.FORM:
         assert hit.form is not None
         if hit.distance == 0:
             grade = graded(Verdict.CORRECT, 1.0, fb.CORRECT, hit.form.text)
         else:
             grade = graded(Verdict.TYPO, 1.0, fb.spelling([hit.form.text]), hit.form.text)
-    elif hit.kind == "wrong":
+    elif hit.kind is Match.WRONG:
         assert hit.wrong is not None
         grade = graded(Verdict.MISCONCEPTION, 0.0, hit.wrong.reply or fb.WRONG)
     elif hit.kind in _CLOSE:
@@ -89,10 +89,10 @@ def verdict_for_hit(hit: Hit, typed: Key) -> Grade:
 
 
 _CLOSE = {
-    "ambiguous": fb.CLOSE_AMBIGUOUS,
-    "part": fb.CLOSE_PART,
-    "more": fb.CLOSE_MORE,
-    "near": fb.CLOSE_SPELLING,
+    Match.AMBIGUOUS: fb.CLOSE_AMBIGUOUS,
+    Match.PART: fb.CLOSE_PART,
+    Match.MORE: fb.CLOSE_MORE,
+    Match.NEAR: fb.CLOSE_SPELLING,
 }
 
 

@@ -13,7 +13,7 @@ import re
 from tutor.grading.result import Grade, Verdict
 from tutor.messages import Feedback, Message
 from tutor.model import Question
-from tutor.records import Attempt
+from tutor.records import Attempt, Ending
 from tutor.session.base import SessionParts
 from tutor.session.commands import fold, parse_command, parse_define
 from tutor.session.scoring import award
@@ -121,11 +121,11 @@ class Answering(SessionParts):
         if final:
             awarded = st.best
             if right:
-                result = grade.verdict.value
+                result = Ending(grade.verdict.value)
             elif st.best > 0:
-                result = "partial"
+                result = Ending.PARTIAL
             else:
-                result = "wrong"
+                result = Ending.WRONG
             self._close(st, result, awarded)
         self._notify(
             "attempt",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from tutor.grading.result import Grade
 from tutor.messages import Finished, Info, Message, Summary
 from tutor.model import Course, Lesson, Question
-from tutor.records import SessionObserver
+from tutor.records import Ending, SessionObserver
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.plans import PlanItem
 from tutor.session.state import QuestionState
@@ -76,7 +76,7 @@ class SessionParts:
 
         def _notify(self, method: str, *args: object) -> None: ...
 
-        def _close(self, st: QuestionState, result: str, awarded: float) -> None: ...
+        def _close(self, st: QuestionState, result: Ending, awarded: float) -> None: ...
 
         def _report_outcome(self, st: QuestionState) -> None: ...
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from tutor.messages import Hint, Info, Message
 from tutor.model import Lesson, QuestionType
+from tutor.records import Ending
 from tutor.session.base import SessionParts
 from tutor.session.commands import Command, DefineQuery, parse_command, parse_define
 from tutor.session.glossary import Glossary, Lookup
@@ -154,11 +155,11 @@ class Replies(SessionParts):
             ]
         if name == "skip":
             if st.best > 0:
-                result = "partial"
+                result = Ending.PARTIAL
             elif st.attempts:
-                result = "revealed"
+                result = Ending.REVEALED
             else:
-                result = "skipped"
+                result = Ending.SKIPPED
             self._close(st, result, st.best)
             self._report_outcome(st)
             info = Info(f"Skipped. {answer_line(q)}", "skip")

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from tutor.figures import number_answer
 from tutor.messages import Ask, QuestionResult
 from tutor.model import Lesson, Question, QuestionType
-from tutor.records import Outcome
+from tutor.records import Ending, Outcome
 from tutor.session.plans import PlanItem, learn_plan
 
 AWAIT_ANSWER = "answer"  # a question is open
@@ -42,7 +42,7 @@ class QuestionState:
         self.best = 0.0  # best award so far
         self.given: str | None = None
         self.closed = False
-        self.result = "unanswered"
+        self.result = Ending.UNANSWERED
         self.awarded = 0.0
 
     @property

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from tutor.figures import figure
 from tutor.messages import QuestionResult, Summary
 from tutor.model import Course
+from tutor.records import Ending
 
 
 def build_summary(
@@ -67,8 +68,8 @@ def _suggest(
     The advice names no commands: the full-screen app offers its own buttons for them, and the
     plain front end shows the command beside the advice.
     """
-    missed = [r for r in results if r.result in ("wrong", "partial", "skipped", "revealed")]
-    open_ = [r for r in results if r.result == "unanswered"]
+    missed = [r for r in results if r.result.missed]
+    open_ = [r for r in results if r.result is Ending.UNANSWERED]
     if not results:
         if mode == "learn" and next_lesson_id:
             return f"Next lesson: {_title(course, next_lesson_id)}.", f"tutor learn {next_lesson_id}"

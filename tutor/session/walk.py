@@ -10,7 +10,7 @@ progress could not be saved when an observer call raises. A mixin of
 from __future__ import annotations
 
 from tutor.messages import Finished, Info, Message, Teach
-from tutor.records import Outcome
+from tutor.records import Ending, Outcome
 from tutor.session.base import SessionParts
 from tutor.session.state import AWAIT_ANSWER, AWAIT_CONTINUE, AWAIT_DONE, QuestionState
 
@@ -107,7 +107,7 @@ class Walk(SessionParts):
             self._placed = where
             self._notify("place", lesson_id, step_index)
 
-    def _close(self, st: QuestionState, result: str, awarded: float) -> None:
+    def _close(self, st: QuestionState, result: Ending, awarded: float) -> None:
         st.closed = True
         st.result = result
         st.awarded = awarded

@@ -16,7 +16,7 @@ from typing import Any
 from fsrs import Card
 
 from tutor.model import Course
-from tutor.records import Outcome
+from tutor.records import Ending, Outcome
 from tutor.store import db
 from tutor.store.base import StoreParts
 
@@ -64,7 +64,7 @@ class Reads(StoreParts):
             (self.student, lesson_id, self.student, lesson_id),
         )
         return {
-            qid: Outcome(lesson_id, qid, result, float(awarded), int(tries), int(hints), "learn")
+            qid: Outcome(lesson_id, qid, Ending.read(result), float(awarded), int(tries), int(hints), "learn")
             for qid, result, awarded, tries, hints in rows
         }
 

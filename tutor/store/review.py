@@ -19,16 +19,14 @@ from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
 
-from tutor.records import Outcome
+from tutor.records import Ending, Outcome
 
-RIGHT = "correct"
-HARD_RESULTS = frozenset({"typo", "partial"})
-AGAIN_RESULTS = frozenset({"wrong", "skipped", "revealed"})
+HARD_RESULTS = frozenset({Ending.TYPO, Ending.PARTIAL})
 
 
 def rating_for(outcome: Outcome) -> Rating:
     """The FSRS rating a question's outcome earns (see the module docstring)."""
-    if outcome.result == RIGHT:
+    if outcome.result is Ending.CORRECT:
         if outcome.tries <= 1 and outcome.hints_used == 0:
             return Rating.Good
         return Rating.Hard

@@ -18,16 +18,10 @@ if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
 
 
-RIGHT = ("correct", "typo")
 
 
-def missed(summary: m.Summary) -> list[m.QuestionResult]:
-    """Questions not answered right: wrong, partly right, skipped, revealed or not reached.
-
-    Not ``Summary.missed`` (credit below 1): a question answered right on a second try is not
-    "missed", even though it earned less than full credit.
-    """
-    return [r for r in summary.results if r.result not in RIGHT]
+def missed(summary: m.Summary) -> tuple[m.QuestionResult, ...]:
+    return summary.missed
 
 
 class SummaryScreen(Screen[None]):
@@ -66,7 +60,7 @@ class SummaryScreen(Screen[None]):
                 yield bar
             yield Label("Each question", classes="section")
             for result in s.results:
-                label = RESULT_LABELS.get(result.result, result.result)
+                label = RESULT_LABELS[result.result]
                 if 0 < result.awarded < 1:
                     label += f" ({result.awarded:.0%})"
                 with Horizontal(classes=f"result -{result.result}"):

@@ -16,29 +16,31 @@ from textual.widgets import Label, Markdown, Static
 
 from tutor import messages as m
 from tutor.figures import figure
+from tutor.grading.result import Verdict
 from tutor.model import Question, QuestionType
+from tutor.records import Ending
 from tutor.tui.text import markdown, plain
 
-# verdict -> (label shown to the student, CSS class)
-VERDICT_LABELS: dict[str, str] = {
-    "correct": "✓ Correct",
-    "typo": "≈ Accepted (spelling)",
-    "partial": "◐ Partly right",
-    "misconception": "✗ A common mix-up",
-    "close": "~ Close, not quite",
-    "wrong": "✗ Not quite",
-    "invalid": "? Not an answer",
+# verdict -> the label shown to the student
+VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.CORRECT: "✓ Correct",
+    Verdict.TYPO: "≈ Accepted (spelling)",
+    Verdict.PARTIAL: "◐ Partly right",
+    Verdict.MISCONCEPTION: "✗ A common mix-up",
+    Verdict.CLOSE: "~ Close, not quite",
+    Verdict.WRONG: "✗ Not quite",
+    Verdict.INVALID: "? Not an answer",
 }
 
 # QuestionResult.result -> (symbol + word) for the summary
-RESULT_LABELS: dict[str, str] = {
-    "correct": "✓ right",
-    "typo": "≈ right (spelling)",
-    "partial": "◐ partly",
-    "wrong": "✗ missed",
-    "skipped": "» skipped",
-    "revealed": "✗ revealed",
-    "unanswered": "· not reached",
+RESULT_LABELS: dict[Ending, str] = {
+    Ending.CORRECT: "✓ right",
+    Ending.TYPO: "≈ right (spelling)",
+    Ending.PARTIAL: "◐ partly",
+    Ending.WRONG: "✗ missed",
+    Ending.SKIPPED: "» skipped",
+    Ending.REVEALED: "✗ revealed",
+    Ending.UNANSWERED: "· not reached",
 }
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -107,14 +109,13 @@ class AskBubble(Bubble):
 
 class FeedbackBubble(Bubble):
     def __init__(self, message: m.Feedback) -> None:
-        verdict = str(message.grade.verdict)
-        super().__init__(classes=f"tutor feedback -{verdict}")
+        self.verdict = Verdict(message.grade.verdict)
+        super().__init__(classes=f"tutor feedback -{self.verdict.value}")
         self.message = message
-        self.verdict = verdict
 
     def compose(self) -> ComposeResult:
         msg = self.message
-        label = VERDICT_LABELS.get(self.verdict, self.verdict)
+        label = VERDICT_LABELS[self.verdict]
         yield Label(plain(label), classes="verdict")
         if msg.text and msg.text.strip().casefold() not in ("correct.", "correct"):
             yield Static(plain(msg.text), classes="body")
