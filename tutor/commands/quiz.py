@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             return common.run_tui(course, grader, store, start)
         from tutor.session import Session
 
+        progress = store.lesson_progress([lesson.id for lesson in course.lessons], course)
         session = Session.quiz(
             course,
             grader,
@@ -70,5 +71,6 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             observer=store,
             pace=common.pace(args),
+            lesson_status={lesson_id: p.status for lesson_id, p in progress.items()},
         )
         return common.run_plain(args, session)

@@ -96,8 +96,12 @@ class Session(Walk, Answering, Replies):
         steps_total: int | None = None,
         earlier: Sequence[QuestionState] = (),
         extra: dict[str, object] | None = None,
+        lesson_status: Mapping[str, str] | None = None,
     ) -> None:
         self.mode = mode
+        # Where the student stands in each lesson ("new", "in progress", "done"), when known:
+        # the advice at the end of a quiz fits it. The session never changes it.
+        self.lesson_status = dict(lesson_status or {})
         self.title = title
         self.lesson_id = lesson_id
         self.course = course
@@ -177,9 +181,12 @@ class Session(Walk, Answering, Replies):
         seed: int | str | None = None,
         observer: SessionObserver | None = None,
         pace: bool = False,
+        lesson_status: Mapping[str, str] | None = None,
     ) -> Session:
         """Questions only, from the chosen lessons (default all), shuffled (``random.Random(seed)``),
-        the first ``count``. Unknown lesson ids raise KeyError."""
+        the first ``count``. Unknown lesson ids raise KeyError. ``lesson_status`` is where the
+        student stands in each lesson (``status`` of ``store.lesson_progress``), so that the
+        closing advice never says "go over again" a lesson never started."""
         ids = list(lesson_ids) if lesson_ids else None
         plan = quiz_plan(course, ids, count, seed)
         chosen = [course.lesson(i) for i in ids] if ids else list(course.lessons)
@@ -196,6 +203,7 @@ class Session(Walk, Answering, Replies):
             observer=observer,
             pace=pace,
             extra={"seed": seed},
+            lesson_status=lesson_status,
         )
 
     @classmethod
@@ -278,6 +286,7 @@ class Session(Walk, Answering, Replies):
             course=self.course,
             results=[st.to_result() for st in (*self._earlier, *self._questions)],
             completed=completed,
+            lesson_status=self.lesson_status,
         )
 
     # ----------------------------------------------------------------- driving

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tutor.figures import figure
 from tutor.messages import QuestionResult, Summary
@@ -18,6 +18,7 @@ def build_summary(
     course: Course,
     results: Sequence[QuestionResult],
     completed: bool,
+    lesson_status: Mapping[str, str] | None = None,
 ) -> Summary:
     earned = round(sum(r.awarded for r in results), 4)
     possible = len(results)
@@ -37,7 +38,7 @@ def build_summary(
         if lesson_id in ids and ids.index(lesson_id) + 1 < len(ids):
             next_lesson_id = ids[ids.index(lesson_id) + 1]
     suggestion, command = _suggest(
-        mode, lesson_id, course, results, completed, by_lesson, next_lesson_id
+        mode, lesson_id, course, results, completed, by_lesson, next_lesson_id, lesson_status or {}
     )
     return Summary(
         mode=mode,
@@ -62,6 +63,7 @@ def _suggest(
     completed: bool,
     by_lesson: Sequence[tuple[str, float, int]],
     next_lesson_id: str | None,
+    lesson_status: Mapping[str, str],
 ) -> tuple[str, str]:
     """(advice in the tutor's words, the command line that acts on it, or "").
 
@@ -98,14 +100,29 @@ def _suggest(
         if not missed:
             return "A perfect score. Well done.", ""
         weakest = min((row for row in by_lesson if row[2]), key=lambda row: row[1] / row[2])
-        return (
+        said = (
             f"Your weakest lesson was {_title(course, weakest[0])} "
-            f"({figure(weakest[1])} of {weakest[2]}): going over it again would help.",
-            f"tutor learn {weakest[0]} --restart",
+            f"({figure(weakest[1])} of {weakest[2]})."
         )
+        return _weakest_advice(said, weakest[0], lesson_status.get(weakest[0], ""))
     if missed:
         return "The ones you missed will come back in your next review.", "tutor review"
     return "All remembered. Well done.", ""
+
+
+def _weakest_advice(said: str, lesson_id: str, state: str) -> tuple[str, str]:
+    """The quiz's advice about its weakest lesson, fitted to where the student stands in it:
+    going over a lesson again only once it was done; finishing one begun; taking one never
+    started. Without a status (no progress store) the advice is to take the lesson, which
+    ``tutor learn`` does from wherever the student is."""
+    command = f"tutor learn {lesson_id}"
+    if state == "done":
+        return f"{said} Going over it again would help.", f"{command} --restart"
+    if state == "in progress":
+        return f"{said} Finishing it would help: you are part-way through.", command
+    if state == "new":
+        return f"{said} You have not taken it yet: it teaches what you missed.", command
+    return f"{said} Taking the lesson would help.", command
 
 
 def _title(course: Course, lesson_id: str) -> str:

@@ -26,8 +26,8 @@ class LessonProgress:
     lesson_id: str
     status: str  # "new" | "in progress" | "done"
     best_score: float | None  # best finished learn score 0..1, None if never finished
-    last_seen: datetime | None  # last answer, place or finish in this lesson (UTC)
-    answered: int  # questions of the lesson answered at least once (any mode)
+    last_seen: datetime | None  # last answer, place or finish while learning the lesson (UTC)
+    answered: int  # questions of the lesson answered at least once while learning it
     total: int | None  # questions in the lesson (None when no course was given)
     resume_at: int | None  # step index to resume at, None when there is no saved place
     times_done: int  # how many times the lesson was finished in learn mode
@@ -74,8 +74,10 @@ class Reads(StoreParts):
         """Progress for each lesson id (in the order given).
 
         ``status`` is "done" once the lesson was finished in learn mode, else "in progress" if
-        there is a saved place or any answer in it, else "new". With ``course``, ``answered``
-        counts only questions still in the lesson and ``total`` is the lesson's question count.
+        there is a saved place or an answer given while learning it, else "new". Only learning
+        counts: a quiz or a review of a lesson's questions never starts the lesson nor moves it
+        on. With ``course``, ``answered`` counts only questions still in the lesson and ``total``
+        is the lesson's question count.
         """
         ids = list(dict.fromkeys(lesson_ids))
         s = (self.student,)
@@ -95,12 +97,16 @@ class Reads(StoreParts):
         last_answer = {
             r[0]: r[1]
             for r in self._read(
-                "SELECT lesson_id, MAX(at) FROM attempts WHERE student = ? GROUP BY lesson_id", s
+                "SELECT lesson_id, MAX(at) FROM attempts WHERE student = ? AND mode = 'learn'"
+                " GROUP BY lesson_id",
+                s,
             )
         }
         answered: dict[str, set[str]] = {}
         for lesson_id, question_id, last_at in self._read(
-            "SELECT lesson_id, question_id, last_at FROM cards WHERE student = ?", s
+            "SELECT lesson_id, question_id, MAX(at) FROM outcomes"
+            " WHERE student = ? AND mode = 'learn' GROUP BY lesson_id, question_id",
+            s,
         ):
             answered.setdefault(lesson_id, set()).add(question_id)
             if last_at > last_answer.get(lesson_id, ""):

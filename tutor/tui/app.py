@@ -25,7 +25,7 @@ from textual.screen import Screen
 from tutor.model import Course
 from tutor.tui import settings
 from tutor.tui.commands import LessonCommands
-from tutor.tui.progress import due_reviews, earlier_outcomes, resume_point
+from tutor.tui.progress import due_reviews, earlier_outcomes, lesson_rows, resume_point
 from tutor.tui.screens.course import CourseScreen
 
 if TYPE_CHECKING:
@@ -189,7 +189,12 @@ class TutorApp(App[int]):
             if options:
                 self.open_quiz(**options)
 
-        self.push_screen(QuizSetupScreen(self.course, selected), chosen)
+        started = {
+            row.lesson.id
+            for row in lesson_rows(self.course, self.store)
+            if row.status in ("in progress", "done")
+        }
+        self.push_screen(QuizSetupScreen(self.course, selected, started), chosen)
 
     def open_quiz(
         self,
@@ -209,6 +214,7 @@ class TutorApp(App[int]):
                 seed=seed,
                 observer=self.store,
                 pace=True,
+                lesson_status={row.lesson.id: row.status for row in lesson_rows(self.course, self.store)},
             )
         except (ValueError, LookupError) as exc:
             self.notify(str(exc), severity="error", markup=False)

@@ -1,6 +1,14 @@
-"""Choose the lessons and the number of questions for a quiz."""
+"""Choose the lessons and the number of questions for a quiz.
+
+Ticked at first: the lessons the student has started or finished, because a quiz tests what was
+learnt (a lesson never opened would only ask what was never taught, and those answers would
+then come back for review). With nothing started yet, the lesson selected on the course screen
+(or the first) is ticked: one lesson is a quiz that makes sense, and the rest are a space away.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,20 +29,28 @@ class QuizSetupScreen(ModalScreen[dict | None]):
         Binding("ctrl+s", "start", "Start quiz", id="quiz.start"),
     ]
 
-    def __init__(self, course: Course, selected: str | None = None) -> None:
+    def __init__(
+        self,
+        course: Course,
+        selected: str | None = None,
+        started: Collection[str] = (),
+    ) -> None:
         super().__init__()
         self.course = course
         self.selected = selected
+        self.ticked = default_ticks(course, selected, started)
+        self.started_any = any(lesson.id in started for lesson in course.lessons)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quiz-box"):
             yield Label("A quiz: questions drawn from the lessons you tick", id="quiz-title")
+            yield Label(plain(self.why_ticked), id="quiz-why")
             yield SelectionList[str](
                 *(
                     Selection(
                         plain(f"{lesson.title} ({len(lesson.questions)} questions)"),
                         lesson.id,
-                        True,  # every lesson ticked: untick the ones to leave out
+                        lesson.id in self.ticked,
                     )
                     for lesson in self.course.lessons
                 ),
@@ -48,6 +64,12 @@ class QuizSetupScreen(ModalScreen[dict | None]):
                 yield Button("Start quiz", variant="primary", id="quiz-start")
                 yield Button("Cancel", id="quiz-cancel")
         yield Footer()
+
+    @property
+    def why_ticked(self) -> str:
+        if self.started_any:
+            return "Ticked: the lessons you have started. Space ticks or unticks a lesson."
+        return "Ticked: one lesson to begin with. Space ticks or unticks a lesson."
 
     def on_mount(self) -> None:
         self.query_one("#quiz-lessons").focus()
@@ -84,3 +106,14 @@ class QuizSetupScreen(ModalScreen[dict | None]):
                 return
         order = [lesson.id for lesson in self.course.lessons if lesson.id in chosen]
         self.dismiss({"lesson_ids": order, "count": count})
+
+
+def default_ticks(course: Course, selected: str | None, started: Collection[str]) -> set[str]:
+    """The lessons ticked when the quiz setup opens (see the module docstring for why)."""
+    ids = [lesson.id for lesson in course.lessons]
+    ticked = {lesson_id for lesson_id in ids if lesson_id in started}
+    if ticked:
+        return ticked
+    if selected in ids:
+        return {str(selected)}
+    return set(ids[:1])
