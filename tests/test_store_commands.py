@@ -60,9 +60,10 @@ def test_stats_text_and_json(tmp_path):
     seed(tmp_path)
     r = tutor("stats", data_dir=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Progress of ann" in r.stdout
-    assert "neighbours" in r.stdout and "in progress" in r.stdout
-    assert "neighbours/landlocked: 0 of 1 right" in r.stdout
+    assert "Progress of ann" in r.stdout  # named by --student
+    assert "1. Between two giants" in r.stdout and "in progress" in r.stdout
+    assert "Between two giants: Kazakhstan has a coastline on the open ocean." in r.stdout
+    assert "right 0 of 1 (0%), not remembered once" in r.stdout
     assert "No longer in the course" in r.stdout and "neighbours/retired-q" in r.stdout
     assert "Reviews due now: 2" in r.stdout
     r = tutor("stats", "--json", data_dir=tmp_path)
@@ -70,6 +71,17 @@ def test_stats_text_and_json(tmp_path):
     assert data["student"] == "ann"
     assert [x["question_id"] for x in data["orphaned"]] == ["retired-q"]
     assert data["due_now"] == 2
+
+
+def test_stats_without_a_student_name_say_your_progress(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("TUTOR_STUDENT", "TUTOR_DATA_DIR")}
+    r = subprocess.run(
+        [sys.executable, "-m", "tutor", "--lessons", str(COURSE), "--data-dir", str(tmp_path),
+         "stats"],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Your progress  (")
 
 
 def test_student_option_after_the_subcommand(tmp_path):

@@ -195,11 +195,19 @@ def test_stats_lessons_weakest_and_orphans(tmp_path):
     assert orphans == {("l1", "old-q", True), ("gone-lesson", "z", False)}
     assert report.attempts == 7  # the skip typed nothing
 
-    text = st.format_text(report)
-    line = next(x for x in text.splitlines() if x.startswith("l1 "))
-    assert line.split()[:6] == ["l1", "First", "lesson", "done", "60%", "3/3"]
-    assert "l1/b: 1 of 3 right (33%), 2x again" in text
-    assert "No longer in the course" in text and "gone-lesson/z (the whole lesson is gone)" in text
+    text = st.format_text(report, width=80)
+    assert text.startswith("Your progress  (")  # not the operating system's user name
+    assert st.format_text(report, named=True).startswith("Progress of ann  (")
+    line = next(x for x in text.splitlines() if x.startswith("1. "))
+    assert line.split()[:8] == ["1.", "First", "lesson", "done", "60%", "3", "of", "3"]
+    # the lesson's title and the question's words, never ids; "again" said in words
+    assert "  First lesson: Ask b?\n    right 1 of 3 (33%), not remembered twice\n" in text
+    assert "again" not in text.replace("answer shown", "")
+    assert "l1/b" not in text and "Not remembered: still wrong after the last try" in text
+    assert "No longer in the course" in text
+    assert "a lesson since removed (gone-lesson/z)" in text
+    assert "First lesson: a question since removed (l1/old-q)" in text
+    assert all(len(x) <= 80 for x in text.splitlines() if not x.startswith("Your progress"))
     data = st.to_json(report)
     json.dumps(data)  # serialisable
     assert data["lessons"][0]["status"] == "done"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -24,6 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tutor import paths
     from tutor.commands import common
     from tutor.safetext import json_text, printable
     from tutor.store import stats
@@ -39,5 +41,6 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json_text(stats.to_json(report), indent=2) + "\n")
     else:
-        sys.stdout.write(printable(stats.format_text(report)))
+        named = bool(getattr(args, "student", None) or os.environ.get(paths.ENV_STUDENT))
+        sys.stdout.write(printable(stats.format_text(report, named=named)))
     return 0

@@ -7,6 +7,8 @@ questions are those still in the course with the lowest success rate, then the m
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -151,29 +153,48 @@ def _pct(x: float | None) -> str:
 
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def format_text(stats: Stats) -> str:
-    """A plain text report (times in local time)."""
-    out: list[str] = [f"Progress of {stats.student}  ({stats.path})", ""]
-    head = ("lesson", "title", "status", "best", "answered", "last seen")
-    rows = [
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+AGAIN_MEANS = (
+    "Least often right first. Not remembered: still wrong after the last try, skipped, or the "
+    "answer shown; such a question comes back for review sooner."
+)
+
+
+def format_text(stats: Stats, *, named: bool = False, width: int | None = None) -> str:
+    """A plain text report (times in local time), for the student reading it: "Your progress"
+    unless a student was ``named`` (``--student``, ``TUTOR_STUDENT``); lessons and questions by
+    their titles and words, never by their ids (``--json`` has the ids). Fits ``width`` columns
+    (the terminal's, 80 on a pipe)."""
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns
+    width = max(60, min(width, 120))
+    whose = f"Progress of {stats.student}" if named else "Your progress"
+    out: list[str] = [f"{whose}  ({stats.path})", ""]
+    head = ("lesson", "status", "best", "answered", "last seen")
+    cells = [
         (
-            s.lesson_id,
-            _cut(s.title, 36),
+            f"{n}. {s.title}",
             s.status,
             _pct(s.best_score),
-            f"{s.answered}/{s.total}",
+            f"{s.answered} of {s.total}",
             _when(s.last_seen),
         )
-        for s in stats.lessons
+        for n, s in enumerate(stats.lessons, start=1)
     ]
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    widths = [max(len(r[i]) for r in [head, *cells]) for i in range(1, len(head))]
+    title_width = max(20, width - sum(widths) - 2 * len(widths))
+    rows = [(_cut(r[0], title_width), *r[1:]) for r in cells]
+    widths.insert(0, max(len(r[0]) for r in [head, *rows]))
     for r in [head, *rows]:
         out.append("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
     if not rows:
@@ -181,11 +202,16 @@ def format_text(stats: Stats) -> str:
 
     out += ["", "Weakest questions"]
     if stats.weakest:
+        out += textwrap.wrap(AGAIN_MEANS, width, initial_indent="  ", subsequent_indent="  ")
+        out.append("")
+        titles = {s.lesson_id: s.title for s in stats.lessons}
         for s in stats.weakest:
             right = s.outcomes - s.agains
+            title = titles.get(s.lesson_id, s.lesson_id)
+            out.append("  " + _cut(f"{title}: {s.ask or ''}", width - 2))
             out.append(
-                f"  {s.lesson_id}/{s.question_id}: {right} of {s.outcomes} right"
-                f" ({_pct(s.success_rate)}), {s.agains}x again - {_cut(s.ask or '', 60)}"
+                f"    right {right} of {s.outcomes} ({_pct(s.success_rate)}),"
+                f" not remembered {_times(s.agains)}"
             )
     elif stats.questions_seen:
         out.append("  none: every question answered so far was right every time")
@@ -194,12 +220,14 @@ def format_text(stats: Stats) -> str:
 
     if stats.orphaned:
         out += ["", "No longer in the course (kept in history)"]
+        titles = {s.lesson_id: s.title for s in stats.lessons}
         for s in stats.orphaned:
-            where = "" if s.lesson_in_course else " (the whole lesson is gone)"
-            out.append(
-                f"  {s.lesson_id}/{s.question_id}{where}: {_count(s.attempts, 'answer')},"
-                f" last seen {_when(s.last_seen)}"
-            )
+            if s.lesson_in_course:
+                where = f"{titles.get(s.lesson_id, s.lesson_id)}: a question since removed"
+            else:
+                where = "a lesson since removed"
+            out.append("  " + _cut(f"{where} ({s.lesson_id}/{s.question_id})", width - 2))
+            out.append(f"    {_count(s.attempts, 'answer')}, last seen {_when(s.last_seen)}")
 
     out.append("")
     if stats.due_now:
