@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE))
 
 import cached  # noqa: E402
 import generate  # noqa: E402
+import transforms  # noqa: E402
 from harness import Row, alternate, measure, med, table  # noqa: E402
 
 # ----------------------------------------------------------------------------------- start-up
@@ -299,6 +300,7 @@ BENCHMARKS = {
     "store": bench_store,
     "check": cached.bench_check,
     "first-question": cached.bench_first_question,
+    "transforms": transforms.bench_transforms,
 }
 
 

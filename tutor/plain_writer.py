@@ -1,19 +1,19 @@
 """The plain front end's text: session messages as wrapped lines, ``Tutor:`` first.
 
 Owns ``PlainWriter`` (wrapping to the terminal width, hanging indents, colours only on a terminal
-without ``NO_COLOR``), ``markdown_to_text`` (lesson Markdown shown as plain text) and the summary
-as lines. The read-eval loop that drives it is :mod:`tutor.plain`.
+without ``NO_COLOR``) and the summary as lines; lesson Markdown becomes plain text through
+:func:`tutor.mdtext.markdown_to_text`. The read-eval loop that drives it is :mod:`tutor.plain`.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import textwrap
 from typing import IO, Any, assert_never
 
 from tutor.figures import figure
+from tutor.mdtext import markdown_to_text
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
 from tutor.model import QuestionType
 from tutor.records import Ending
@@ -54,37 +54,6 @@ def terminal_width(stream: IO[str] | None = None) -> int:
     return max(40, min(width, 120))
 
 
-# Emphasis may run over a line break (a wrapped list item), never over a blank line.
-_BOLD_MD = re.compile(r"(\*\*|__)(?=\S)((?:(?!\n\s*\n).)+?)(?<=\S)\1", re.DOTALL)
-_EM_MD = re.compile(r"(?<![\w*])\*(?=\S)((?:[^*\n]|\n(?!\s*\n))+?)(?<=\S)\*(?![\w*])")
-_HEADING_MD = re.compile(r"^#{1,6}\s+", re.MULTILINE)
-
-
-_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|>|\|)|^\s{2,}")
-
-
-def markdown_to_text(text: str) -> str:
-    """Drop Markdown emphasis and heading markers and join soft line breaks within a paragraph
-    (as Markdown does); everything else stays as written."""
-    lines: list[str] = []
-    for raw in text.strip("\n").split("\n"):
-        if (
-            lines
-            and lines[-1].strip()
-            and raw.strip()
-            and not _BLOCK_START.match(raw)
-            and not lines[-1].endswith("  ")
-            and not lines[-1].lstrip().startswith(("#", "|"))
-        ):
-            lines[-1] = lines[-1].rstrip() + " " + raw.strip()
-        else:
-            lines.append(raw)
-    text = "\n".join(lines)
-    text = _HEADING_MD.sub("", text)
-    text = _BOLD_MD.sub(r"\2", text)
-    return _EM_MD.sub(r"\1", text)
-
-
 class PlainWriter:
     """Renders session messages as wrapped, prefixed lines of text."""
 
@@ -123,12 +92,11 @@ class PlainWriter:
                 first = False
                 continue
             extra = len(raw) - len(raw.lstrip(" "))
-            wrapped = textwrap.wrap(
-                raw.lstrip(" "),
+            wrapped = _Wrapper(
                 width=max(20, self.width - len(lead) - extra),
                 break_long_words=True,
                 break_on_hyphens=False,
-            ) or [""]
+            ).wrap(raw.lstrip(" ")) or [""]
             for j, piece in enumerate(wrapped):
                 pad = (
                     " " * extra
@@ -230,6 +198,23 @@ class PlainWriter:
 
     def continue_prompt(self) -> None:
         self._emit(self._style("(Press Enter to go on.)", "2"))
+
+
+class _Wrapper(textwrap.TextWrapper):
+    """``textwrap``, but a word longer than a line is cut into lines once, not re-sliced for
+    every line it fills (which made a 1 MiB word quadratic)."""
+
+    def _handle_long_word(
+        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
+    ) -> None:
+        chunk = reversed_chunks[-1]
+        space_left = width - cur_len if width >= 1 else 1  # as textwrap counts it
+        if width < 1 or len(chunk) <= space_left + width:
+            super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+            return
+        cur_line.append(chunk[:space_left])
+        rest = [chunk[i : i + width] for i in range(space_left, len(chunk), width)]
+        reversed_chunks[-1:] = rest[::-1]
 
 
 def _answer_note(msg: Ask) -> str:
