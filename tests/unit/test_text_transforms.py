@@ -11,7 +11,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tutor.mdtext import BOLD_RULE, EM_RULE, _HEADING, markdown_to_text
+from tutor.mdtext import _HEADING, BOLD_RULE, EM_RULE, markdown_to_text
 from tutor.plain_writer import PlainWriter
 
 # Small texts built from the characters the rules care about.
