@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import cached  # noqa: E402
+import chat  # noqa: E402
 import generate  # noqa: E402
 import transforms  # noqa: E402
 from harness import Row, alternate, measure, med, table  # noqa: E402
@@ -301,6 +302,7 @@ BENCHMARKS = {
     "check": cached.bench_check,
     "first-question": cached.bench_first_question,
     "transforms": transforms.bench_transforms,
+    "chat": chat.bench_chat,
 }
 
 

@@ -117,7 +117,10 @@ def test_learn_json_events(data_dir):
     partial = [g for g in graded if g["input"] == "Mongolia"][0]
     assert partial["verdict"] == "partial" and partial["missing"] == ["North Korea"]
     info = [e for e in evs if e["event"] == "info"]
-    assert {i["kind"] for i in info} >= {"define", "explain", "skip"}
+    assert {i["kind"] for i in info} >= {"explain", "skip"}
+    replies = [e for e in evs if e["event"] == "reply"]  # "what is the SCO?": said to the tutor
+    assert replies and replies[0]["kind"] == "define" and replies[0]["understood"] == "define"
+    assert all(e["text"] for e in evs if e["event"] in ("info", "reply", "graded", "hint"))
     fin = evs[-1]
     assert fin["completed"] is True and fin["possible"] == 6
     assert 0 < fin["score"] < 1

@@ -1,7 +1,7 @@
 """The plain front end's ``--json`` mode: one JSON object per session message, and nothing else.
 
 Owns ``JsonWriter`` and the event shapes (``start``, ``teach``, ``ask``, ``graded``, ``hint``,
-``info``, ``finished``). The loop that drives it is :mod:`tutor.plain`.
+``info``, ``reply``, ``finished``; see docs/conversation.md). The loop that drives it is :mod:`tutor.plain`.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ class JsonWriter:
                         "text": msg.text,
                         "answer": msg.answer,
                         "explain": msg.explain,
+                        "understood": msg.understood,
+                        "graded_text": msg.graded_text,
                     }
                 )
                 self.emit(event)
@@ -102,7 +104,21 @@ class JsonWriter:
                     }
                 )
             case Info():
-                self.emit({"event": "info", "kind": msg.kind, "text": msg.text})
+                info: dict[str, Any] = {"event": "info", "kind": msg.kind, "text": msg.text}
+                if msg.understood:  # a reply to a line that was not an answer
+                    lesson, question = self.question or (None, None)
+                    info.update(
+                        {
+                            "event": "reply",
+                            "understood": msg.understood,
+                            "act": msg.act,
+                            "input": self.last_input,
+                            "lesson": lesson,
+                            "question": question,
+                            "lesson_ref": msg.lesson_ref,
+                        }
+                    )
+                self.emit(info)
             case Finished():
                 s = msg.summary
                 self.emit(

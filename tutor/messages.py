@@ -52,6 +52,8 @@ class Feedback:
     awarded: float | None = None  # credit earned for the question once final
     answer: str | None = None  # revealed answer (final and not right)
     explain: str | None = None  # explanation (final)
+    understood: str = "answer"  # "answer", or "tentative" for a hedge graded as its candidate
+    graded_text: str | None = None  # what was graded, when not the whole line ("Astana")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +68,13 @@ class Info:
     """Anything else the tutor says: help, a glossary answer, an explanation, a gentle notice."""
 
     text: str
-    kind: str  # "help" | "define" | "explain" | "notice" | "skip"
+    kind: str  # "help" | "define" | "explain" | "notice" | "skip" | "course" | "withheld" |
+    # "reteach" | "progress" | "social" | "confirm" | "reveal" | "encourage"
     markdown: bool = False
+    understood: str = ""  # how the line it answers was understood: "question", "define",
+    # "request", "social" or "command"; "" when not a reply to a line
+    act: str = ""  # the request or social act ("reteach", "progress", "greet", ...)
+    lesson_ref: str | None = None  # course replies: the lesson the passage comes from
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,8 +53,8 @@ def test_unsure_answer_and_padded_answer(course, grader):
     fb = s.submit("Russia?")[0]
     assert isinstance(fb, Feedback) and fb.final and fb.awarded == 1.0
     s = at(course, grader, "guarantor")
-    out = s.submit("what is Russia?")  # asked as a glossary question: costs nothing
-    assert isinstance(out[0], Info) and out[0].kind == "define"
+    out = s.submit("what is Russia?")  # asked as a question to the tutor: costs nothing
+    assert isinstance(out[0], Info) and out[0].understood == "define"
     assert s.summary().results[0].tries == 0
 
 

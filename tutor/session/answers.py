@@ -8,23 +8,18 @@ records. A mixin of :class:`tutor.session.engine.Session`.
 
 from __future__ import annotations
 
-import re
-
 from tutor.grading.result import Grade, Verdict
 from tutor.messages import Feedback, Message
 from tutor.model import Question
 from tutor.records import Attempt, Ending
 from tutor.session.base import SessionParts
-from tutor.session.commands import fold, parse_command, parse_define
+from tutor.session.intent import TENTATIVE
 from tutor.session.scoring import award
 from tutor.session.state import QuestionState, answer_line, answer_text
+from tutor.session.understand import Understood, understand
 
 MAX_INPUT = 2000  # characters; longer input is not an answer (and is not graded)
 
-_ANSWER_VERDICTS = frozenset(
-    {Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION}
-)
-_NON_WORD = re.compile(r"[^\w]+")
 
 _DEFAULT_FEEDBACK = {
     Verdict.CORRECT: "Correct.",
@@ -64,28 +59,15 @@ class Answering(SessionParts):
                     ),
                 )
             ]
-        cmd = parse_command(clean)
-        query = parse_define(clean) if cmd is None else None
-        if cmd is None and query is None:
-            return self._answer(st, clean, self._grade(q, clean))
-        grade = self._grade(q, clean)
-        lookup = None
-        glossary = None
-        if query is not None:
-            glossary = self._glossary(st.item.lesson)
-            lookup = glossary.lookup(query.term)
-            if query.bare and not lookup.exact:
-                return self._answer(st, clean, grade)  # "Russia?": an unsure answer
-        if _expects(q, clean):
-            return self._answer(st, clean, grade)  # "Help" is one of the options
-        if grade.verdict in _ANSWER_VERDICTS:
-            exact_other = (cmd is not None and cmd.exact) or (lookup is not None and lookup.exact)
-            if not (grade.verdict is Verdict.TYPO and exact_other):
-                return self._answer(st, clean, grade)
-        if cmd is not None:
-            return self._answer_command(cmd.name)
-        assert query is not None and lookup is not None and glossary is not None
-        return [self._define_reply(query, lookup, glossary)]
+        if self._pending == "reveal":
+            reply = self._confirmed(st, clean)
+            if reply is not None:
+                return reply
+        u = understand(q, clean, self._grade, self._glossary(st.item.lesson))
+        if not u.answer:
+            return self._talk(st, u, clean)
+        assert u.grade is not None
+        return self._answer(st, clean, u.grade, u)
 
     def _grade(self, q: Question, text: str) -> Grade:
         try:
@@ -106,9 +88,12 @@ class Answering(SessionParts):
             grade = Grade(Verdict.INVALID, 0.0, text)
         return Feedback(grade=grade, text=text, final=False, tries_left=st.tries_left)
 
-    def _answer(self, st: QuestionState, text: str, grade: Grade) -> list[Message]:
+    def _answer(
+        self, st: QuestionState, text: str, grade: Grade, u: Understood | None = None
+    ) -> list[Message]:
         if not grade.verdict.counts:
             return [self._invalid(st, grade)]
+        tentative = u is not None and u.kind == TENTATIVE and u.graded != text
         q = st.question
         st.attempts += 1
         try_no = st.attempts
@@ -163,27 +148,11 @@ class Answering(SessionParts):
             awarded=awarded if final else None,
             answer=answer_text(q) if final and not right else None,
             explain=q.explain if final and not right else None,
+            understood=u.kind if u is not None else "answer",
+            graded_text=u.graded if tentative and u is not None else None,
         )
         if not final:
             return [fb]
         self._report_outcome(st)
         self._last_shown = [fb]
         return [fb, *self._after_close()]
-
-
-def _form_key(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
-
-
-def _expects(q: Question, text: str) -> bool:
-    """Whether ``text`` is, as written, one of the answers this question knows about: the answer,
-    an accepted form, an anticipated wrong answer or an option (right or not)."""
-    k = _form_key(text)
-    if not k:
-        return False
-    if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
-        return True  # an option letter
-    forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
-    for item in q.items:
-        forms.extend(item.forms)
-    return any(_form_key(f) == k for f in forms)

@@ -21,6 +21,7 @@ from tutor.session.state import QuestionState
 
 if TYPE_CHECKING:
     from tutor.session.commands import DefineQuery
+    from tutor.session.understand import Understood
 
 
 class Grades(Protocol):
@@ -59,6 +60,7 @@ class SessionParts:
     _observer_errors: int
     _extra: dict[str, object]
     _finished: Finished | None
+    _pending: str | None
 
     if TYPE_CHECKING:
         # engine.Session
@@ -67,7 +69,12 @@ class SessionParts:
 
         def _summary(self, completed: bool) -> Summary: ...
 
+        @property
+        def possible(self) -> int: ...
+
         # walk.Walk
+        def _open(self) -> QuestionState | None: ...
+
         def _advance(self) -> list[Message]: ...
 
         def _after_close(self) -> list[Message]: ...
@@ -86,3 +93,12 @@ class SessionParts:
         def _define_reply(self, query: DefineQuery, lookup: Lookup, glossary: Glossary) -> Info: ...
 
         def _answer_command(self, name: str) -> list[Message]: ...
+
+        def _give_up(self, st: QuestionState, how: str) -> list[Message]: ...
+
+        # talk.Talk
+        def _talk(self, st: QuestionState, u: Understood, text: str) -> list[Message]: ...
+
+        def _talk_waiting(self, text: str) -> list[Message] | None: ...
+
+        def _confirmed(self, st: QuestionState, text: str) -> list[Message] | None: ...

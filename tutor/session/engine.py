@@ -64,6 +64,7 @@ from tutor.session.state import (
     earlier_states,
 )
 from tutor.session.summary import build_summary
+from tutor.session.talk import Talk
 from tutor.session.walk import Walk
 
 __all__ = [
@@ -77,7 +78,7 @@ __all__ = [
 ]
 
 
-class Session(Walk, Answering, Replies):
+class Session(Walk, Answering, Talk, Replies):
     """A conversation over a plan of steps. Build one with :meth:`learn`, :meth:`quiz` or
     :meth:`review`."""
 
@@ -133,6 +134,7 @@ class Session(Walk, Answering, Replies):
         self._observer_errors = 0
         self._extra = dict(extra or {})
         self._finished: Finished | None = None
+        self._pending: str | None = None  # "reveal": the student was asked to confirm
 
     # ----------------------------------------------------------------- constructors
 
@@ -317,6 +319,7 @@ class Session(Walk, Answering, Replies):
         or continue (move on when ``awaiting == "continue"``)."""
         name = {"explain": "why", "next": "continue"}.get(name, name)
         out: list[Message] = [] if self._started else self.start()
+        self._pending = None
         if self._awaiting == AWAIT_DONE:
             return out or [Info("This session is over.", "notice")]
         if name == "continue":

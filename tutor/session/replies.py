@@ -14,7 +14,7 @@ from tutor.messages import Hint, Info, Message
 from tutor.model import Lesson, QuestionType
 from tutor.records import Ending
 from tutor.session.base import SessionParts
-from tutor.session.commands import Command, DefineQuery, parse_command, parse_define
+from tutor.session.commands import Command, DefineQuery, parse_command
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.state import QuestionState, answer_line
 
@@ -27,6 +27,8 @@ HELP_TEXT = (
     "  what is X?   look up a term (also: define X, X?)\n"
     "  help         this list\n"
     "  quit         stop now and see your summary\n"
+    "You can also ask me about the course ('why did ...?'), say 'I don't understand', "
+    "'how am I doing?' or 'what's the answer?': none of that costs a try.\n"
     "Anything else is taken as your answer. A wrong answer may be tried again; "
     "each extra try lowers the credit a little."
 )
@@ -99,13 +101,8 @@ class Replies(SessionParts):
         cmd = parse_command(clean)
         if cmd is not None:
             return self._continue_command(cmd)
-        query = parse_define(clean)
-        if query is not None:
-            glossary = self._glossary(self.lesson)
-            lookup = glossary.lookup(query.term)
-            if not query.bare or lookup.exact:
-                return [self._define_reply(query, lookup, glossary)]
-        return self._advance()
+        reply = self._talk_waiting(clean)
+        return reply if reply is not None else self._advance()
 
     def _continue_command(self, cmd: Command) -> list[Message]:
         name = cmd.name
@@ -154,20 +151,28 @@ class Replies(SessionParts):
                 )
             ]
         if name == "skip":
-            if st.best > 0:
-                result = Ending.PARTIAL
-            elif st.attempts:
-                result = Ending.REVEALED
-            else:
-                result = Ending.SKIPPED
-            self._close(st, result, st.best)
-            self._report_outcome(st)
-            info = Info(f"Skipped. {answer_line(q)}", "skip")
-            self._last_shown = [info]
-            return [info, *self._after_close()]
+            return self._give_up(st, "skip")
         if name == "quit":
             return [self._finish()]
         raise ValueError(f"unknown command: {name!r}")
+
+
+    def _give_up(self, st: QuestionState, how: str) -> list[Message]:
+        """Close the open question unanswered (``skip``, or ``reveal`` when the student asked for
+        the answer and confirmed), showing the answer."""
+        q = st.question
+        if st.best > 0:
+            result = Ending.PARTIAL
+        elif st.attempts or how == "reveal":
+            result = Ending.REVEALED
+        else:
+            result = Ending.SKIPPED
+        self._close(st, result, st.best)
+        self._report_outcome(st)
+        lead = "Skipped." if how == "skip" else "Here it is."
+        info = Info(f"{lead} {answer_line(q)}", how)
+        self._last_shown = [info]
+        return [info, *self._after_close()]
 
 
 def _or_list(items: Sequence[str]) -> str:

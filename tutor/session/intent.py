@@ -1,0 +1,301 @@
+"""What a line the student typed *is*, before anything is graded: the text alone.
+
+:func:`classify` reads one line and says what it looks like:
+
+- ``command``: a chat command (``hint``, ``skip``, ``repeat``, ``why``, ``help``, ``quit``; see
+  :mod:`tutor.session.commands`);
+- ``request``: something asked of the tutor about the open question — ``reteach`` ("I don't
+  understand", "explain again", "in other words"), ``example``, ``reveal`` ("what's the answer?"),
+  ``stuck`` ("I don't know", "no idea", "too hard"), ``progress`` ("how am I doing?", "how many
+  left?");
+- ``social``: ``greet``, ``thanks``, ``who`` (who are you), ``ack`` (ok, I see), ``feel`` (this is
+  hard), ``meta`` (is this on the exam?);
+- ``define``: ``what is X?`` / ``define X`` / a bare ``X?`` (glossary first, then the course);
+- ``question``: another question to the tutor ("why ...?", "how did ...?", "can you ...?");
+- ``tentative``: a hedge or question around one candidate answer ("is it Astana?", "maybe Astana",
+  "I think it's Astana", "Astana, right?"); ``candidate`` holds it;
+- ``answer``: anything else.
+
+Requests and social phrases are matched as whole lines, with typing slips forgiven
+(``dont undrestand``) by rapidfuzz over the known phrasings. ``sure`` is False when the line could
+still be an answer to some question (short, a single word, a term lookup): the session engine
+(:mod:`tutor.session.understand`) then grades it first and keeps it as an answer when the grader
+recognises it. This module never decides alone that a line is not an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from tutor.session.commands import fold, parse_command, parse_define
+
+ANSWER = "answer"
+TENTATIVE = "tentative"
+COMMAND = "command"
+REQUEST = "request"
+SOCIAL = "social"
+DEFINE = "define"
+QUESTION = "question"
+
+KINDS = (ANSWER, TENTATIVE, COMMAND, REQUEST, SOCIAL, DEFINE, QUESTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    kind: str  # one of KINDS
+    name: str = ""  # the command, request or social act; the term asked about for ``define``
+    candidate: str = ""  # tentative: the answer inside the hedge
+    sure: bool = False  # True: never an answer, whatever the grader would say
+    exact: bool = True  # spelled as a known phrase (no slip forgiven)
+    bare: bool = False  # define: the "X?" form
+
+
+_REQUESTS: dict[str, tuple[str, ...]] = {
+    "reteach": (
+        "i dont understand", "dont understand", "i do not understand", "i dont get it",
+        "dont get it", "i dont get this", "i dont understand this", "i dont understand the question",
+        "i dont understand that", "i dont follow", "im confused", "i am confused", "confused",
+        "im lost", "i am lost", "lost", "explain again", "explain it again", "explain that again",
+        "explain this again", "can you explain again", "can you explain that again",
+        "could you explain that again", "please explain again", "explain it differently",
+        "explain differently", "say it differently", "in other words", "say that another way",
+        "say it another way", "put it another way", "in simpler words", "explain it simpler",
+        "simpler please", "rephrase", "can you rephrase", "rephrase that", "teach me again",
+        "go over that again", "go over it again", "what do you mean", "huh", "what",
+        "i dont understand what you mean", "can you teach me that again", "i missed that",
+        "remind me", "remind me what the lesson said", "what did the lesson say",
+        "show me the lesson again", "show the lesson again", "read it again",
+        "what does the question mean", "what is the question asking", "what are you asking",
+    ),
+    "example": (
+        "example", "an example", "give me an example", "give an example", "can you give an example",
+        "can you give me an example", "could you give me an example", "show me an example",
+        "example please", "for example", "any examples", "do you have an example",
+    ),
+    "reveal": (
+        "whats the answer", "what is the answer", "tell me the answer", "tell me", "just tell me",
+        "show me the answer", "show the answer", "show answer", "give me the answer",
+        "reveal", "reveal the answer", "reveal answer", "whats the right answer",
+        "what is the right answer", "what is the correct answer", "whats the correct answer",
+        "i want the answer", "can you tell me the answer", "can i see the answer",
+        "just give me the answer", "answer please", "the answer", "tell me what it is",
+        "what was the answer",
+    ),
+    "stuck": (
+        "i dont know", "dont know", "i do not know", "idk", "dunno", "i dunno", "no idea",
+        "i have no idea", "no clue", "i have no clue", "not sure", "im not sure", "i am not sure",
+        "too hard", "this is too hard", "its too hard", "thats too hard", "im stuck", "i am stuck",
+        "stuck", "i cant remember", "cant remember", "i dont remember", "i forgot", "i forget",
+        "no clue at all", "i have no idea what the answer is", "i really dont know",
+        "not a clue", "beats me",
+    ),
+    "progress": (
+        "how am i doing", "how many left", "how many questions left", "how many more",
+        "how many more questions", "how many to go", "how much longer", "how far am i",
+        "whats my score", "what is my score", "my score", "score", "progress", "my progress",
+        "am i doing well", "am i doing ok", "how is it going", "are we nearly done",
+        "are we done yet", "how long is this lesson", "how many questions are there",
+        "is this the last question", "how many have i got right",
+    ),
+}
+
+_SOCIAL: dict[str, tuple[str, ...]] = {
+    "greet": (
+        "hello", "hi", "hey", "hiya", "hi there", "hello there", "hey there", "good morning",
+        "good afternoon", "good evening", "hello tutor", "hi tutor", "yo", "howdy",
+        "how are you", "how are you doing", "whats up", "sup",
+    ),
+    "thanks": (
+        "thanks", "thank you", "thanks a lot", "thank you so much", "thx", "ty", "cheers",
+        "great thanks", "ok thanks", "thanks tutor", "much appreciated", "merci",
+    ),
+    "who": (
+        "who are you", "what are you", "are you a bot", "are you human", "are you a robot",
+        "are you real", "are you an ai", "whats your name", "what is your name",
+        "who made you", "are you chatgpt",
+    ),
+    "ack": (
+        "ok", "okay", "k", "cool", "nice", "great", "got it", "i see", "makes sense",
+        "that makes sense", "alright", "all right", "sure", "fine", "lol", "haha", "oops",
+        "sorry", "my bad", "oh", "ah", "hmm", "wow", "interesting", "fair enough", "right",
+        "understood", "i understand", "yes", "no", "yeah", "nope",
+    ),
+    "feel": (
+        "this is hard", "this is difficult", "im tired", "i am tired", "this is boring",
+        "boring", "this is fun", "i like this", "i love this", "i hate this", "ugh",
+        "this is confusing", "im bored", "i am bored", "this is easy", "too easy",
+    ),
+    "meta": (
+        "is this on the exam", "will this be on the test", "is this on the test",
+        "will this be on the exam", "does this count", "is this graded", "do i need to know this",
+        "why do i need to know this", "what is this lesson about", "whats this lesson about",
+        "what is this course about", "what are we learning",
+    ),
+}
+
+_PHRASES: dict[str, tuple[str, str]] = {}
+for _kind, _table in ((REQUEST, _REQUESTS), (SOCIAL, _SOCIAL)):
+    for _name, _forms in _table.items():
+        for _form in _forms:
+            _PHRASES.setdefault(_form, (_kind, _name))
+_PHRASE_KEYS = list(_PHRASES)
+# Phrasings distinctive enough to be found inside a longer line ("just tell me the answer").
+_NOT_INNER = frozenset({"tell me", "i see", "how are you", "what do you mean", "i understand",
+                        "got it", "all right", "go over it again"})
+_INNER_KEYS = [p for p in _PHRASES if " " in p and len(p) >= 7 and p not in _NOT_INNER]
+
+_APOS = re.compile(r"['’`´]")
+_NON_WORD = re.compile(r"[^\w+]+")
+_FILLER = re.compile(
+    r"^(?:(?:um+|uh+|er+m?|hm+|well|so|ok|okay|oh|ah|sorry|but|and|please|pls|plz|tutor|sir|"
+    r"miss|teacher|hey|hi)\s+)+"
+)
+_TRAILING = re.compile(r"(?:\s+(?:please|pls|plz|thanks|thank you|tutor|now|then|lol))+$")
+
+# A question to the tutor opens with one of these (the line need not end with "?").
+_QUESTION_OPENERS = re.compile(
+    r"^(?:(?:(?:at|in|on|for|by|from|to|with|of|during|since|after|before|until)\s+)?"
+    r"(?:why|how|when|where|which|whose|whom|what|who)|"
+    r"(?:can|could|would|will|should|do|does|did|is|are|was|were|has|have|had)\s+"
+    r"(?:you|i|we|they|he|she|it|there|the|this|that|these|those|kazakhstan|russia|china|a|an)|"
+    r"tell me (?:about|why|how|what|who|when|where|more)|explain (?:why|how|what|who|when|where)|"
+    r"i (?:want|would like|d like) to know|i wonder|i was wondering|is it true)\b"
+)
+
+# Hedges around one candidate answer.  The candidate is group "x".
+_TENTATIVE_PATTERNS = [
+    re.compile(p)
+    for p in (
+        r"^(?:is|was|would|could|might|may|will)\s+(?:it|that|the answer|the right answer|the correct"
+        r" answer|this)\s+(?:be\s+)?(?P<x>.+?)$",
+        r"^(?:(?:is|was)\s+)?(?:the\s+)?(?:right\s+|correct\s+)?answer\s+(?:is\s+)?(?P<x>.+?)$",
+        r"^(?:maybe|perhaps|probably|possibly|presumably|i guess|i think|i believe|i suppose|"
+        r"i reckon|my guess is|my guess would be|my answer is|i would say|id say|i'd say|"
+        r"not sure but|im not sure but|i am not sure but|could be|might be|must be|"
+        r"it could be|it might be|it must be|i think it|i guess it|i believe it)"
+        r"(?:\s+(?:its|it is|it was|that its|that it is|that|the answer is|its probably|it))*"
+        r"\s*,?\s+(?P<x>.+?)$",
+        r"^(?:its|it is|it was|that is|thats)\s+(?P<x>.+?)$",
+        r"^(?P<x>.+?)\s*,?\s+(?:maybe|perhaps|probably|i think|i guess|i believe|i suppose)$",
+        r"^(?P<x>.+?)\s*,\s*(?:right|correct|no|isnt it|is it|or not|am i right|yes|yeah)$",
+        r"^(?:what|how)\s+about\s+(?P<x>.+?)$",
+    )
+]
+_WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
+# A candidate that opens like a clause is a question about the content, not a guess.
+_CLAUSE = re.compile(
+    r"^(?:because|true|about|that|possible|important|so|like|why|how|what|who|when|where|"
+    r"ok|okay|fine|over|hard|easy|on the|in the test|on the exam)\b"
+)
+_HESITATION = re.compile(r"^(?:(?:um+|uh+|er+m?|hm+|ehm|err|so|well|ok|okay|oh|ah)\W+)+")
+
+
+def key(text: str) -> str:
+    """The line as the phrase tables store it: folded, apostrophes dropped, words only."""
+    t = _APOS.sub("", fold(text))
+    return " ".join(_NON_WORD.sub(" ", t).split())
+
+
+def _phrase(k: str) -> tuple[str, str, bool] | None:
+    """(kind, name, exact) of the request or social phrase this whole line is, or None."""
+    stripped = _TRAILING.sub("", _FILLER.sub("", k)).strip()
+    for cand in dict.fromkeys((k, stripped)):
+        hit = _PHRASES.get(cand)
+        if hit is not None:
+            return (*hit, True)
+    stripped = stripped or k
+    if len(stripped) < 6 or " " not in stripped or len(stripped) > 60:
+        return None  # a single word is matched exactly only: a slip there may be an answer
+    best = process.extractOne(
+        stripped, _PHRASE_KEYS, scorer=fuzz.ratio, score_cutoff=84
+    )
+    if best is None:
+        return None
+    phrase = best[0]
+    if " " not in phrase or abs(len(phrase) - len(stripped)) > 4:
+        return None
+    return (*_PHRASES[phrase], False)
+
+
+def _inside(k: str) -> tuple[str, str] | None:
+    """(kind, name) of a request or social phrasing held inside a short line, or None."""
+    if " " not in k or len(k.split()) > 9:
+        return None
+    hay = f" {k} "
+    found = [p for p in _INNER_KEYS if f" {p} " in hay]
+    if not found:
+        near = process.extract(k, _INNER_KEYS, scorer=fuzz.partial_ratio, score_cutoff=90, limit=3)
+        found = [p for p, _score, _i in near if 10 <= len(p) <= len(k)]
+    if not found:
+        return None
+    return _PHRASES[max(found, key=len)]
+
+
+def _tentative(text: str) -> str | None:
+    """The one candidate answer a hedged line is built around, or None."""
+    body = text.strip()
+    if len(body) > 120:
+        return None
+    lowered = _APOS.sub("", body.casefold())
+    if len(lowered) != len(_APOS.sub("", body)):
+        return None
+    raw = _APOS.sub("", body)
+    question_mark = raw.rstrip().endswith("?")
+    lowered = lowered.rstrip(" ?!.…")
+    raw = raw.rstrip(" ?!.…")
+    m = _HESITATION.match(lowered)
+    if m:
+        lowered, raw = lowered[m.end():], raw[m.end():]
+    for i, pattern in enumerate(_TENTATIVE_PATTERNS):
+        m = pattern.match(lowered)
+        if m is None:
+            continue
+        if i == 3 and not question_mark:
+            continue  # "it is Astana" is an answer; "it's Astana?" is a guess
+        x = raw[m.start("x"):m.end("x")].strip(" ,;:-")
+        if x and len(x.split()) <= 6 and not _CLAUSE.match(x.casefold()):
+            return x
+    if question_mark and not _QUESTION_OPENERS.match(lowered):
+        x = raw.strip(" ,;:-")
+        wh = len(x.split()) >= 3 and _WH.search(x.casefold())
+        if x and len(x.split()) <= 6 and not _CLAUSE.match(x.casefold()) and not wh:
+            return x  # "Astana?"
+    return None
+
+
+def classify(text: str) -> Intent:
+    """What ``text`` (already cleaned of control characters) looks like; see the module doc."""
+    stripped = text.strip()
+    if not stripped:
+        return Intent(ANSWER)
+    cmd = parse_command(stripped)
+    if cmd is not None:
+        return Intent(COMMAND, cmd.name, exact=cmd.exact)
+    k = key(stripped)
+    hit = _phrase(k) if k else None
+    if hit is not None:
+        kind, name, exact = hit
+        # Several words that are plainly talk ("I don't understand") are never an answer; one word
+        # ("score", "great", "stuck") or a phrase read through a slip might be: graded first.
+        return Intent(kind, name, sure=exact and " " in k, exact=exact)
+    query = parse_define(stripped)
+    if query is not None and not query.bare:
+        return Intent(DEFINE, query.term)
+    candidate = _tentative(stripped)
+    if candidate is not None:
+        bare = query is not None and query.bare and query.term == candidate
+        return Intent(TENTATIVE, candidate if bare else "", candidate=candidate, bare=bare)
+    inner = _inside(k)
+    if inner is not None:
+        return Intent(inner[0], inner[1], exact=False)
+    lowered = _APOS.sub("", stripped.casefold())
+    if _QUESTION_OPENERS.match(lowered):
+        words = k.split()
+        if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
+            return Intent(QUESTION, stripped, sure=True)
+        if stripped.endswith("?"):
+            return Intent(QUESTION, stripped)
+    return Intent(ANSWER)

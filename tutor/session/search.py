@@ -1,0 +1,294 @@
+"""Answering a free question from the course itself: a full-text index of everything it teaches.
+
+:class:`CourseIndex` holds every teach paragraph, glossary entry, question explanation and lesson
+title/summary of a loaded course (any instructor's course) in an in-memory SQLite FTS5 table
+(standard library ``sqlite3``; Porter stemming, accents folded). :func:`course_index` builds it once
+per course, on the first question asked, and keeps it while the course lives.
+
+A search (:meth:`CourseIndex.search`):
+
+1. keeps the content words of the question (question words, pronouns and filler dropped) and
+   mends a misspelt word to a word of the course when one is clearly meant (rapidfuzz);
+2. ranks the passages holding any of them with ``bm25()``;
+3. keeps the passages that hold enough of what was asked: the share of the question's words they
+   contain, each weighted by how rare it is in the course, at least 60% (a question about the
+   capital of France is not answered by a passage that shares only the word "capital" with it).
+
+Nothing here knows which question is open: the session decides what may be shown
+(:func:`reveals`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from tutor.grading.numbers import find_numbers
+from tutor.model import Course, Question, QuestionType, Teach
+from tutor.session.commands import fold
+
+TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
+
+_WORD = re.compile(r"\w+")
+_MARKUP = re.compile(r"(\*\*|__|\*|`|^#+\s*|^\s*[-*+]\s+|^\s*>\s?)", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+_NON_WORD = re.compile(r"[^\w]+")
+
+# Words that say nothing about *what* is asked.
+_STOP = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "into", "over", "under", "as", "and", "or", "but", "if", "so", "than", "then", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "has", "have", "had", "having", "can", "could", "would", "will", "shall", "should", "may", "might", "must", "what", "whats", "who", "whos", "whom", "whose", "which", "when", "where", "why", "how", "i", "me", "my", "we", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "not", "no", "yes", "please", "pls", "tell", "explain", "mean", "means", "meaning", "meant", "say", "said", "know", "define", "definition", "again", "more", "much", "many", "some", "any", "one", "ones", "thing", "things", "just", "really", "actually", "also", "very", "kind", "sort", "like", "lot", "get", "got", "give", "let", "lets", "s", "t", "d", "ll", "re", "ve", "m", "ok", "okay", "hey", "hi", "hello", "tutor", "happen", "happened", "happens", "come", "came", "make", "made", "use", "used", "going", "go"]
+)
+
+_TOKENIZE = "'porter unicode61 remove_diacritics 2'"
+_PASSAGE_CHARS = 320
+MIN_COVER = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    kind: str  # teach | glossary | explain | lesson
+    lesson_id: str
+    lesson_number: int  # 1-based position in the course
+    lesson_title: str
+    text: str  # plain text (Markdown emphasis removed)
+    question_id: str | None = None  # explain: the question it explains
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    passage: Passage
+    cover: float  # 0..1: how much of what was asked the passage holds, weighted by rarity
+    terms: tuple[str, ...]  # the question's words found in it
+
+
+def plain(text: str) -> str:
+    """Markdown emphasis, links and list marks dropped; lines joined."""
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub("", text)
+    return " ".join(text.split())
+
+
+def _passages(course: Course) -> Iterable[Passage]:
+    for n, lesson in enumerate(course.lessons, start=1):
+        def make(kind: str, text: str, qid: str | None = None) -> Passage:
+            return Passage(kind, lesson.id, n, lesson.title, plain(text), qid)  # noqa: B023
+
+        head = lesson.title.strip()
+        if lesson.summary.strip():
+            head = f"{head}. {lesson.summary.strip()}"
+        yield make(LESSON, head)
+        for entry in lesson.glossary:
+            yield make(GLOSSARY, f"{entry.term}: {entry.definition.strip()}")
+        for step in lesson.steps:
+            if isinstance(step, Teach):
+                for para in re.split(r"\n\s*\n", step.text):
+                    if para.strip():
+                        yield make(TEACH, para)
+            elif step.explain and step.explain.strip():
+                yield make(EXPLAIN, step.explain, step.id)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+class CourseIndex:
+    """Every passage of one course, searchable with FTS5 and ``bm25()``."""
+
+    def __init__(self, course: Course) -> None:
+        self.passages: list[Passage] = []
+        self.titles = tuple((lesson.id, lesson.title) for lesson in course.lessons)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            f"CREATE VIRTUAL TABLE passage USING fts5(body, tokenize = {_TOKENIZE})"
+        )
+        seen: dict[str, None] = {}
+        rows = []
+        for p in _passages(course):
+            if not p.text:
+                continue
+            self.passages.append(p)
+            rows.append((len(self.passages), p.text))
+            seen.update(dict.fromkeys(words(p.text)))
+        self._db.executemany("INSERT INTO passage(rowid, body) VALUES (?, ?)", rows)
+        self._db.execute("INSERT INTO passage(passage) VALUES ('optimize')")
+        self._db.execute("CREATE VIRTUAL TABLE passage_terms USING fts5vocab(passage, 'row')")
+        # How many passages hold each (stemmed) term, and the stem of every word of the course,
+        # both read back from SQLite so that they agree with what FTS5 matches.
+        self._df = dict(self._db.execute("SELECT term, doc FROM passage_terms"))
+        surface = list(seen)
+        self._db.execute(f"CREATE VIRTUAL TABLE stem USING fts5(w, tokenize = {_TOKENIZE})")
+        self._db.execute("CREATE VIRTUAL TABLE stem_terms USING fts5vocab(stem, 'instance')")
+        self._db.executemany("INSERT INTO stem(rowid, w) VALUES (?, ?)", enumerate(surface, 1))
+        self._stem: dict[str, str] = {
+            surface[doc - 1]: term
+            for term, doc in self._db.execute("SELECT term, doc FROM stem_terms")
+        }
+        self._db.execute("DROP TABLE stem_terms")
+        self._db.execute("DROP TABLE stem")
+        self._vocab = frozenset(self._stem)
+        self._near: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
+        for w in sorted(self._vocab):
+            if len(w) > 2 and not w.isdigit():
+                self._near.setdefault((w[0], len(w)), []).append(w)
+        self._holds: dict[int, frozenset[str]] = {}
+        covers = [f"{n}. {lesson.title}" for n, lesson in enumerate(course.lessons, 1)]
+        if len(covers) > 9:
+            covers = [f"{len(covers)} lessons, from {covers[0]} to {covers[-1]}"]
+        self.covers = "; ".join(covers)
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def terms(self, question: str) -> list[str]:
+        """The content words of ``question``, misspellings mended to course words where clear."""
+        out: list[str] = []
+        for w in words(question):
+            if w in _STOP or (len(w) < 2 and not w.isdigit()):
+                continue
+            if w not in self._vocab and len(w) >= 4 and not w.isdigit():
+                w = self._mend(w)
+            if w not in out:
+                out.append(w)
+        return out[:12]
+
+    def _mend(self, w: str) -> str:
+        """The course word a misspelt ``w`` clearly means (same first letter, ratio >= 80)."""
+        pool = [c for n in range(len(w) - 2, len(w) + 3) for c in self._near.get((w[0], n), ())]
+        near = process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
+        return near[0] if near is not None else w
+
+    def search(self, question: str, limit: int = 2) -> list[Hit]:
+        """The passages that best answer ``question``, best first (at most ``limit``)."""
+        terms = self.terms(question)
+        if not terms:
+            return []
+        total = len(self.passages)
+        stems = {t: self._stem.get(t, "") for t in terms}
+        present = [t for t in terms if self._df.get(stems[t])]
+        if not present:
+            return []
+        # Ranking every passage that holds a word found all over a big course costs time and
+        # says little: such words count towards coverage below, but only rarer ones are searched.
+        common = max(200, total // 100)
+        rare = [t for t in present if self._df[stems[t]] <= common] or present
+        with self._lock:
+            ranked = self._db.execute(
+                "SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY bm25(passage) LIMIT 24",
+                (" OR ".join(_quote(t) for t in rare),),
+            ).fetchall()
+        weight = {}
+        for t in present:
+            df = self._df[stems[t]]
+            weight[t] = math.log((total - df + 0.5) / (df + 0.5) + 1.0)
+        # A word the course never uses counts as much as a typical word it does: "capital of
+        # France" is half unanswered, "what temperature does water boil at" mostly answered.
+        typical = sum(weight.values()) / len(weight)
+        for t in terms:
+            weight.setdefault(t, typical)
+        whole = sum(weight.values()) or 1.0
+        hits = []
+        for rank, (rowid,) in enumerate(ranked):
+            holds = self._terms_of(rowid)
+            found = tuple(t for t in present if stems[t] in holds)
+            cover = sum(weight[t] for t in found) / whole
+            if cover >= MIN_COVER:
+                hits.append((-round(cover, 1), rank, Hit(self.passages[rowid - 1], cover, found)))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        return [h[2] for h in hits[:limit]]
+
+    def _terms_of(self, rowid: int) -> frozenset[str]:
+        held = self._holds.get(rowid)
+        if held is None:
+            text = self.passages[rowid - 1].text
+            held = frozenset(self._stem.get(w, w) for w in words(text))
+            self._holds[rowid] = held
+        return held
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def excerpt(hit: Hit, limit: int = _PASSAGE_CHARS) -> str:
+    """The passage, or its sentences that hold most of the words asked about, kept short."""
+    text = hit.passage.text
+    if len(text) <= limit:
+        return text
+    sentences = _SENTENCE.split(text)
+    stems = [t[:5] for t in hit.terms]
+
+    def score(s: str) -> int:
+        ws = words(s)
+        return sum(any(w.startswith(st) for w in ws) for st in stems)
+
+    best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
+    out = sentences[best]
+    nxt = best + 1
+    if nxt < len(sentences) and len(out) + len(sentences[nxt]) < limit and score(sentences[nxt]):
+        out = f"{out} {sentences[nxt]}"
+    if len(out) > limit:
+        out = out[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return out
+
+
+_INDEXES: dict[int, tuple[weakref.ref[Course], CourseIndex]] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def course_index(course: Course) -> CourseIndex:
+    """The index of ``course``, built on first use and kept while the course object lives."""
+    key = id(course)
+    with _INDEX_LOCK:
+        held = _INDEXES.get(key)
+        if held is not None and held[0]() is course:
+            return held[1]
+        index = CourseIndex(course)
+        def forget(_ref: object, k: int = key) -> None:
+            _INDEXES.pop(k, None)
+
+        _INDEXES[key] = (weakref.ref(course, forget), index)
+        return index
+
+
+# ----------------------------------------------------------------- what may not be shown
+
+
+def _key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def answer_forms(q: Question) -> list[str]:
+    """The accepted forms of the question's answer, as words (empty for true/false)."""
+    if q.type is QuestionType.TRUEFALSE:
+        return []
+    if q.type in (QuestionType.CHOICE, QuestionType.MULTI):
+        forms = [q.options[i] for i in q.correct if 0 <= i < len(q.options)]
+    elif q.items:
+        forms = [f for item in q.items for f in item.forms]
+    else:
+        forms = [q.answer]
+    keys = [_key(f) for f in forms]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
+
+
+def reveals(text: str, q: Question, said: str = "") -> bool:
+    """Whether ``text`` holds an accepted form of the answer to ``q`` that is news to a student
+    who wrote ``said`` (a form they typed themselves, or that the question itself shows, is not).
+    """
+    known = f" {_key(q.ask)} {_key(said)} "
+    if q.type is QuestionType.NUMBER and q.number is not None:
+        spec = q.number
+        shown = [n.value for n in find_numbers(f"{q.ask} {said}")]
+        return any(spec.accepts(n.value) and n.value not in shown for n in find_numbers(text))
+    hay = f" {_key(text)} "
+    return any(f" {form} " in hay and f" {form} " not in known for form in answer_forms(q))

@@ -1,0 +1,230 @@
+"""The tutor's replies to what is said *to* it: questions about the course, requests, small talk.
+
+:mod:`tutor.session.understand` decides that a line is not an answer; this mixin answers it, at an
+open question (:meth:`Talk._talk`) or while the session waits to go on (:meth:`Talk._talk_waiting`).
+Nothing here grades or uses a try.
+
+- A question (``why ...?``, ``what is X?``): ``what is X`` / ``define X`` from the glossary first,
+  then the course index (:mod:`tutor.session.search`): the best passage or two, naming the lesson,
+  and an offer to open that lesson when it is another one; or honestly that the course does not
+  cover it, and what it does cover. While a question is open, a passage holding an accepted form
+  of its answer is never shown: the reply says that this is what the question asks.
+- ``reteach``: the teach steps the open question rests on, again, then the offer of a hint;
+  ``example`` and ``stuck``: the next hint, or encouragement; ``progress``: where the student is
+  and the score so far; ``reveal``: asks first (showing the answer closes the question as missed),
+  and reveals only on a yes (:meth:`Talk._confirmed`).
+- Small talk: a short reply, then the open question again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tutor.messages import Info, Message, Teach
+from tutor.model import Lesson, Question
+from tutor.model import Teach as TeachStep
+from tutor.session.base import SessionParts
+from tutor.session.commands import DefineQuery
+from tutor.session.intent import (
+    COMMAND,
+    DEFINE,
+    QUESTION,
+    REQUEST,
+    SOCIAL,
+    Intent,
+    classify,
+    key,
+)
+from tutor.session.search import course_index, excerpt, reveals
+from tutor.session.state import QuestionState
+from tutor.session.understand import Understood
+
+_YES = frozenset(
+    ["y", "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "please", "go", "on", "go", "ahead", "do", "it", "show", "show", "me", "show", "it", "yes", "please", "yes", "show", "me", "tell", "me", "reveal", "it", "reveal", "fine", "alright", "i", "give", "up"]
+) | frozenset({"yes please", "show me", "show it", "go ahead", "tell me", "reveal it", "do it",
+               "i give up", "yes show me", "ok show me", "yes tell me"})
+_NO = frozenset({"n", "no", "nope", "nah", "not yet", "no thanks", "wait", "no wait", "let me try",
+                 "ill try", "i will try", "let me think", "no let me try", "never mind", "cancel"})
+
+_SOCIAL_REPLIES = {
+    "greet": "Hello! Good to have you here.",
+    "thanks": "You're welcome!",
+    "who": "I'm your tutor for this course: I teach, ask questions, and answer what you ask me "
+           "about the course.",
+    "ack": "OK.",
+    "feel": "That's fair. Go at your own pace: ask me anything about the lesson, or ask for a hint.",
+    "meta": "I can't speak for your exam or class; I can tell you what this course teaches. "
+            "Ask me about anything in it.",
+}
+_CLEAN_TERM = re.compile(r"\s+")
+
+
+def rests_on(lesson: Lesson, step_index: int) -> list[tuple[int, TeachStep]]:
+    """The teach steps a question at ``step_index`` rests on: those just before it (back to the
+    previous question); if none, the nearest run of teach steps earlier in the lesson."""
+    steps = lesson.steps
+    out: list[tuple[int, TeachStep]] = []
+    i = min(step_index, len(steps)) - 1
+    while i >= 0:
+        step = steps[i]
+        if isinstance(step, TeachStep):
+            out.append((i, step))
+        elif out:
+            break
+        i -= 1
+    return out[::-1]
+
+
+class Talk(SessionParts):
+    """What a session says to a line that is not an answer."""
+
+    # ----------------------------------------------------------------- at an open question
+
+    def _talk(self, st: QuestionState, u: Understood, text: str) -> list[Message]:
+        intent = u.intent
+        if intent.kind == COMMAND:
+            return self._answer_command(intent.name)
+        if intent.kind in (QUESTION, DEFINE):
+            return self._course_reply(text, intent, u, st.question)
+        if intent.kind == REQUEST:
+            return self._request(st, intent)
+        reply = _SOCIAL_REPLIES.get(intent.name, "OK.")
+        return [Info(reply, "social", understood=SOCIAL, act=intent.name), st.ask(repeated=True)]
+
+    def _request(self, st: QuestionState, intent: Intent) -> list[Message]:
+        q = st.question
+        act = intent.name
+
+        def say(text: str, kind: str) -> Info:
+            return Info(text, kind, understood=REQUEST, act=act)
+
+        if act == "reveal":
+            self._pending = "reveal"
+            return [say("Showing the answer closes this question as missed (no credit for it). "
+                        "Show it? (yes / no)", "confirm")]
+        if act == "progress":
+            return [say(self._progress_text(st), "progress")]
+        if act == "reteach":
+            lesson = st.item.lesson
+            steps = rests_on(lesson, st.item.step_index)
+            if not steps:
+                return [say("This question has no lesson text before it. Here it is again:",
+                            "reteach"), st.ask(repeated=True)]
+            out: list[Message] = [say("Let's go over it again.", "reteach")]
+            out += [Teach(step.text, lesson.id, i) for i, step in steps]
+            out.append(say(f"Now, again: {q.ask.strip()}\n{self._offer_hint(st)}", "reteach"))
+            return out
+        # example, stuck: the next hint, or encouragement
+        if st.hints_used < len(q.hints):
+            lead = ("No worked example here, but this should help:" if act == "example"
+                    else "That's all right. Here is a hint:")
+            return [say(lead, "encourage"), *self._answer_command("hint")]
+        return [say("Have a go anyway: a wrong answer only costs a try, and I'll tell you why. "
+                    "Or type 'skip' to see the answer.", "encourage")]
+
+    def _offer_hint(self, st: QuestionState) -> str:
+        if st.hints_used < len(st.question.hints):
+            return "Have a go, or type 'hint' for a hint."
+        return "Have a go, or type 'skip' to see the answer."
+
+    def _progress_text(self, st: QuestionState | None) -> str:
+        done = self._closed_count + len(self._earlier)
+        total = self.possible
+        parts = []
+        if st is not None:
+            parts.append(f"You're on question {st.item.number} of {st.item.total}.")
+        if done:
+            pct = round(100 * self._earned / done)
+            parts.append(f"So far you have {self._earned:.1f} of {done} points ({pct}%).")
+        else:
+            parts.append("Nothing is scored yet.")
+        left = total - done
+        parts.append(f"{left} question{'s' if left != 1 else ''} to go.")
+        return " ".join(parts)
+
+    def _confirmed(self, st: QuestionState, text: str) -> list[Message] | None:
+        """The reply to a pending "show the answer?" question, or None when the line is not a
+        yes or a no (it is then read as usual)."""
+        self._pending = None
+        k = key(text)
+        if k in _YES:
+            return self._give_up(st, "reveal")
+        if k in _NO:
+            return [Info(f"OK, it stays open. {self._offer_hint(st)}", "notice",
+                         understood=REQUEST, act="reveal")]
+        return None
+
+    # ----------------------------------------------------------------- questions to the tutor
+
+    def _course_reply(
+        self, text: str, intent: Intent, u: Understood | None, q: Question | None
+    ) -> list[Message]:
+        kind = intent.kind
+        lookup = u.lookup if u is not None else None
+        if kind == DEFINE and lookup is None:
+            lookup = self._glossary(self.lesson).lookup(intent.name)
+        if lookup is not None and lookup.entry is not None:
+            e = lookup.entry
+            body = f"{e.term}: {_CLEAN_TERM.sub(' ', e.definition.strip())}"
+            if q is not None and reveals(body, q, text):
+                return [self._withheld(q, kind)]
+            return [Info(body, "define", understood=kind)]
+        hits = course_index(self.course).search(text)
+        if q is not None and hits:
+            shown = [h for h in hits if h.passage.question_id != q.id
+                     and not reveals(h.passage.text, q, text)]
+            if not shown or shown[0] is not hits[0]:
+                return [self._withheld(q, kind)]
+            hits = shown
+        if not hits:
+            if lookup is not None and lookup.suggestions:
+                info = self._define_reply(DefineQuery(intent.name, intent.bare), lookup,
+                                          self._glossary(self.lesson))
+                return [Info(info.text, info.kind, understood=kind)]
+            return [Info(self._not_covered(), "course", understood=kind)]
+        here = self.lesson.id if self.lesson is not None else None
+        lines = []
+        for h in hits:
+            p = h.passage
+            lines.append(f"Lesson {p.lesson_number}, {p.lesson_title}: {excerpt(h)}")
+        ref = hits[0].passage
+        other = ref.lesson_id != here
+        if other:
+            lines.append(f"Lesson {ref.lesson_number}, {ref.lesson_title}, goes into this: "
+                         "you can open it after this one.")
+        return [Info("\n".join(lines), "course", understood=kind,
+                     lesson_ref=ref.lesson_id if other else None)]
+
+    def _withheld(self, q: Question, kind: str) -> Info:
+        st = self._open()
+        offer = self._offer_hint(st) if st is not None else ""
+        return Info(f"That is just what this question is asking, so I'll keep it back for now. "
+                    f"{offer}".strip(), "withheld", understood=kind)
+
+    def _not_covered(self) -> str:
+        covers = course_index(self.course).covers
+        return ("The course doesn't cover that, as far as I can find. "
+                f"It covers: {covers}." if covers else "The course doesn't cover that.")
+
+    # ----------------------------------------------------------------- while waiting to go on
+
+    def _talk_waiting(self, text: str) -> list[Message] | None:
+        """A reply to a line typed while nothing is open (paced: after a teach step or feedback),
+        or None when the line is not talk (it then moves on, as Enter does)."""
+        intent = classify(text)
+        if intent.kind in (QUESTION, DEFINE):
+            return [*self._course_reply(text, intent, None, None),
+                    Info("Press Enter to go on.", "notice")]
+        if intent.kind == REQUEST:
+            if intent.name == "progress":
+                return [Info(self._progress_text(None) + " Press Enter to go on.", "progress",
+                             understood=REQUEST, act="progress")]
+            if intent.name == "reteach":
+                return [*self._last_shown, Info("Press Enter to go on.", "notice")]
+            return [Info("No question is open just now. Press Enter to go on.", "notice",
+                         understood=REQUEST, act=intent.name)]
+        if intent.kind == SOCIAL and intent.name != "ack":
+            reply = _SOCIAL_REPLIES.get(intent.name, "OK.")
+            return [Info(f"{reply} Press Enter to go on.", "social", understood=SOCIAL,
+                         act=intent.name)]
+        return None

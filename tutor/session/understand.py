@@ -1,0 +1,110 @@
+"""The one place that decides whether a line typed at an open question is an answer.
+
+:func:`understand` takes the open question, the line and a way to grade, and returns an
+:class:`Understood`: either an answer to grade (the line itself, or the candidate inside a hedge
+such as "is it Astana?"), with its grade, or something said to the tutor (a command, a request, a
+question, small talk) that is never graded and never uses a try.
+
+The rule, in order:
+
+1. The line is, as written, one of the answers the question knows (the answer, an accepted form,
+   an anticipated wrong answer, an option or its letter, yes or no at a true/false question): an
+   answer.
+2. A hedge around one candidate (:mod:`tutor.session.intent`): graded as the candidate (as the
+   whole line if only that is right). A bare ``X?`` where X is a glossary term and the candidate is
+   not an answer to this question is a look-up instead.
+3. Talk the classifier is sure of (several words, a known phrasing: "I don't understand", "why
+   does Kazakhstan ...?"): not an answer.
+4. Other talk (one word, a slip, a term look-up): graded first; when the grader recognises it as an
+   answer to this question (correct, partly right, an anticipated wrong answer; a typing slip only
+   when the talk was not spelled exactly) it is an answer. So ``skip`` is an answer where ``skip`` is
+   an option, and ``what is the SCO?`` is an answer where the SCO is the answer.
+5. Anything else: an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tutor.grading.result import Grade, Verdict
+from tutor.model import Question, QuestionType
+from tutor.session.commands import fold
+from tutor.session.glossary import Glossary, Lookup
+from tutor.session.intent import ANSWER, DEFINE, TENTATIVE, Intent, classify
+
+ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
+_NON_WORD = re.compile(r"[^\w]+")
+_TRUTH_WORDS = frozenset(
+    ["true", "false", "t", "f", "yes", "no", "y", "n", "yep", "yeah", "yup", "nope", "nah", "correct", "incorrect", "right", "wrong"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Understood:
+    intent: Intent  # what the line looked like
+    answer: bool  # True: grade it (``graded`` with ``grade``); False: talk, never a try
+    graded: str = ""  # the text that was graded (the candidate of a hedge)
+    grade: Grade | None = None
+    lookup: Lookup | None = None  # define: the glossary look-up, when one was made
+
+    @property
+    def kind(self) -> str:
+        """How the line was understood, as the JSON events say it."""
+        if self.answer:
+            return TENTATIVE if self.intent.kind == TENTATIVE else ANSWER
+        return self.intent.kind
+
+
+def understand(
+    q: Question,
+    text: str,
+    grade: Callable[[Question, str], Grade],
+    glossary: Glossary,
+    intent: Intent | None = None,
+) -> Understood:
+    """How ``text`` (cleaned, not empty) is taken at the open question ``q``; see the module doc."""
+    intent = intent if intent is not None else classify(text)
+    if intent.kind == ANSWER or expects(q, text):
+        return Understood(Intent(ANSWER), True, text, grade(q, text))
+    if intent.kind == TENTATIVE:
+        g = grade(q, intent.candidate)
+        if not g.verdict.right:
+            whole = grade(q, text)
+            if whole.verdict.right or not g.verdict.counts:
+                return Understood(intent, True, text, whole)
+        if intent.bare and g.verdict not in ANSWER_VERDICTS:
+            found = glossary.lookup(intent.candidate)
+            if found.exact:  # "SCO?" where the SCO is not an answer: a look-up
+                return Understood(Intent(DEFINE, intent.candidate, bare=True), False, lookup=found)
+        return Understood(intent, True, intent.candidate, g)
+    lookup = glossary.lookup(intent.name) if intent.kind == DEFINE else None
+    if intent.sure:
+        return Understood(intent, False, lookup=lookup)
+    g = grade(q, text)
+    if g.verdict in ANSWER_VERDICTS:
+        exact_other = intent.exact if lookup is None else lookup.exact
+        if not (g.verdict is Verdict.TYPO and exact_other):
+            return Understood(Intent(ANSWER), True, text, g)
+    return Understood(intent, False, lookup=lookup)
+
+
+def _form_key(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def expects(q: Question, text: str) -> bool:
+    """Whether ``text`` is, as written, one of the answers this question knows about: the answer,
+    an accepted form, an anticipated wrong answer or an option (right or not)."""
+    k = _form_key(text)
+    if not k:
+        return False
+    if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
+        return True  # an option letter
+    if q.type is QuestionType.TRUEFALSE and k in _TRUTH_WORDS:
+        return True
+    forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
+    for item in q.items:
+        forms.extend(item.forms)
+    return any(_form_key(f) == k for f in forms)
