@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from tutor.grading.numbers import find_numbers
+from tutor.grading import find_numbers
 from tutor.model import Course, Question, QuestionType, Teach
 from tutor.session.commands import fold
 
