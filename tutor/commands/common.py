@@ -7,6 +7,7 @@ unknown lesson id the same way. Nothing heavy is imported at module level.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
     from tutor.grading import Grade, Grader
     from tutor.loader.cache import CourseCache
+    from tutor.loader.problems import Problem
     from tutor.model import Course, Question
     from tutor.session import Session
     from tutor.store import Store
@@ -65,36 +67,49 @@ def pace(args: argparse.Namespace) -> bool:
 def load_course(args: argparse.Namespace, command: str | None = None) -> Course | None:
     """The course for ``--lessons``, or None after printing why not on stderr (exit 1).
 
-    Lessons with errors are never taught: every error is printed as ``file:line:col: error:``.
+    A lesson with errors is never taught, and never blocks the rest: each broken file is named
+    once on stderr (its first error, ``file:line:col``, and the ``tutor check FILE`` that shows
+    them all) and the course goes on without it. None only when no lesson is left.
     """
     from tutor import paths
     from tutor.loader import load_course as _load
+    from tutor.safetext import printable
 
     who = f"tutor {command}" if command else "tutor"
+
+    def say(text: str) -> None:
+        print(printable(text), file=sys.stderr)
+
     folder = paths.course_dir(getattr(args, "lessons", None))
     if not folder.exists():
-        print(f"{who}: no course at {folder} (see --lessons)", file=sys.stderr)
+        say(f"{who}: no course at {folder} (see --lessons)")
         return None
     try:
         course, problems = _load([folder], cache=course_cache(args, [folder]))
     except OSError as exc:
-        print(f"{who}: cannot read the course at {folder}: {exc}", file=sys.stderr)
+        say(f"{who}: cannot read the course at {folder}: {exc}")
         return None
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        for problem in errors:
-            print(str(problem), file=sys.stderr)
-        n = len(errors)
-        print(
-            f"{who}: {n} error{'s' if n != 1 else ''} in the lessons; "
-            "fix them ('tutor check' explains them) and try again.",
-            file=sys.stderr,
+    for path, first, count in _broken_files(problems):
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        say(
+            f"{who}: {first}{more}; this lesson is left out, the others are taught. "
+            f"'tutor check {shlex.quote(path)}' shows every problem."
         )
-        return None
     if not course.lessons:
-        print(f"{who}: no lessons in {folder}", file=sys.stderr)
+        say(f"{who}: no lessons to teach in {folder}")
         return None
     return course
+
+
+def _broken_files(problems: list[Problem]) -> list[tuple[str, Problem, int]]:
+    """Each file with errors once: its path, its first error and how many it has."""
+    first: dict[str, Problem] = {}
+    counts: dict[str, int] = {}
+    for problem in problems:
+        if problem.is_error:
+            first.setdefault(problem.path, problem)
+            counts[problem.path] = counts.get(problem.path, 0) + 1
+    return [(path, first[path], counts[path]) for path in first]
 
 
 def course_cache(args: argparse.Namespace, sources: list[Path]) -> CourseCache | None:

@@ -8,6 +8,7 @@ read and the grading rule that decided (``--json``: one JSON object, ``"rule"`` 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -56,12 +57,12 @@ def _load(spec: str, lessons_option: str | None):
             return None, None, f"{spec} has errors:\n{errors}" if errors else f"cannot load {spec}"
         # Its folder is its course: the other lessons' answers compete with typos there too.
         course, _ = load_course([path.parent])
-        target = path.resolve()
-        if not any(Path(lsn.path).resolve() == target for lsn in course.lessons):
+        target = os.path.realpath(path)  # Path.resolve raises on a symlink loop
+        if not any(os.path.realpath(lsn.path) == target for lsn in course.lessons):
             others = tuple(lsn for lsn in course.lessons if lsn.id != lesson.id)
             course = Course((*others, lesson))
         else:
-            lesson = next(lsn for lsn in course.lessons if Path(lsn.path).resolve() == target)
+            lesson = next(lsn for lsn in course.lessons if os.path.realpath(lsn.path) == target)
         return lesson, course, None
     folder = course_dir(lessons_option)
     if not folder.exists():

@@ -8,6 +8,7 @@ The YAML reader is imported only when a file has to be read afresh.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
             problems.append(Problem(str(path), 0, 0, "no such file or folder", ERROR))
             continue
         for file in found:
-            key = file.resolve()
+            key = Path(os.path.realpath(file))  # Path.resolve raises on a symlink loop
             if key not in seen:
                 seen.add(key)
                 files.append(file)

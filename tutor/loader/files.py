@@ -3,6 +3,7 @@ through here without importing the YAML parser."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -21,7 +22,9 @@ def read_bytes(path: Path, report: Report) -> bytes | None:
         report.error((1, 1), "this is a folder, not a lesson file")
         return None
     except OSError as exc:
-        if path.is_symlink() and not path.exists():
+        if exc.errno == errno.ELOOP:
+            report.error((1, 1), "cannot read the file: it is a link that leads back to itself")
+        elif path.is_symlink() and not path.exists():
             report.error((1, 1), "cannot read the file: it is a link to a file that does not exist")
         else:
             report.error((1, 1), f"cannot read the file: {exc.strerror or exc}")

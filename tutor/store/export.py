@@ -156,7 +156,7 @@ def refuse_target(target: Path, store_path: Path, *, force: bool) -> str | None:
         return f"cannot use {target}: {exc.strerror or exc}"
     folder = store_path.parent
     with contextlib.suppress(OSError):
-        same_folder = target.parent.resolve() == folder.resolve()
+        same_folder = os.path.realpath(target.parent) == os.path.realpath(folder)
         if same_folder and target.name.startswith((store_path.name, "unsaved-")):
             return f"{target} is one of the progress store's own files: choose another name"
         if info is not None and os.path.samefile(target, store_path):
