@@ -315,6 +315,14 @@ EXPECTED = {
         "11:12: error: 'tries' must be from 1 to 20, not 0",
         "13:7: error: unknown key 'refuse' in 'examples'",
     ],
+    "trap-glossary-answer.yaml": [
+        "4:3: warning: the glossary's 'SCO', named in question 'expand', gives its answer ('Shanghai Cooperation Organisation'): a student who asks 'what is SCO?' reads it; reword the definition",
+    ],
+    "trap-wrong-names-answer.yaml": [
+        "8:7: warning: the reply to 'P5+1' names the right answer ('C5+1'): it is shown before the last try, so the next try is a copy; nudge instead (the answer is shown after the last try)",
+        "18:7: warning: the reply to 'Ottoman Empire' names the right answer ('Soviet Union'): it is shown before the last try, so the next try is a copy; nudge instead (the answer is shown after the last try)",
+        "26:7: warning: the reply to '5' names the right answer ('2'): it is shown before the last try, so the next try is a copy; nudge instead (the answer is shown after the last try)",
+    ],
 }
 VALID = {name for name, lines in EXPECTED.items() if not any(": error: " in x for x in lines)}
 

@@ -40,3 +40,21 @@ def test_multi_answer_with_commas_still_reads_as_options(tmp_path: Path):
         "    answer: A, C\n    hints: [h]\n    explain: e\n"
     )
     assert _lesson(tmp_path, steps) == []
+
+
+def test_a_reply_may_name_the_answer_when_there_is_only_one_try(tmp_path: Path):
+    question = (
+        "  - id: q\n    ask: Which format?\n    answer: C5+1\n    hints: [h]\n    explain: e\n"
+        "    wrong:\n      P5+1: Close - the Central Asian one is C5+1.\n"
+    )
+    assert _lesson(tmp_path, "tries: 1\nsteps:\n" + question) == []
+    assert _lesson(tmp_path, "steps:\n" + question.replace("C5+1\n", "C5+1\n    tries: 1\n", 1)) == []
+    assert len(_lesson(tmp_path, "steps:\n" + question)) == 1
+
+
+def test_a_reply_that_only_shares_a_word_with_the_answer_is_fine(tmp_path: Path):
+    steps = (
+        "steps:\n  - id: q\n    ask: Which union?\n    answer: Soviet Union\n    hints: [h]\n"
+        "    explain: e\n    wrong:\n      European Union: Not that union; think further east.\n"
+    )
+    assert _lesson(tmp_path, steps) == []

@@ -43,6 +43,44 @@ def lint_question(report: Report, question: Question, tries: int | None = None) 
         _lint_forms(report, question)
     elif question.type in (QuestionType.CHOICE, QuestionType.MULTI):
         _lint_options(report, question)
+    if (question.tries or tries or 2) > 1:
+        _lint_replies(report, question)
+
+
+def accepted_forms(question: Question) -> list[str]:
+    """What earns credit, as text: every item's forms, or the right options' texts."""
+    if question.type in (QuestionType.CHOICE, QuestionType.MULTI):
+        return [question.options[i] for i in question.correct]
+    return [form for item in question.items for form in item.forms]
+
+
+def _words(text: str) -> str:
+    return f" {simple_normalise(text)} "
+
+
+def _lint_replies(report: Report, question: Question) -> None:
+    """A ``wrong:`` reply is shown on a wrong try, before the last one: it must not name what
+    is right, or the next try is a copy."""
+    forms = [(form, _words(form)) for form in accepted_forms(question)]
+    forms = [(form, words) for form, words in forms if words.strip()]
+    for wrong in question.wrong:
+        reply = _words(wrong.reply)
+        named = next((form for form, words in forms if words in reply), None)
+        if named is None and question.number is not None:
+            from tutor.grading.number_reader import find_numbers
+
+            spec = question.number
+            named = next(
+                (f"{n.value:g}" for n in find_numbers(wrong.reply) if spec.accepts(n.value)),
+                None,
+            )
+        if named is not None:
+            report.warning(
+                _at(wrong.pos),
+                f"the reply to '{wrong.text}' names the right answer ('{named}'): it is shown"
+                " before the last try, so the next try is a copy; nudge instead (the answer is"
+                " shown after the last try)",
+            )
 
 
 def lint_lesson(report: Report, lesson: Lesson) -> None:
@@ -53,6 +91,22 @@ def lint_lesson(report: Report, lesson: Lesson) -> None:
             f"lesson '{lesson.id}' has only teach steps: it asks nothing, so every student ends"
             " with 'Score: 0 of 0'; add a question",
         )
+    # "what is X?" about a term the question itself names must not answer the question.
+    for question in lesson.questions:
+        asked = _words(question.ask)
+        forms = [(form, _words(form)) for form in accepted_forms(question)]
+        for entry in lesson.glossary:
+            if _words(entry.term) not in asked:
+                continue
+            definition = _words(entry.definition)
+            named = next((form for form, words in forms if words.strip() and words in definition), None)
+            if named is not None and _words(named) not in asked:
+                report.warning(
+                    _at(entry.pos),
+                    f"the glossary's '{entry.term}', named in question '{question.id}', gives"
+                    f" its answer ('{named}'): a student who asks 'what is {entry.term}?' reads"
+                    " it; reword the definition",
+                )
 
 
 def _lint_forms(report: Report, question: Question) -> None:
