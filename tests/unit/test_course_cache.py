@@ -200,3 +200,18 @@ def test_check_runs_examples_again_when_any_lesson_changes(course, capsys, monke
     assert main(argv) == 1  # a failing result is cached as faithfully as a passing one
     assert "example 'Astana' should be rejected" in capsys.readouterr().out
     assert len(runs) == 2
+
+
+def test_a_cached_lesson_that_cannot_be_read_back_is_read_from_its_file(course, parses):
+    """The cache checks out as a whole but one lesson inside it does not (a change in the code
+    that the fingerprint missed): that lesson comes from its file, nothing crashes."""
+    cold, _ = load(course)
+    cache = CourseCache.open([str(course)])
+    for entry in cache.entries.values():
+        entry.blob = b"garbage"
+    cache.changed = True
+    cache.save()
+    parses.clear()
+    warm, problems = load(course)
+    assert warm.lessons == cold.lessons and not problems
+    assert sorted(parses) == ["01-neighbours.yaml", "02-hedging.yaml"]

@@ -21,12 +21,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
-import hashlib
 import io
 import os
 import pickle
 import stat
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,25 +52,33 @@ def disabled() -> bool:
     return os.environ.get(ENV_NO_CACHE, "").strip().lower() not in ("", "0", "no", "false")
 
 
+def digest(data: bytes) -> bytes:
+    """A 64-bit checksum and the length of ``data``: it tells an edited file from the one cached.
+    Not a cryptographic hash, and it need not be: only the user can write their own cache, and a
+    lesson file crafted to match another's checksum would only bring back that other file's
+    lessons. (zlib is loaded anyway; hashlib would cost start-up time for nothing.)"""
+    return (
+        zlib.crc32(data).to_bytes(4, "big")
+        + zlib.adler32(data).to_bytes(4, "big")
+        + len(data).to_bytes(8, "big")
+    )
+
+
 def code_fingerprint() -> str:
     """The tutor's version and the size and time of every module in the package: an upgrade or an
     edited checkout makes every older cache stale."""
     import tutor
 
     root = Path(tutor.__file__).parent
-    digest = hashlib.sha256(f"{tutor.__version__}|{FORMAT}".encode())
+    parts = [f"{tutor.__version__}|{FORMAT}"]
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "_course"))
         for name in sorted(files):
             if name.endswith(".py"):
                 info = os.stat(os.path.join(folder, name))
                 rel = os.path.relpath(os.path.join(folder, name), root)
-                digest.update(f"{rel}|{info.st_size}|{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
-def file_digest(data: bytes) -> bytes:
-    return hashlib.sha256(data).digest()
+                parts.append(f"{rel}|{info.st_size}|{info.st_mtime_ns}")
+    return digest("\n".join(parts).encode("utf-8", "surrogateescape")).hex()
 
 
 class _Unpickler(pickle.Unpickler):
@@ -130,9 +138,9 @@ class CourseCache:
         """The cache for a course read from ``sources`` (folders or files); empty when there is
         none yet, or when the one there cannot be trusted."""
         code = code_fingerprint()
-        key = hashlib.sha256("\n".join(os.path.abspath(s) for s in sources).encode()).hexdigest()
+        key = digest("\n".join(os.path.abspath(s) for s in sources).encode("utf-8", "surrogateescape"))
         try:
-            path = (directory or cache_dir()) / f"course-{key[:32]}.pickle"
+            path = (directory or cache_dir()) / f"course-{key.hex()}.pickle"
         except Exception:  # no home folder to put a cache in: load without one
             return cls(None, code)
         cache = cls(path, code)

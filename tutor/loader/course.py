@@ -92,7 +92,13 @@ class LoadedFile:
 
     def lesson(self) -> Lesson | None:
         if self._lesson is None and self._entry is not None:
-            self._lesson = self._entry.lesson()
+            try:
+                self._lesson = self._entry.lesson()
+            except Exception:  # a cache the code cannot read back: read the file afresh
+                from tutor.loader.lesson import load_lesson
+
+                self._lesson = load_lesson(self.path)[0]
+            self._entry = None
         return self._lesson
 
 
@@ -111,12 +117,12 @@ class CourseScan:
 
     def key(self) -> str:
         """Names this exact course: every kept file's path and digest, in order."""
-        import hashlib
+        from tutor.loader.cache import digest
 
-        digest = hashlib.sha256()
-        for f in self.kept:
-            digest.update(f.path.encode("utf-8", "surrogateescape") + b"\0" + (f.digest or b""))
-        return digest.hexdigest()
+        return digest(
+            b"\0".join(f.path.encode("utf-8", "surrogateescape") + b"|" + (f.digest or b"")
+                       for f in self.kept)
+        ).hex()
 
     def course(self) -> Course:
         lessons = [f.lesson() for f in self.kept]
@@ -124,7 +130,7 @@ class CourseScan:
 
 
 def _load_file(file: Path, cache: CourseCache | None) -> LoadedFile:
-    from tutor.loader.cache import file_digest
+    from tutor.loader.cache import digest as file_digest
 
     name = str(file)
     report = Report(name)
