@@ -3,7 +3,7 @@
 Start-up and ``tutor check`` skip every lesson file whose bytes have not changed since the last
 run. One cache file per course folder lives in the user cache directory
 (``$TUTOR_CACHE_DIR``, else platformdirs' ``user_cache_dir("tutor")``). Each entry is keyed by
-the SHA-256 of the file's bytes; the whole cache by a fingerprint of the tutor code that made it,
+a checksum of the file's bytes; the whole cache by a fingerprint of the tutor code that made it,
 so another version (or an edited checkout) never reads an older one. The results of running the
 examples (``tutor check``) are kept under a key made of every lesson's digest, since a question's
 competitors come from the whole course.
