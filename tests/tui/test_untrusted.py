@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pytest
+
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import Label, Markdown, OptionList, Static
@@ -63,8 +65,9 @@ def test_palette_help_is_literal_content() -> None:
         assert not help_.spans  # no style, no link, no @click action
 
 
-async def test_palette_shows_markup_in_summaries_literally(course) -> None:
-    hostile = _course(course, poison=False)
+@pytest.mark.parametrize("poison", [False, True])
+async def test_palette_shows_markup_in_summaries_literally(course, poison) -> None:
+    hostile = _course(course, poison=poison)
     app = TutorApp(hostile, Grader(hostile), settings_path=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
@@ -78,6 +81,7 @@ async def test_palette_shows_markup_in_summaries_literally(course) -> None:
         shown = "\n".join(prompts)
         for summary in SUMMARIES:
             assert summary in shown
+        assert not CONTROL.search(shown)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running

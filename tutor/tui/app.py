@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tutor.model import Course
+from tutor.safetext import printable
 from tutor.tui import settings
 from tutor.tui.commands import LessonCommands
 from tutor.tui.progress import due_reviews, earlier_outcomes, lesson_rows, resume_point
@@ -105,7 +106,7 @@ class TutorApp(App[int]):
                 self.open_review(list(value) if value is not None else None)
 
     def _store_warning(self, message: str) -> None:
-        self.notify(str(message), title="Progress", severity="warning", markup=False)
+        self.notify(printable(str(message)), title="Progress", severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         if self._store_warn is not None:
@@ -172,7 +173,7 @@ class TutorApp(App[int]):
                 prior=earlier_outcomes(self.store, lesson_id) if start_at else None,
             )
         except (ValueError, LookupError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         notice = None
         if start_at:
@@ -217,7 +218,7 @@ class TutorApp(App[int]):
                 lesson_status={row.lesson.id: row.status for row in lesson_rows(self.course, self.store)},
             )
         except (ValueError, LookupError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         self._open(LessonScreen(session, "Quiz"))
 
@@ -237,7 +238,7 @@ class TutorApp(App[int]):
                 self.course, self.grader, list(refs), observer=self.store, pace=True
             )
         except (ValueError, LookupError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(printable(str(exc)), severity="error", markup=False)
             return
         self._open(LessonScreen(session, title))
 

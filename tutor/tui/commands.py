@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tutor.safetext import printable
 from tutor.tui.text import plain
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class LessonCommands(Provider):
         # Textual types Provider.app as App[object]; this code only ever runs inside TutorApp.
         app: TutorApp = self.app  # type: ignore[assignment]
         return [
-            (f"Lesson {n}: {lesson.title}", lesson.id, lesson.summary)
+            (printable(f"Lesson {n}: {lesson.title}"), lesson.id, lesson.summary)
             for n, lesson in enumerate(app.course.lessons, start=1)
         ]
 
