@@ -8,7 +8,6 @@ import dataclasses
 import re
 
 import pytest
-
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import Label, Markdown, OptionList, Static
