@@ -13,9 +13,9 @@ import textwrap
 from typing import IO, Any, assert_never
 
 from tutor.figures import figure
+from tutor.kinds import kind
 from tutor.mdtext import markdown_to_text
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
-from tutor.model import QuestionType
 from tutor.records import Ending
 from tutor.safetext import printable
 
@@ -149,7 +149,7 @@ class PlainWriter:
         self.block(q.ask.strip(), f"{head}: ")
         for i, option in enumerate(q.options):
             self.block(option, f"  {chr(ord('A') + i)}) ")
-        note = _answer_note(msg)
+        note = kind(msg.question.type).note(msg.question)
         if note:
             self.block(f"({note})", "  ")
 
@@ -215,19 +215,3 @@ class _Wrapper(textwrap.TextWrapper):
         cur_line.append(chunk[:space_left])
         rest = [chunk[i : i + width] for i in range(space_left, len(chunk), width)]
         reversed_chunks[-1:] = rest[::-1]
-
-
-def _answer_note(msg: Ask) -> str:
-    q = msg.question
-    if q.type is QuestionType.TRUEFALSE:
-        return "true or false"
-    if q.type is QuestionType.MULTI:
-        return "choose every right option, e.g. A, C"
-    if q.type is QuestionType.CHOICE:
-        return "the letter or the option"
-    if q.type is QuestionType.LIST:
-        n = q.required
-        return f"name {n}, in any order" if n > 1 else "name them, in any order"
-    if q.type is QuestionType.NUMBER and q.number is not None and q.number.unit:
-        return f"a number, in {q.number.unit}"
-    return ""

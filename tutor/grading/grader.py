@@ -2,8 +2,7 @@
 
 Owns what a grader knows (the course's names and the built-in ones, equivalent names), the checks
 every answer passes first (empty, too long, no content), the prepared-question cache, and the
-rules of each question type: ``text``, ``number``, ``lists``, ``choices`` and ``truth`` (the
-pipeline and its order are in ``pipeline``).
+rules of the question's kind (``tutor.kinds``; the pipeline and its order are in ``pipeline``).
 Matching lives in ``matching``; the question's match keys in ``prepared``. See the package
 docstring (``tutor.grading``) for the rules per question type.
 """
@@ -11,18 +10,19 @@ docstring (``tutor.grading``) for the rules per question type.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 
-from tutor.grading import choices, gazetteer, lists, number, text, truth
 from tutor.grading import feedback as fb
+from tutor.grading import gazetteer
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
-from tutor.grading.number_notation import powers_of_ten
-from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
+from tutor.grading.pipeline import Answer, Rule, decide
 from tutor.grading.prepared import Prepared, prepare
 from tutor.grading.result import Grade
 from tutor.grading.textmatch import CompetitorIndex, key
 from tutor.grading.verdicts import invalid
+from tutor.kinds import kind
 from tutor.model import Course, Question, QuestionType
 
 MAX_CHARS = 1000  # longer than any answer; refused before any work is done
@@ -120,7 +120,8 @@ class Grader:
         try:
             if not isinstance(text, str):
                 text = "" if text is None else str(text)
-            typed = _Typed(text, question.type is QuestionType.NUMBER)
+            unit = kind(question.type)
+            typed = _Typed(text, unit.rewrite)
             refused = decide(INPUT_RULES, typed)
             if refused is not None:
                 return refused
@@ -129,7 +130,7 @@ class Grader:
             answer = Answer(
                 question, typed.cleaned, typed.toks, prep, self._matcher, frozenset(self._units)
             )
-            grade = decide(KIND_RULES[question.type], answer)
+            grade = decide(unit.grading_rules(), answer)
             assert grade is not None  # every type's last rule decides
             return grade
         except Exception:  # pragma: no cover - a last resort; every path above is tested
@@ -153,14 +154,13 @@ class Grader:
 class _Typed:
     """What was typed, cleaned and cut into tokens when first needed."""
 
-    def __init__(self, raw: str, number: bool) -> None:
+    def __init__(self, raw: str, rewrite: Callable[[str], str]) -> None:
         self.raw = raw
-        self.number = number
+        self.rewrite = rewrite  # the kind's own reading first (a number's 10^23)
 
     @cached_property
     def cleaned(self) -> str:
-        # scientific notation first: cleaning drops the ^ of 10^23
-        return clean(powers_of_ten(self.raw) if self.number else self.raw)
+        return clean(self.rewrite(self.raw))
 
     @cached_property
     def toks(self) -> list[str]:
@@ -194,16 +194,6 @@ INPUT_RULES: list[Rule[_Typed, Grade]] = [
     Rule("no-content", _no_content),
     Rule("too-many-words", _too_many_words),
 ]
-
-# The rules of each question type, in order (``tutor.grading.pipeline``).
-KIND_RULES: dict[QuestionType, list[GradeRule]] = {
-    QuestionType.TEXT: text.RULES,
-    QuestionType.NUMBER: number.RULES,
-    QuestionType.LIST: lists.RULES,
-    QuestionType.CHOICE: choices.CHOICE,
-    QuestionType.MULTI: choices.MULTI,
-    QuestionType.TRUEFALSE: truth.RULES,
-}
 
 _BUILTIN: CompetitorIndex | None = None
 _BUILTIN_ALIASES: dict[str, tuple[str, ...]] | None = None

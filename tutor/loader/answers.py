@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from tutor.loader import fields as f
-from tutor.loader.normal import simple_normalise
-from tutor.loader.number_fields import answer_number, parse_tolerance
+from tutor.loader.normal import normalise, simple_normalise
+from tutor.loader.number_fields import answer_number, parse_number, parse_tolerance
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Scalar, Seq
 from tutor.model import Item, NumberSpec
@@ -236,3 +236,27 @@ def _list_answer_problem(node) -> str:
         return f"{what}, e.g. answer: [Mongolia, North Korea]"
     parts = [p.strip() for p in _SEPARATORS.split(node.value) if p.strip()]
     return f"{what}, not one text: write each item apart, e.g. answer: [{', '.join(parts)}]"
+
+
+def accepted_clash(built: Answer, key: str) -> str | None:
+    """A ``wrong:`` key of a text or list question that is one of its accepted forms."""
+    target = normalise(key)
+    for item in built.items:
+        if any(normalise(form) == target for form in item.forms):
+            return f"which is also accepted (as '{item.text}')"
+    return None
+
+
+def number_clash(built: Answer, key: str) -> str | None:
+    """A ``wrong:`` key of a number question that is within the tolerance."""
+    if built.number is None:
+        return None
+    value = parse_number(key, built.number.unit)
+    if value is not None and built.number.accepts(value):
+        return "which counts as right (within the tolerance)"
+    return None
+
+
+def truth_clash(built: Answer, key: str) -> str | None:
+    """A ``wrong:`` key of a true/false question that is its right answer."""
+    return "which is the right answer" if truth_of(key) is built.truth else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from tutor.grading.typos import budget, edits
+from tutor.kinds import kind
 from tutor.loader.normal import normalise, simple_normalise
 from tutor.loader.problems import Report
-from tutor.model import Lesson, Pos, Question, QuestionType
+from tutor.model import Lesson, Pos, Question
 
 BUILTIN_SOURCES = frozenset({"background"})
 
@@ -39,17 +40,14 @@ def lint_question(report: Report, question: Question, tries: int | None = None) 
         report.warning(
             where, f"question '{question.id}' has no 'hints': a nudge before the answer is given"
         )
-    if question.type in (QuestionType.TEXT, QuestionType.LIST):
-        _lint_forms(report, question)
-    elif question.type in (QuestionType.CHOICE, QuestionType.MULTI):
-        _lint_options(report, question)
+    kind(question.type).check(report, question)
     if (question.tries or tries or 2) > 1:
         _lint_replies(report, question)
 
 
 def accepted_forms(question: Question) -> list[str]:
     """What earns credit, as text: every item's forms, or the right options' texts."""
-    if question.type in (QuestionType.CHOICE, QuestionType.MULTI):
+    if kind(question.type).options:
         return [question.options[i] for i in question.correct]
     return [form for item in question.items for form in item.forms]
 
@@ -109,7 +107,8 @@ def lint_lesson(report: Report, lesson: Lesson) -> None:
                 )
 
 
-def _lint_forms(report: Report, question: Question) -> None:
+def lint_forms(report: Report, question: Question) -> None:
+    """Accepted forms as close to a wrong answer or another item as to their own answer."""
     wrongs = [(w.text, normalise(w.text)) for w in question.wrong]
     items = [(item, normalise(item.text)) for item in question.items]
     for item, answer in items:
@@ -143,7 +142,8 @@ def _lint_letters(report: Report, question: Question) -> None:
         )
 
 
-def _lint_options(report: Report, question: Question) -> None:
+def lint_options(report: Report, question: Question) -> None:
+    """Options that lettered themselves, and a right option within a typo of a wrong one."""
     _lint_letters(report, question)
     # A cheap first look (casefold, punctuation, spaces) finds the few pairs worth the grader's
     # full normalisation: most options are nowhere near each other.
@@ -164,7 +164,9 @@ def _lint_options(report: Report, question: Question) -> None:
                 )
 
 
-def lint_source(report: Report, question: Question, where: tuple[int, int], names: set[str]) -> None:
+def lint_source(
+    report: Report, question: Question, where: tuple[int, int], names: set[str]
+) -> None:
     """``source: article, paragraph 4`` must name a key of the lesson's ``sources``."""
     if not question.source:
         return

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
+from tutor.kinds import kind, kinds
 from tutor.loader import fields as f
-from tutor.loader.answers import (
-    Answer,
-    read_list,
-    read_number,
-    read_text,
-    read_truefalse,
-    truth_of,
-)
-from tutor.loader.normal import normalise
-from tutor.loader.number_fields import parse_number
-from tutor.loader.options import (
-    letter,
-    option_error,
-    read_choice,
-    read_multi,
-    read_options,
-    resolve_option,
-)
+from tutor.loader.answers import Answer
+from tutor.loader.options import letter, option_error, read_options, resolve_option
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Node, Scalar
 from tutor.model import Example, Question, QuestionType, Teach, Wrong
@@ -33,23 +18,9 @@ LESSON_KEYS = ("id", "title", "summary", "minutes", "tries", "sources", "glossar
 EXAMPLE_KEYS = ("accept", "reject")
 TYPES = tuple(t.value for t in QuestionType)
 T = QuestionType
-ONLY_FOR = {
-    "options": (T.CHOICE, T.MULTI),
-    "tolerance": (T.NUMBER,),
-    "unit": (T.NUMBER,),
-    "need": (T.LIST,),
-    "accept": (T.TEXT, T.LIST),
-}
 MAX_TRIES = 20
-READERS = {
-    T.TEXT: read_text,
-    T.LIST: read_list,
-    T.CHOICE: read_choice,
-    T.MULTI: read_multi,
-    T.NUMBER: read_number,
-    T.TRUEFALSE: read_truefalse,
-}
 _QUESTION_SET = frozenset(QUESTION_KEYS)
+_TYPE_KEYS = ("options", "tolerance", "unit", "need", "accept")  # read by some kinds only
 # What other tools (Moodle, Google Forms, spreadsheets) call our types: no misspelling of them.
 TYPE_SYNONYMS = {
     "multiple choice": "choice", "multiplechoice": "choice", "mcq": "choice", "mc": "choice",
@@ -128,7 +99,9 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
             else:
                 seen[qid] = id_node  # type: ignore[assignment]
     elif "id" not in meant:
-        report.error(node, "this question has no 'id': give it a short unique one, e.g. id: capital")
+        report.error(
+            node, "this question has no 'id': give it a short unique one, e.g. id: capital"
+        )
     label = f"question '{qid}'" if qid else "this question"
 
     qtype: QuestionType | None = T.TEXT
@@ -149,19 +122,21 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         if key not in pairs and key not in meant:
             report.error(node, f"{label} has no '{key}'")
     if qtype is not None:
-        for key, types in ONLY_FOR.items():
-            if key in pairs and qtype not in types:
-                _misplaced(report, pairs, key, types, qtype)
+        for key in _TYPE_KEYS:
+            if key in pairs and key not in kind(qtype).keys:
+                _misplaced(report, pairs, key, qtype)
 
     ask = f.text(report, pairs["ask"][1], "'ask'") if "ask" in pairs else None
     built: Answer | None = None
-    if qtype is not None and "answer" in pairs and not (
-        "options" in meant and qtype in (T.CHOICE, T.MULTI)
+    if (
+        qtype is not None and "answer" in pairs and not ("options" in meant and kind(qtype).options)
     ):  # 'option:' (misspelt) was reported already; "has no 'options'" would say it twice
-        built = READERS[qtype](report, pairs, label)
+        built = kind(qtype).read(report, pairs, label)
     wrong: tuple[Wrong, ...] = ()
     if "wrong" in pairs:
-        wrong = _wrong(report, pairs["wrong"][1], qtype, built or _options_only(report, pairs, qtype))
+        wrong = _wrong(
+            report, pairs["wrong"][1], qtype, built or _options_only(report, pairs, qtype)
+        )
     hints: tuple[str, ...] = ()
     if "hints" in pairs:
         read = f.texts(report, pairs["hints"][1], "'hints'")
@@ -172,7 +147,9 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
     tries = None
     if "tries" in pairs:
         tries = f.count(report, pairs["tries"][1], "'tries'", 1, MAX_TRIES)
-    accept_ex, reject_ex = _examples(report, pairs["examples"][1]) if "examples" in pairs else ((), ())
+    accept_ex, reject_ex = (
+        _examples(report, pairs["examples"][1]) if "examples" in pairs else ((), ())
+    )
 
     if report.errors > errors_before or built is None or qid is None or ask is None:
         return None
@@ -202,7 +179,7 @@ def _options_only(report: Report, pairs: dict, qtype: QuestionType | None) -> An
     """A choice question whose answer is wrong still has options: its ``wrong:`` keys are
     checked against them in the same run (the options' own problems are reported once, by the
     answer's reader)."""
-    if qtype not in (T.CHOICE, T.MULTI) or "options" not in pairs:
+    if qtype is None or not kind(qtype).options or "options" not in pairs:
         return None
     options = read_options(Report(report.path), pairs, "", qtype.value)
     return Answer("", options=options) if options else None
@@ -221,7 +198,8 @@ def _split_hints(report: Report, read: list[tuple[str, Scalar]]) -> None:
             )
 
 
-def _misplaced(report: Report, pairs: dict, key: str, types: tuple, qtype: QuestionType) -> None:
+def _misplaced(report: Report, pairs: dict, key: str, qtype: QuestionType) -> None:
+    types = [k.type for k in kinds() if key in k.keys]
     names = " and ".join(t.value for t in types)
     if "type" in pairs:
         message = f"'{key}' is only for {names} questions, not {qtype.value} questions"
@@ -241,7 +219,7 @@ def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wro
         shown = key
         clash = None
         if built is not None:
-            if qtype in (T.CHOICE, T.MULTI):
+            if kind(qtype).options:
                 index = resolve_option(built.options, key)
                 if index is None:  # the grader only ever matches options: the reply would be lost
                     option_error(report, knode, key, built.options, "'wrong' key")
@@ -255,18 +233,8 @@ def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wro
                         f" {named[index].line}): one reply per option"
                     )
                 named.setdefault(index, knode)
-            elif qtype in (T.TEXT, T.LIST):
-                target = normalise(key)
-                for item in built.items:
-                    if any(normalise(form) == target for form in item.forms):
-                        clash = f"which is also accepted (as '{item.text}')"
-                        break
-            elif qtype is T.NUMBER and built.number is not None:
-                value = parse_number(key, built.number.unit)
-                if value is not None and built.number.accepts(value):
-                    clash = "which counts as right (within the tolerance)"
-            elif qtype is T.TRUEFALSE and truth_of(key) is built.truth:
-                clash = "which is the right answer"
+            else:
+                clash = kind(qtype).clash_of(built, key)
         if clash:
             report.error(knode, f"'wrong' lists '{key}', {clash}")
             continue

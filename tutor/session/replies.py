@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tutor.kinds import kind
 from tutor.messages import Hint, Info, Message
-from tutor.model import Lesson, QuestionType
+from tutor.model import Lesson
 from tutor.records import Ending
 from tutor.session.base import SessionParts
 from tutor.session.commands import Command, DefineQuery, parse_command
@@ -33,13 +34,6 @@ HELP_TEXT = (
     "each extra try lowers the credit a little."
 )
 
-_TYPE_HELP = {
-    QuestionType.CHOICE: "Answer with the letter, the number or the text of an option.",
-    QuestionType.MULTI: "Give the letters of every right option, e.g. 'A, C'.",
-    QuestionType.TRUEFALSE: "Answer true or false.",
-    QuestionType.LIST: "Name the items in any order, separated by commas or 'and'.",
-    QuestionType.NUMBER: "Answer with a number; words like 'eighteen million' work too.",
-}
 
 
 class Replies(SessionParts):
@@ -138,7 +132,7 @@ class Replies(SessionParts):
         if name == "repeat":
             return [st.ask(repeated=True)]
         if name == "help":
-            extra = _TYPE_HELP.get(q.type)
+            extra = kind(q.type).how_to_answer
             return [Info(HELP_TEXT + (f"\n{extra}" if extra else ""), "help")]
         if name == "why":
             if st.attempts == 0 and self._last_closed is not None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tutor.figures import number_answer
+from tutor.kinds import kind
 from tutor.messages import Ask, QuestionResult
-from tutor.model import Lesson, Question, QuestionType
+from tutor.model import Lesson, Question
 from tutor.records import Ending, Outcome
 from tutor.session.plans import PlanItem, learn_plan
 
@@ -110,15 +110,7 @@ def earlier_states(lesson: Lesson, start_at: int, prior: Mapping[str, Outcome]) 
 
 def answer_text(q: Question) -> str:
     """The right answer as a student reads it; choice/multi name the options, not just letters."""
-    if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.correct and q.options:
-        picked = [
-            f"{chr(ord('A') + i)}) {q.options[i]}" for i in q.correct if 0 <= i < len(q.options)
-        ]
-        if picked:
-            return "; ".join(picked)
-    if q.type is QuestionType.NUMBER and q.number is not None:
-        return number_answer(q.answer, q.number.value, q.number.unit)
-    return q.answer.strip()
+    return kind(q.type).shown_answer(q)
 
 
 def answer_line(q: Question) -> str:

@@ -17,7 +17,8 @@ from textual.widgets import Label, Markdown, Static
 from tutor import messages as m
 from tutor.figures import figure
 from tutor.grading.result import Verdict
-from tutor.model import Question, QuestionType
+from tutor.kinds import kind
+from tutor.model import Question
 from tutor.records import Ending
 from tutor.tui.text import markdown, plain
 
@@ -48,20 +49,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def answer_hint(question: Question) -> str:
     """How to answer, in a few words, for the line under the question."""
-    kind = question.type
-    if kind is QuestionType.NUMBER:
-        unit = question.number.unit if question.number and question.number.unit else None
-        return f"Answer with a number ({unit})" if unit else "Answer with a number"
-    if kind is QuestionType.LIST:
-        n = question.required
-        return f"Name {n}, in any order, separated by commas or 'and'"
-    if kind is QuestionType.CHOICE:
-        return "Type the letter, the number or the words of one option"
-    if kind is QuestionType.MULTI:
-        return "Type every right letter, e.g. A, C"
-    if kind is QuestionType.TRUEFALSE:
-        return "True or false?"
-    return ""
+    return kind(question.type).hint(question)
 
 
 class Bubble(Vertical):
@@ -95,7 +83,7 @@ class AskBubble(Bubble):
             head += " · again"
         yield Label(plain(head), classes="meta")
         yield Static(plain(q.ask), classes="body question")
-        if q.type in (QuestionType.CHOICE, QuestionType.MULTI) and q.options:
+        if kind(q.type).options and q.options:
             with Vertical(classes="options"):
                 for i, option in enumerate(q.options):
                     letter = LETTERS[i] if i < len(LETTERS) else str(i + 1)

@@ -1,0 +1,102 @@
+"""Question kinds, one unit each, and the registry that maps a kind's name to it.
+
+A ``Kind`` holds everything that is specific to one question type: the YAML keys it reads and how
+its answer is read and checked (``reader``, ``clash``, ``lint``), how an answer is graded
+(``rules``: its ordered grading rules, see ``tutor.grading.pipeline``), what a student is told
+about the expected form (``how_to_answer``, ``note`` in plain mode, ``hint`` in the TUI) and how
+its right answer is shown (``shown_answer``). The heavy parts (reading YAML, grading) are named
+as ``"module:attribute"`` and imported when first used, so that showing a question never loads
+the loader or the matcher.
+
+``kind(name)`` returns the kind of a ``QuestionType`` or a type name and raises ``UnknownKind``
+for any other: nothing is silently graded as text. Adding a kind: one module here (listed in
+``_MODULES``), its reader and its grading rules, its entry in ``docs/lesson.schema.json``, its
+section in ``docs/lesson-format.md`` and its tests (``docs/architecture.md``, "Where a new kind
+goes").
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tutor.model import Question, QuestionType
+
+
+class UnknownKind(ValueError):
+    """A question type no kind module declares."""
+
+
+def _resolve(ref: str) -> Any:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _nothing(_q: Question) -> str:
+    return ""
+
+
+def _as_written(q: Question) -> str:
+    return q.answer.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    type: QuestionType
+    reader: str  # "module:function": (report, pairs, label) -> loader Answer | None
+    rules: str  # "module:NAME": the grading rules, in order
+    keys: tuple[str, ...] = ()  # the type-specific YAML keys it reads (options, unit, ...)
+    options: bool = False  # the student picks among options (shown lettered)
+    clash: str | None = None  # "module:function": (answer, wrong key) -> why it cannot be wrong
+    typed: str | None = None  # "module:function": what was typed, rewritten before cleaning
+    lint: str | None = None  # "module:function": (report, question) -> warnings
+    how_to_answer: str = ""  # told after "help" while a question of this kind is open
+    note: Callable[[Question], str] = _nothing  # plain mode: "(name 2, in any order)"
+    hint: Callable[[Question], str] = _nothing  # TUI: the line under the question
+    shown_answer: Callable[[Question], str] = _as_written  # the right answer, as shown
+
+    @property
+    def name(self) -> str:
+        return self.type.value
+
+    def read(self, *args: Any) -> Any:
+        return _resolve(self.reader)(*args)
+
+    def grading_rules(self) -> Any:
+        return _resolve(self.rules)
+
+    def rewrite(self, text: str) -> str:
+        return _resolve(self.typed)(text) if self.typed else text
+
+    def clash_of(self, built: Any, key: str) -> str | None:
+        return _resolve(self.clash)(built, key) if self.clash else None
+
+    def check(self, report: Any, question: Question) -> None:
+        if self.lint:
+            _resolve(self.lint)(report, question)
+
+
+_MODULES = ("text", "number", "list", "choice", "multi", "truefalse")
+_KINDS: dict[str, Kind] = {}
+
+
+def _load() -> dict[str, Kind]:
+    if not _KINDS:
+        for name in _MODULES:
+            declared: Kind = importlib.import_module(f"tutor.kinds.{name}").KIND
+            _KINDS[declared.name] = declared
+    return _KINDS
+
+
+def kind(name: QuestionType | str) -> Kind:
+    """The kind named ``name``; ``UnknownKind`` for a name no kind module declares."""
+    found = _load().get(str(name))
+    if found is None:
+        raise UnknownKind(f"unknown question kind {str(name)!r}; the kinds are {', '.join(_KINDS)}")
+    return found
+
+
+def kinds() -> tuple[Kind, ...]:
+    return tuple(_load().values())

@@ -1,0 +1,24 @@
+"""A ``choice`` question: one right option among ``options``, named by letter, number or text."""
+
+from tutor.kinds import Kind
+from tutor.model import Question, QuestionType
+
+
+def picked(q: Question) -> str:
+    """The right options with their letters (``B) Russia``); the answer as written without."""
+    shown = [f"{chr(ord('A') + i)}) {q.options[i]}" for i in q.correct if 0 <= i < len(q.options)]
+    return "; ".join(shown) if shown else q.answer.strip()
+
+
+KIND = Kind(
+    QuestionType.CHOICE,
+    reader="tutor.loader.options:read_choice",
+    rules="tutor.grading.choices:CHOICE",
+    keys=("options",),
+    options=True,
+    lint="tutor.loader.lint:lint_options",
+    how_to_answer="Answer with the letter, the number or the text of an option.",
+    note=lambda q: "the letter or the option",
+    hint=lambda q: "Type the letter, the number or the words of one option",
+    shown_answer=picked,
+)

@@ -1,0 +1,13 @@
+"""A ``text`` question: one answer in words, with other accepted forms (``accept``)."""
+
+from tutor.kinds import Kind
+from tutor.model import QuestionType
+
+KIND = Kind(
+    QuestionType.TEXT,
+    reader="tutor.loader.answers:read_text",
+    rules="tutor.grading.text:RULES",
+    keys=("accept",),
+    clash="tutor.loader.answers:accepted_clash",
+    lint="tutor.loader.lint:lint_forms",
+)

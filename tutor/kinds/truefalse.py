@@ -1,0 +1,14 @@
+"""A ``truefalse`` question: a statement the student calls true or false."""
+
+from tutor.kinds import Kind
+from tutor.model import QuestionType
+
+KIND = Kind(
+    QuestionType.TRUEFALSE,
+    reader="tutor.loader.answers:read_truefalse",
+    rules="tutor.grading.truth:RULES",
+    clash="tutor.loader.answers:truth_clash",
+    how_to_answer="Answer true or false.",
+    note=lambda q: "true or false",
+    hint=lambda q: "True or false?",
+)
