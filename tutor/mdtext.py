@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 # The reference rules. Emphasis may run over a line break (a wrapped list item), never over a
 # blank line. These are quadratic on hostile input: only the tests use them.
@@ -57,6 +58,28 @@ def _positions(pattern: re.Pattern[str], text: str) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
+def _unwrap(
+    text: str, opener: re.Pattern[str], close_at: Callable[[re.Match[str]], int | None], width: int
+) -> str:
+    """Drop the markers of each emphasis pair: ``close_at(opening)`` is where its closer starts
+    (or None), and no blank line may come between. Openers are tried left to right, as
+    ``re.sub`` tries the rules, each in O(log n)."""
+    breaks = _positions(_BREAK, text)
+    out: list[str] = []
+    done = pos = 0
+    while (m := opener.search(text, pos)) is not None:
+        close = close_at(m)
+        if close is not None:
+            b = bisect_left(breaks, m.end())
+            if b == len(breaks) or breaks[b] >= close:
+                out += (text[done : m.start()], text[m.end() : close])
+                done = pos = close + width
+                continue
+        pos = m.start() + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
 def _unwrap_bold(text: str) -> str:
     """``**x**`` and ``__x__`` -> ``x``: the first closer after each opener, in one paragraph."""
     if "**" not in text and "__" not in text:
@@ -65,23 +88,13 @@ def _unwrap_bold(text: str) -> str:
         "**": _positions(re.compile(r"(?<=\S)(?=\*\*)"), text),
         "__": _positions(re.compile(r"(?<=\S)(?=__)"), text),
     }
-    breaks = _positions(_BREAK, text)
-    out: list[str] = []
-    done = pos = 0
-    while (m := _BOLD_OPEN.search(text, pos)) is not None:
-        start, body = m.start(), m.end()
+
+    def close_at(m: re.Match[str]) -> int | None:
         marks = closers[m.group(1)]
-        k = bisect_right(marks, body)  # the body holds at least one character
-        if k < len(marks):
-            close = marks[k]
-            b = bisect_left(breaks, body)
-            if b == len(breaks) or breaks[b] >= close:
-                out += (text[done:start], text[body:close])
-                done = pos = close + 2
-                continue
-        pos = start + 1
-    out.append(text[done:])
-    return "".join(out)
+        k = bisect_right(marks, m.end())  # the body holds at least one character
+        return marks[k] if k < len(marks) else None
+
+    return _unwrap(text, _BOLD_OPEN, close_at, 2)
 
 
 def _unwrap_em(text: str) -> str:
@@ -89,25 +102,17 @@ def _unwrap_em(text: str) -> str:
     if "*" not in text:
         return text
     stars = _positions(re.compile(r"\*"), text)
-    breaks = _positions(_BREAK, text)
-    out: list[str] = []
-    done = pos = 0
-    while (m := _EM_OPEN.search(text, pos)) is not None:
-        start, body = m.start(), m.end()
-        k = bisect_left(stars, body)  # the body ends at the next '*', if that one closes
-        if k < len(stars):
-            close = stars[k]
-            b = bisect_left(breaks, body)
-            ok = (
-                close > body
-                and not text[close - 1].isspace()
-                and not _WORD_OR_STAR.match(text, close + 1)
-                and (b == len(breaks) or breaks[b] >= close)
-            )
-            if ok:
-                out += (text[done:start], text[body:close])
-                done = pos = close + 1
-                continue
-        pos = start + 1
-    out.append(text[done:])
-    return "".join(out)
+
+    def close_at(m: re.Match[str]) -> int | None:
+        k = bisect_left(stars, m.end())  # the body ends at the next '*', if that one closes
+        if k == len(stars):
+            return None
+        close = stars[k]
+        closes = (
+            close > m.end()
+            and not text[close - 1].isspace()
+            and not _WORD_OR_STAR.match(text, close + 1)
+        )
+        return close if closes else None
+
+    return _unwrap(text, _EM_OPEN, close_at, 1)
