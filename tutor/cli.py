@@ -17,7 +17,7 @@ from tutor import __version__
 # Each module defines ``add_parser(subparsers)`` which registers its subcommand(s) and sets
 # ``run=<callable(args) -> int>`` as the parser default. The order here is the order in --help.
 COMMAND_MODULES = (
-    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert",
+    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert", "class_",
 )  # fmt: skip
 
 EXIT_OK = 0
@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         type=student_name,
         help="whose progress (default: $TUTOR_STUDENT, else your user name)",
+    )
+    common.add_argument(
+        "--store",
+        metavar="URL",
+        help="also send answers to this class store (default: $TUTOR_STORE; see 'tutor class')",
     )
     common.add_argument(
         "--reset-progress",

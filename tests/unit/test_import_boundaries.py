@@ -28,6 +28,9 @@ DOMAIN_MODULES = [
     "tutor.commands.stats",
     "tutor.commands.export",
     "tutor.commands.home",
+    "tutor.commands.class_",
+    "tutor.classroom.server",
+    "tutor.classroom.schema",
 ]
 
 
@@ -68,6 +71,23 @@ def test_loading_a_course_does_not_load_the_grader():
     )
     out = _python(code)
     assert out == "False"
+
+
+def test_without_a_class_store_psycopg_is_never_loaded():
+    """The class store's driver costs nothing to a student who has none: building the command
+    line, opening the progress store and importing every command leaves psycopg out."""
+    code = (
+        "import os, sys, tempfile\n"
+        "os.environ.pop('TUTOR_STORE', None)\n"
+        f"for name in {DOMAIN_MODULES!r}:\n"
+        "    __import__(name)\n"
+        "from tutor.cli import build_parser\n"
+        "from tutor.store.commandline import open_from_args\n"
+        "args = build_parser().parse_args(['--data-dir', tempfile.mkdtemp(), 'stats'])\n"
+        "open_from_args(args).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg'))\n"
+    )
+    assert _python(code) == "[]"
 
 
 def _python(code: str) -> str:

@@ -204,3 +204,23 @@ def test_unwritable_folder_is_a_store_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="cannot create"):
         Store.open(blocker / "sub", "ann")
+
+
+def test_every_answer_and_finish_gets_a_unique_id_old_ones_too(tmp_path):
+    """Version 3: a v1 file's answers get uids when migrated; new rows get one from the trigger."""
+    make_v1(tmp_path / FILENAME)
+    conn = db.connect(tmp_path / FILENAME)
+    conn.execute(
+        "INSERT INTO attempts (at, student, lesson_id, question_id, text, verdict, credit, try_no,"
+        " hints_used, final, awarded, mode) VALUES ('2026-01-02T00:00:00.000000Z', 'ann', 'l1',"
+        " 'q2', 'China', 'wrong', 0.0, 1, 0, 0, 0.0, 'learn')"
+    )
+    conn.execute(
+        "INSERT INTO finishes (at, student, lesson_id, mode, score)"
+        " VALUES ('2026-01-02T00:00:00.000000Z', 'ann', 'l1', 'learn', 0.5)"
+    )
+    uids = [r[0] for r in conn.execute("SELECT uid FROM attempts UNION ALL SELECT uid FROM finishes")]
+    assert len(uids) == 3 and len(set(uids)) == 3
+    assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(f"UPDATE attempts SET uid = '{uids[0]}' WHERE uid = '{uids[1]}'")

@@ -214,7 +214,37 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX attempts_by_time ON attempts (at)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    # The class store (tutor.classroom): every answer and finish gets a globally unique id, made
+    # by the database itself (a trigger), so any writer of these tables gives one; and the send
+    # queue: per class store and student, the last row of each kind the store has taken. What
+    # waits to be sent is every row after that mark (the rows are never deleted).
+    for table in ("attempts", "finishes"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        conn.execute(f"UPDATE {table} SET uid = {_NEW_UID} WHERE uid IS NULL")
+        conn.execute(f"CREATE UNIQUE INDEX {table}_by_uid ON {table} (uid)")
+        conn.execute(
+            f"CREATE TRIGGER {table}_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL"
+            f" BEGIN UPDATE {table} SET uid = {_NEW_UID} WHERE id = NEW.id; END"
+        )
+    conn.execute(
+        """
+        CREATE TABLE sent_marks (
+            target   TEXT NOT NULL,
+            student  TEXT NOT NULL,
+            kind     TEXT NOT NULL,
+            last_id  INTEGER NOT NULL,
+            at       TEXT NOT NULL,
+            PRIMARY KEY (target, student, kind)
+        ) WITHOUT ROWID
+        """
+    )
+
+
+# 128 random bits as 32 hex digits: unique across every student's machine.
+_NEW_UID = "lower(hex(randomblob(16)))"
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 OUR_TABLES = frozenset({"attempts", "outcomes", "cards", "places", "finishes"})
 

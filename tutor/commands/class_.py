@@ -1,0 +1,152 @@
+"""``tutor class``: the instructor's commands for a shared class store on PostgreSQL.
+
+``init URL`` creates (or migrates) the schema and row-level security; ``add-student NAME`` makes a
+student's login role and prints the URL to give them; ``remove-student NAME`` takes it away;
+``report`` is the class's report (from the server, or from ``tutor export --format json`` files).
+See docs/class-store.md. Exit codes: 0 done, 1 the class store refused or cannot be reached,
+2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "class",
+        help="a shared class store: set it up, add students, see the class's report",
+        description="For instructors: a class store on PostgreSQL that every student's tutor "
+        "sends its answers to, and the class's report. See the README's 'For a class'.",
+    )
+    verbs = parser.add_subparsers(dest="class_command", metavar="ACTION", required=True)
+
+    init = verbs.add_parser(
+        "init",
+        help="create or update the class store (run as the database's owner)",
+        description="Create the class store's tables, the students' group role and row-level "
+        "security in the database of URL, or bring an older one up to date. Run it as the "
+        "database's owner, a role with CREATEROLE. Running it again is harmless.",
+    )
+    init.add_argument("url", metavar="URL", help="postgresql://OWNER@HOST/DATABASE")
+    init.add_argument(
+        "--group", metavar="ROLE", help="the students' group role (default: DATABASE_students)"
+    )
+    init.set_defaults(run=run_init)
+
+    add = verbs.add_parser(
+        "add-student",
+        help="give a student a login and print the URL they use",
+        description="Create NAME's login role with a generated password and print the URL the "
+        "student sets as TUTOR_STORE. Adding a student again gives a new password.",
+    )
+    add.add_argument("name", metavar="NAME", help="the student's name (their login role)")
+    _store_option(add)
+    add.set_defaults(run=run_add)
+
+    remove = verbs.add_parser(
+        "remove-student",
+        help="take a student's login away (their answers stay)",
+        description="Revoke NAME's login and membership of the class. Their answers stay in the "
+        "class store and in reports.",
+    )
+    remove.add_argument("name", metavar="NAME")
+    _store_option(remove)
+    remove.set_defaults(run=run_remove)
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="the class store, as its owner (default: $TUTOR_STORE)",
+    )
+
+
+def _url(args: argparse.Namespace) -> str | None:
+    from tutor.classroom.server import ENV_STORE, store_url
+
+    url = store_url(getattr(args, "store", None))
+    if url is None:
+        print(
+            f"tutor class: give the class store with --store URL or ${ENV_STORE}", file=sys.stderr
+        )
+    return url
+
+
+def _fail(exc: Exception) -> int:
+    from tutor.session.state import clean_input as printable
+
+    print(f"tutor class: {printable(str(exc))}", file=sys.stderr)
+    return EXIT_FAIL
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from tutor.classroom import schema
+    from tutor.classroom.server import ClassStoreError, describe
+    from tutor.session.state import clean_input as printable
+
+    try:
+        old, new, group = schema.init(args.url, args.group)
+    except ClassStoreError as exc:
+        return _fail(exc)
+    where = printable(describe(args.url))
+    if old == new:
+        print(f"The class store {where} is up to date (schema {new}).")
+    elif old == 0:
+        print(
+            f"The class store {where} is ready (schema {new}); students' group: {printable(group)}."
+        )
+        print("Next: 'tutor class add-student NAME --store URL' for each student.")
+    else:
+        print(f"The class store {where} was updated from schema {old} to {new}.")
+    return EXIT_OK
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from tutor.classroom import schema
+    from tutor.classroom.server import ClassStoreError
+    from tutor.session.state import clean_input as printable
+
+    url = _url(args)
+    if url is None:
+        return EXIT_USAGE
+    try:
+        student_url = schema.add_student(url, args.name)
+    except ClassStoreError as exc:
+        return _fail(exc)
+    print(
+        f"Added {printable(args.name)}. Give them this URL (it holds their password):",
+        file=sys.stderr,
+    )
+    print(student_url)
+    print(
+        "They run: export TUTOR_STORE='<the URL>'; tutor   (or tutor --store '<the URL>' ...)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from tutor.classroom import schema
+    from tutor.classroom.server import ClassStoreError
+    from tutor.session.state import clean_input as printable
+
+    url = _url(args)
+    if url is None:
+        return EXIT_USAGE
+    try:
+        removed = schema.remove_student(url, args.name)
+    except ClassStoreError as exc:
+        return _fail(exc)
+    if not removed:
+        print(
+            f"tutor class: {printable(args.name)} is not a student of this class", file=sys.stderr
+        )
+        return EXIT_FAIL
+    print(f"Removed {printable(args.name)}: they can no longer log in; their answers stay.")
+    return EXIT_OK
