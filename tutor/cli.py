@@ -17,7 +17,8 @@ from tutor import __version__
 # Each module defines ``add_parser(subparsers)`` which registers its subcommand(s) and sets
 # ``run=<callable(args) -> int>`` as the parser default. The order here is the order in --help.
 COMMAND_MODULES = (
-    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert", "class_",
+    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert", "sync",
+    "class_",
 )  # fmt: skip
 
 EXIT_OK = 0

@@ -507,3 +507,21 @@ def test_sigterm_exits_through_textual(tmp_path: Path):
     )
     assert "exited cleanly" in done.stdout, done.stderr
     assert done.returncode == 128 + 15  # the conventional code for "ended by SIGTERM"
+
+
+async def test_the_class_store_sender_speaks_as_a_notification_from_its_thread(make_app):
+    """The sender runs on its own thread: its calm message becomes a notification, not text
+    scribbled over the screen, and stderr is the channel again once the app has gone."""
+    import threading
+
+    from tutor.classroom import notices
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        said = threading.Thread(target=notices.say, args=("3 answers waiting to be sent",))
+        said.start()
+        said.join()
+        await pilot.pause()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["3 answers waiting to be sent"]
+    assert notices.listen(None) is None

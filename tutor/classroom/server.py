@@ -77,6 +77,9 @@ def connect(
     params = _params(url)
     params.setdefault("connect_timeout", max(1, round(timeout)))
     params.setdefault("application_name", APPLICATION)
+    # A network that drops mid-send fails within the timeout, not after TCP's minutes.
+    params.setdefault("tcp_user_timeout", int(timeout * 1000))
+    params.setdefault("keepalives_idle", max(1, round(timeout)))
     try:
         return psycopg.connect(**params, autocommit=autocommit)
     except psycopg.OperationalError as exc:

@@ -42,6 +42,12 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
         help="where progress is kept",
     )
     group.add_argument(
+        "--store",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="also send answers to this class store (default: $TUTOR_STORE)",
+    )
+    group.add_argument(
         RESET_FLAG,
         dest="reset_progress",
         action="store_true",
@@ -94,6 +100,7 @@ def open_from_args(
     stdin: TextIO | None = None,
     fuzz: bool = True,
     readonly: bool = False,
+    send: bool = True,
 ) -> Store | None:
     """The store for ``args`` (``data_dir``, ``student``, ``reset_progress``), or None after
     printing what is wrong and how to recover (the caller then exits 1).
@@ -101,6 +108,10 @@ def open_from_args(
     A damaged or foreign file is only ever replaced when the student agrees: with
     ``--reset-progress``, or by answering yes when asked at a terminal. It is kept aside, never
     deleted.
+
+    With a class store URL (``--store`` or ``$TUTOR_STORE``) and ``send`` (not ``readonly``), the
+    student's waiting answers are sent from now on, in the background (``tutor.classroom.sender``),
+    until exit.
     """
     from tutor import paths
     from tutor.safetext import printable
@@ -131,4 +142,16 @@ def open_from_args(
             f"a fresh one was started at {store.path}",
             file=err,
         )
+    if send and not readonly:  # sending moves the queue's mark: a write
+        _start_sending(args, store)
     return store
+
+
+def _start_sending(args: argparse.Namespace, store: Store) -> None:
+    from tutor.classroom.server import store_url
+
+    url = store_url(getattr(args, "store", None))
+    if url is not None:
+        from tutor.classroom.sender import start_for
+
+        start_for(url, store.path, store.student)

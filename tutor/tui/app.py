@@ -12,6 +12,7 @@ lesson transcript and help use) are imported when they are first opened.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -22,6 +23,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tutor.classroom import notices
 from tutor.model import Course
 from tutor.safetext import printable
 from tutor.tui import settings
@@ -35,6 +37,12 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 
 Start = tuple[str, Any] | None
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, call: Callable[[str], None], message: str) -> None:
+    """Run ``call(message)`` on the app's loop, from any thread; nothing once the loop is gone."""
+    with contextlib.suppress(RuntimeError):  # the loop is closed: the app has gone
+        loop.call_soon_threadsafe(call, message)
 
 
 class TutorApp(App[int]):
@@ -71,6 +79,7 @@ class TutorApp(App[int]):
         self.initial_theme = theme_name or (saved if isinstance(saved, str) else None)
         self._signals: list[int] = []
         self._store_warn: Any = None
+        self._notices_before: Any = None
 
     @property
     def grader(self) -> Any:
@@ -91,6 +100,11 @@ class TutorApp(App[int]):
         if self.store is not None and hasattr(self.store, "warn"):
             self._store_warn = self.store.warn
             self.store.warn = self._store_warning
+        # The class store's sender (another thread) says when answers wait to be sent.
+        loop = asyncio.get_running_loop()
+        self._notices_before = notices.listen(
+            lambda message: _call_soon(loop, self._class_notice, message)
+        )
         if self.initial_theme in self.available_themes:
             self.theme = self.initial_theme
         else:
@@ -108,7 +122,11 @@ class TutorApp(App[int]):
     def _store_warning(self, message: str) -> None:
         self.notify(printable(str(message)), title="Progress", severity="warning", markup=False)
 
+    def _class_notice(self, message: str) -> None:
+        self.notify(str(message), title="Class", severity="information", markup=False)
+
     def on_unmount(self) -> None:
+        notices.listen(self._notices_before)
         if self._store_warn is not None:
             self.store.warn = self._store_warn
             self._store_warn = None
