@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE))
 
 import cached  # noqa: E402
 import chat  # noqa: E402
+import classstore  # noqa: E402
 import generate  # noqa: E402
 import transforms  # noqa: E402
 from harness import Row, alternate, measure, med, table  # noqa: E402
@@ -303,6 +304,8 @@ BENCHMARKS = {
     "first-question": cached.bench_first_question,
     "transforms": transforms.bench_transforms,
     "chat": chat.bench_chat,
+    "class-send": classstore.bench_send,
+    "class-report": classstore.bench_report,
 }
 
 

@@ -57,6 +57,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     _store_option(remove)
     remove.set_defaults(run=run_remove)
 
+    report = verbs.add_parser(
+        "report",
+        help="how the class did: students, questions, common wrong answers",
+        description="Per student (answers, score, lessons done, last active, answers waiting); "
+        "per question (first-try success, mean tries, hint rate, discrimination, flags); and the "
+        "class's most common wrong answers per question with the YAML line to paste into the "
+        "lesson. From the class store, or from 'tutor export --format json' files with --from.",
+    )
+    report.add_argument("--lesson", metavar="ID", help="only this lesson")
+    report.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="default table"
+    )
+    report.add_argument(
+        "--from",
+        dest="from_files",
+        metavar="FILE",
+        nargs="+",
+        help="exported answers ('tutor export --format json' or csv) instead of a server",
+    )
+    _store_option(report)
+    report.set_defaults(run=run_report)
+
 
 def _store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -149,4 +171,33 @@ def run_remove(args: argparse.Namespace) -> int:
         )
         return EXIT_FAIL
     print(f"Removed {printable(args.name)}: they can no longer log in; their answers stay.")
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tutor.classroom import report, report_format
+    from tutor.classroom.progressbar import bar
+    from tutor.classroom.server import ClassStoreError
+
+    try:
+        with bar("Building the report") as step:
+            if args.from_files:
+                built = report.from_exports(
+                    [Path(f) for f in args.from_files], lesson=args.lesson, step=step
+                )
+            else:
+                url = _url(args)
+                if url is None:
+                    return EXIT_USAGE
+                built = report.from_server(url, lesson=args.lesson, step=step)
+    except (ClassStoreError, ValueError) as exc:
+        return _fail(exc)
+    except OSError as exc:
+        return _fail(Exception(f"cannot read {exc.filename}: {exc.strerror or exc}"))
+    if not built.students:
+        what = f"lesson {args.lesson!r}" if args.lesson else "the class"
+        print(f"tutor class: no answers yet for {what}", file=sys.stderr)
+    report_format.write(built, args.format, sys.stdout)
     return EXIT_OK
