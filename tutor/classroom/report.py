@@ -324,6 +324,8 @@ CREATE TABLE attempts (
 
 
 def _export_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The answers of one export: JSON Lines, or CSV (exported with ``--raw``: without it a
+    cell that looked like a formula was given a leading ``'``)."""
     import json
 
     from tutor.store import export

@@ -1,18 +1,20 @@
 """The class report as a table for people, CSV for spreadsheets, or JSON for programs.
 
 CSV is three tables one after the other (students, questions, wrong answers), each with its
-header line, separated by an empty line. In the table, students' text is shown without control
-characters or terminal escapes; CSV and JSON keep it exactly.
+header line, separated by an empty line. Students' text is untrusted: the table shows control
+characters as visible symbols (``tutor.safetext``), CSV cells are made safe for spreadsheets as
+``tutor export`` makes them (``csv_cell``), JSON escapes losslessly.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from datetime import datetime
 from typing import Any, TextIO
 
 from tutor.classroom.report import Report
+from tutor.safetext import json_text
+from tutor.store.export import csv_cell
 
 FORMATS = ("table", "csv", "json")
 
@@ -40,8 +42,7 @@ def _plain(value: Any) -> Any:
 
 def write(report: Report, fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        json.dump(report.as_dict(), out, ensure_ascii=False, indent=2, default=_plain)
-        out.write("\n")
+        out.write(json_text(report.as_dict(), indent=2, default=_plain) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         sections: tuple[tuple[tuple[str, ...], list[Any]], ...] = (
@@ -54,9 +55,8 @@ def write(report: Report, fmt: str, out: TextIO) -> None:
                 writer.writerow([])
             writer.writerow(columns)
             for row in rows:
-                writer.writerow(
-                    ["" if (v := _plain(getattr(row, c))) is None else v for c in columns]
-                )
+                values = (_plain(getattr(row, c)) for c in columns)
+                writer.writerow(["" if v is None else csv_cell(v) for v in values])
     elif fmt == "table":
         out.write(table(report))
     else:
@@ -85,11 +85,10 @@ def _grid(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def table(report: Report) -> str:
-    from tutor.session.state import clean_input as shown
+    from tutor.safetext import one_line as shown
 
     def cut(text: str, width: int = 40) -> str:
-        text = shown(text)
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return shown(text, width)
 
     lines = [f"Class report from {shown(report.source)}", "", "Students"]
     lines += _grid(

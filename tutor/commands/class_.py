@@ -101,7 +101,7 @@ def _url(args: argparse.Namespace) -> str | None:
 
 
 def _fail(exc: Exception) -> int:
-    from tutor.session.state import clean_input as printable
+    from tutor.safetext import one_line as printable
 
     print(f"tutor class: {printable(str(exc))}", file=sys.stderr)
     return EXIT_FAIL
@@ -110,7 +110,7 @@ def _fail(exc: Exception) -> int:
 def run_init(args: argparse.Namespace) -> int:
     from tutor.classroom import schema
     from tutor.classroom.server import ClassStoreError, describe
-    from tutor.session.state import clean_input as printable
+    from tutor.safetext import one_line as printable
 
     try:
         old, new, group = schema.init(args.url, args.group)
@@ -132,7 +132,7 @@ def run_init(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from tutor.classroom import schema
     from tutor.classroom.server import ClassStoreError
-    from tutor.session.state import clean_input as printable
+    from tutor.safetext import one_line as printable
 
     url = _url(args)
     if url is None:
@@ -144,8 +144,9 @@ def run_add(args: argparse.Namespace) -> int:
     print(
         f"Added {printable(args.name)}. Give them this URL (it holds their password):",
         file=sys.stderr,
+        flush=True,
     )
-    print(student_url)
+    print(student_url, flush=True)
     print(
         "They run: export TUTOR_STORE='<the URL>'; tutor   (or tutor --store '<the URL>' ...)",
         file=sys.stderr,
@@ -156,7 +157,7 @@ def run_add(args: argparse.Namespace) -> int:
 def run_remove(args: argparse.Namespace) -> int:
     from tutor.classroom import schema
     from tutor.classroom.server import ClassStoreError
-    from tutor.session.state import clean_input as printable
+    from tutor.safetext import one_line as printable
 
     url = _url(args)
     if url is None:
@@ -180,6 +181,7 @@ def run_report(args: argparse.Namespace) -> int:
     from tutor.classroom import report, report_format
     from tutor.classroom.progressbar import bar
     from tutor.classroom.server import ClassStoreError
+    from tutor.safetext import one_line as printable
 
     try:
         with bar("Building the report") as step:
@@ -197,7 +199,9 @@ def run_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(Exception(f"cannot read {exc.filename}: {exc.strerror or exc}"))
     if not built.students:
-        what = f"lesson {args.lesson!r}" if args.lesson else "the class"
+        what = f"lesson {printable(args.lesson)}" if args.lesson else "the class"
         print(f"tutor class: no answers yet for {what}", file=sys.stderr)
+        if args.format == "table":
+            return EXIT_OK
     report_format.write(built, args.format, sys.stdout)
     return EXIT_OK

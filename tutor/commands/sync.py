@@ -36,7 +36,7 @@ def _plural(n: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.classroom.server import ENV_STORE, ClassStoreError, describe, store_url, target
-    from tutor.session.state import clean_input as printable
+    from tutor.safetext import one_line as printable
     from tutor.store.commandline import open_from_args
 
     url = store_url(getattr(args, "store", None))
@@ -80,7 +80,7 @@ def _send(url: str, box: object, where: str, who: str) -> int:
     from tutor.classroom.progressbar import bar
     from tutor.classroom.sender import open_connection, send_waiting
     from tutor.classroom.server import ClassStoreError
-    from tutor.session.state import clean_input as printable
+    from tutor.safetext import one_line as printable
 
     assert isinstance(box, Outbox)
     sent = 0
