@@ -123,7 +123,7 @@ class TutorApp(App[int]):
         self.notify(printable(str(message)), title="Progress", severity="warning", markup=False)
 
     def _class_notice(self, message: str) -> None:
-        self.notify(str(message), title="Class", severity="information", markup=False)
+        self.notify(printable(str(message)), title="Class", severity="information", markup=False)
 
     def on_unmount(self) -> None:
         notices.listen(self._notices_before)
