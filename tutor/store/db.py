@@ -84,7 +84,7 @@ def why_unwritable(exc: BaseException, folder: Path) -> str:
         return "permission denied"
     if code == SQLITE_CANTOPEN and not os.access(folder, os.W_OK | os.X_OK):
         return f"permission denied in {folder}"
-    return f"{exc}"
+    return "it could not be read or written"
 
 
 def classify(exc: sqlite3.Error, path: Path) -> StoreError:
