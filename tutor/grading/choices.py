@@ -172,7 +172,7 @@ def _picks(p: _Picked) -> Grade:
     chosen: set[int] = set()
     typos: dict[int, int] = {}
     unknown: list[str] = []
-    for piece in a.matcher.pieces(prep, a.toks, prep.options):
+    for piece in _whole_options(prep, a.matcher.pieces(prep, a.toks, prep.options)):
         ref = option_refs(prep, strip_filler(piece))
         if ref is not None and all(0 <= r < n for r in ref):
             chosen.update(ref)
@@ -193,6 +193,25 @@ def _picks(p: _Picked) -> Grade:
     if not chosen:
         return invalid(fb.CHOICE_UNKNOWN, rule="names-no-option")
     return multi_result(a.question, prep, chosen, typos, unknown)
+
+
+def _whole_options(prep: Prepared, pieces: list[list[str]]) -> list[list[str]]:
+    """Pieces joined again where an option's own text was cut at its comma (``Washington,
+    D.C.``)."""
+    names = {o.key.squashed for o in prep.options}
+    out: list[list[str]] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i + 1, -1):
+            ws = [w for p in pieces[i:j] for w in p]
+            if "".join(ws) in names:
+                out.append(ws)
+                i = j
+                break
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
 
 
 MULTI_RULES: list[Rule[_Picked, Grade]] = [
