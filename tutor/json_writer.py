@@ -28,6 +28,22 @@ class JsonWriter:
     def emit(self, event: dict[str, Any]) -> None:
         self.out.write(json_line(event) + "\n")
 
+    # -- the line loop (``tutor.plain.LineWriter``): nothing but events is written
+    def start(self, session: Session, intro: list[str]) -> None:
+        self.intro(session)
+
+    def prompt(self) -> None:
+        pass
+
+    def took(self, line: str, ended: bool) -> None:
+        self.last_input = line
+
+    def input_ended(self) -> None:
+        pass
+
+    def interrupted(self) -> None:
+        pass
+
     def intro(self, session: Session) -> None:
         self.emit(
             {

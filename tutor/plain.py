@@ -27,12 +27,19 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Protocol
 
 from tutor.json_writer import JsonWriter
 from tutor.messages import Finished, Message
-from tutor.plain_writer import TUTOR, PlainWriter, markdown_to_text, terminal_width, use_colour
-from tutor.safetext import clean_input
+from tutor.plain_writer import (
+    MAX_LINE,
+    PROMPT,
+    TUTOR,
+    PlainWriter,
+    markdown_to_text,
+    terminal_width,
+    use_colour,
+)
 from tutor.stdio import output_failed
 
 if TYPE_CHECKING:
@@ -57,9 +64,28 @@ EXIT_DONE = 0
 EXIT_EARLY = 3
 EXIT_INTERRUPTED = 130
 
-MAX_LINE = 4096  # characters read per line; the rest of a longer line is discarded
 
-PROMPT = "> "
+
+class LineWriter(Protocol):
+    """What the line loop needs of a writer: plain text (``PlainWriter``) or JSON events
+    (``JsonWriter``). The loop never asks which one it has."""
+
+    def start(self, session: Session, intro: list[str]) -> None:
+        """Before the first message: the title and intro, or the ``start`` event."""
+
+    def show(self, msg: Message) -> None: ...
+
+    def continue_prompt(self) -> None: ...
+
+    def prompt(self) -> None:
+        """Before a line is read."""
+
+    def took(self, line: str, ended: bool) -> None:
+        """A line was read (``ended``: with its newline)."""
+
+    def input_ended(self) -> None: ...
+
+    def interrupted(self) -> None: ...
 
 
 def _read_line(stdin: IO[str]) -> tuple[str | None, bool]:
@@ -77,17 +103,6 @@ def _read_line(stdin: IO[str]) -> tuple[str | None, bool]:
             if not rest or rest.endswith("\n"):
                 return line.rstrip("\r\n"), True
     return line.rstrip("\r\n"), line.endswith("\n")
-
-
-ECHO_LIMIT = 300
-
-
-def _echo(text: str) -> str:
-    """A piped line as the transcript shows it: a runaway line is cut short, and says so."""
-    if len(text) <= ECHO_LIMIT:
-        return text
-    more = "more than " if len(text) >= MAX_LINE else ""
-    return f"{text[:ECHO_LIMIT]}… ({more}{len(text):,} characters)"
 
 
 def _intro_lines(session: Session) -> list[str]:
@@ -130,13 +145,11 @@ def run_plain_session(
         interactive = stdin.isatty()
     except (AttributeError, ValueError, OSError):
         interactive = False
-    writer: PlainWriter | JsonWriter
+    writer: LineWriter
     if json_mode:
         writer = JsonWriter(stdout)
     else:
-        writer = PlainWriter(stdout, width=width, colour=colour)
-        course = getattr(session, "course", None)
-        writer.titles = {lesson.id: lesson.title for lesson in getattr(course, "lessons", ())}
+        writer = PlainWriter(stdout, width=width, colour=colour, interactive=interactive)
 
     finished: Finished | None = None
 
@@ -151,34 +164,23 @@ def run_plain_session(
     try:
         with _stop_signals():
             try:
-                if isinstance(writer, JsonWriter):
-                    writer.intro(session)
-                else:
-                    writer.intro(session.title, [*_intro_lines(session), *(intro or [])])
+                writer.start(session, [*_intro_lines(session), *(intro or [])])
                 show(session.start())
                 while finished is None:
                     if session.awaiting == "continue":
                         writer.continue_prompt()
-                    if interactive and not json_mode:
-                        stdout.write(PROMPT)
+                    writer.prompt()
                     stdout.flush()
                     line, ended = _read_line(stdin)
-                    if interactive and not ended and not json_mode:
-                        stdout.write("\n")  # the terminal's cursor is still after the text
                     if line is None:
-                        if interactive and not json_mode:
-                            stdout.write("\n")
+                        writer.input_ended()
                         show(session.end())
                         break
-                    if isinstance(writer, JsonWriter):
-                        writer.last_input = line
-                    elif not interactive:
-                        writer.line(PROMPT + _echo(clean_input(line)))
+                    writer.took(line, ended)
                     show(session.submit(line))
             except (KeyboardInterrupt, _Stopped) as exc:
                 stopped_by = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
-                if not json_mode:
-                    stdout.write("\n")
+                writer.interrupted()
                 show(session.end())
             stdout.flush()
     except OSError as exc:  # the output is gone (| head, a full disk, a hung-up terminal)

@@ -10,16 +10,30 @@ from __future__ import annotations
 import os
 import shutil
 import textwrap
-from typing import IO, Any, assert_never
+from typing import IO, TYPE_CHECKING, Any, assert_never
 
 from tutor.figures import figure
 from tutor.kinds import kind
 from tutor.mdtext import markdown_to_text
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Summary, Teach
 from tutor.records import Ending
-from tutor.safetext import printable
+from tutor.safetext import clean_input, printable
+
+if TYPE_CHECKING:
+    from tutor.session import Session
 
 TUTOR = "Tutor: "
+PROMPT = "> "
+MAX_LINE = 4096  # characters read per line; the rest of a longer line is discarded
+ECHO_LIMIT = 300
+
+
+def _echo(text: str) -> str:
+    """A piped line as the transcript shows it: a runaway line is cut short, and says so."""
+    if len(text) <= ECHO_LIMIT:
+        return text
+    more = "more than " if len(text) >= MAX_LINE else ""
+    return f"{text[:ECHO_LIMIT]}… ({more}{len(text):,} characters)"
 
 _RESULT_WORDS: dict[Ending, str] = {
     Ending.CORRECT: "right",
@@ -58,12 +72,41 @@ class PlainWriter:
     """Renders session messages as wrapped, prefixed lines of text."""
 
     def __init__(
-        self, out: IO[str], *, width: int | None = None, colour: bool | None = None
+        self,
+        out: IO[str],
+        *,
+        width: int | None = None,
+        colour: bool | None = None,
+        interactive: bool = False,
     ) -> None:
         self.out = out
         self.width = width or terminal_width(out)
         self.colour = use_colour(out) if colour is None else colour
+        self.interactive = interactive  # a person types at a terminal: prompt, no echo
         self.titles: dict[str, str] = {}  # lesson id -> title, for the summary
+
+    # -- the line loop (``tutor.plain.LineWriter``)
+    def start(self, session: Session, intro: list[str]) -> None:
+        course = getattr(session, "course", None)
+        self.titles = {lesson.id: lesson.title for lesson in getattr(course, "lessons", ())}
+        self.intro(session.title, intro)
+
+    def prompt(self) -> None:
+        if self.interactive:
+            self.out.write(PROMPT)
+
+    def took(self, line: str, ended: bool) -> None:
+        if not self.interactive:
+            self.line(PROMPT + _echo(clean_input(line)))  # a piped answer shows in the transcript
+        elif not ended:
+            self.out.write("\n")  # the terminal's cursor is still after the text
+
+    def input_ended(self) -> None:
+        if self.interactive:
+            self.out.write("\n")
+
+    def interrupted(self) -> None:
+        self.out.write("\n")
 
     # -- low level
     def _style(self, text: str, code: str) -> str:
