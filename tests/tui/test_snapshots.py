@@ -1,4 +1,4 @@
-"""Snapshot tests at 80x24 with the cursor blink off (textual is pinned exactly: see DESIGN.md 4).
+"""Snapshot tests at 80x24 with the cursor blink off (textual is pinned exactly: see docs/architecture.md, "Facts the design relies on").
 
 Update after a deliberate change with ``pytest tests/tui --snapshot-update`` and look at the
 report before committing.

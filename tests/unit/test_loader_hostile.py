@@ -1,4 +1,4 @@
-"""Hostile files (DESIGN.md section 5): each refused with a clear message, fast, never a crash.
+"""Hostile files (docs/architecture.md, "Facts the design relies on"): each refused with a clear message, fast, never a crash.
 
 The time bound is generous (one second): it catches an explosion, not a slow machine.
 """

@@ -1,6 +1,6 @@
 """Reading a lesson file safely: size cap, UTF-8 check, and composition from parse events.
 
-PyYAML's loaders are unsafe for our purposes (DESIGN.md section 5): merge keys and aliases can
+PyYAML's loaders are unsafe for our purposes (docs/architecture.md, "Facts the design relies on"): merge keys and aliases can
 explode, deep nesting crashes the C composer, and the YAML 1.1 resolver turns ``no`` into False
 and ``010`` into 8. So we never construct Python objects with PyYAML. We pull parse events (from
 libyaml when available) and build our own small node tree in one pass, refusing anchors, aliases,

@@ -1,6 +1,6 @@
 """The SQLite file under the progress store: opening, checking, schema migrations, moving aside.
 
-Facts this module is built on (DESIGN.md section 5): WAL mode plus one short ``BEGIN IMMEDIATE``
+Facts this module is built on (docs/architecture.md, "Facts the design relies on"): WAL mode plus one short ``BEGIN IMMEDIATE``
 transaction per write survived forced kills and four concurrent writers; a plain ``BEGIN`` failed
 most concurrent writes with "database is locked". So the connection runs in autocommit mode and
 every write opens its own ``BEGIN IMMEDIATE`` (see ``transaction``).
