@@ -52,6 +52,7 @@ class Feedback:
     awarded: float | None = None  # credit earned for the question once final
     answer: str | None = None  # revealed answer (final and not right)
     explain: str | None = None  # explanation (final)
+    note: str = ""  # why a closed question counts less than in full ("second try, after 1 hint")
     understood: str = "answer"  # "answer", or "tentative" for a hedge graded as its candidate
     graded_text: str | None = None  # what was graded, when not the whole line ("Astana")
 

@@ -170,8 +170,8 @@ class PlainWriter:
                 elif msg.final:
                     style = "33"
                 text = msg.text
-                if msg.final and msg.awarded is not None and 0 < msg.awarded < 1:
-                    text += f"\n(This one counts {round(msg.awarded * 100)}%.)"
+                if msg.note:
+                    text += f"\n({msg.note})"
                 self.block(text, TUTOR, style)
             case Hint():
                 self.block(msg.text, f"Hint {msg.number} of {msg.total}: ")

@@ -211,3 +211,49 @@ def test_questions_to_the_tutor_while_waiting_to_go_on(shipped):
     assert "Nazarbayev" in out[0].text and s.awaiting == "continue"
     out = s.submit("hello")
     assert out[0].understood == "social" and s.awaiting == "continue"
+
+
+# ------------------------------------------------------------------ teaching at every close
+
+
+def test_a_retry_on_a_list_keeps_what_was_found(shipped):
+    course, grader = shipped
+    s = at(course, grader, "hedging", "economic-support")
+    fb = s.submit("China")[0]
+    assert isinstance(fb, Feedback) and not fb.final and fb.grade.verdict.value == "partial"
+    fb = s.submit("Russia")[0]  # only what is missing
+    assert isinstance(fb, Feedback) and fb.final and fb.grade.verdict.right
+    assert fb.awarded == pytest.approx(0.75)
+    assert fb.note == "This one counts 75%: second try."
+
+
+def test_a_retry_on_a_multi_keeps_the_options_found(shipped):
+    course, grader = shipped
+    lesson = next(lesson for lesson in course.lessons
+                  for q in lesson.questions if q.type.value == "multi")
+    q = next(q for q in lesson.questions if q.type.value == "multi")
+    s = at(course, grader, lesson.id, q.id)
+    first, second = (chr(ord("A") + i) for i in q.correct[:2])
+    assert not s.submit(first)[0].final
+    fb = s.submit(second)[0]
+    if len(q.correct) == 2:
+        assert fb.final and fb.grade.verdict.right, fb
+
+
+def test_the_explanation_is_taught_after_a_right_answer_and_a_skip(shipped):
+    course, grader = shipped
+    s = at(course, grader, "hedging", "new-president")
+    q = s.question
+    fb = s.submit("Tokayev")[0]
+    assert fb.final and q.explain.split(" ")[0] in fb.text and fb.note == ""
+    s = at(course, grader, "hedging", "new-president")
+    info = s.submit("skip")[0]
+    assert "Tokayev" in info.text and q.explain.strip() in info.text
+
+
+def test_credit_note_says_why_in_words():
+    from tutor.session.scoring import credit_note
+
+    assert credit_note(0.6, 2, 1, False) == "This one counts 60%: second try, after 1 hint."
+    assert credit_note(0.5, 1, 0, True) == "This one counts 50%: only part of the answer."
+    assert credit_note(1.0, 1, 0, False) == "" and credit_note(0.0, 3, 0, False) == ""

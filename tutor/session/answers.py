@@ -8,13 +8,15 @@ records. A mixin of :class:`tutor.session.engine.Session`.
 
 from __future__ import annotations
 
+import re
+
 from tutor.grading.result import Grade, Verdict
 from tutor.messages import Feedback, Message
-from tutor.model import Question
+from tutor.model import Question, QuestionType
 from tutor.records import Attempt, Ending
 from tutor.session.base import SessionParts
 from tutor.session.intent import TENTATIVE
-from tutor.session.scoring import award
+from tutor.session.scoring import award, credit_note
 from tutor.session.state import QuestionState, answer_line, answer_text
 from tutor.session.understand import Understood, understand
 
@@ -30,6 +32,15 @@ _DEFAULT_FEEDBACK = {
     Verdict.WRONG: "Not right.",
     Verdict.INVALID: "I didn't catch an answer there.",
 }
+
+
+def brief(text: str, limit: int = 160) -> str:
+    """The first sentence of ``text`` (whole when short): the explanation after a right answer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    return head if len(head) <= limit * 2 else head[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class Answering(SessionParts):
@@ -69,6 +80,25 @@ class Answering(SessionParts):
         assert u.grade is not None
         return self._answer(st, clean, u.grade, u)
 
+    def _keep_found(self, st: QuestionState, text: str, grade: Grade) -> Grade:
+        """List and multi questions: a retry adds to the items already found, so the student
+        only types what is missing. The better of the retry alone and the retry with them."""
+        q = st.question
+        if grade.found:
+            st.found = tuple(dict.fromkeys((*st.found, *grade.found)))
+        if not st.found or q.type not in (QuestionType.LIST, QuestionType.MULTI):
+            return grade
+        kept = [f for f in st.found if f not in grade.found]
+        if not kept:
+            return grade
+        if q.type is QuestionType.MULTI:  # found options, by letter: the texts may hold commas
+            kept = [chr(ord("A") + q.options.index(f)) for f in kept if f in q.options]
+        both = self._grade(q, ", ".join([*kept, text]))
+        if float(both.credit) > float(grade.credit) or both.verdict.right and not grade.verdict.right:
+            st.found = tuple(dict.fromkeys((*st.found, *both.found)))
+            return both
+        return grade
+
     def _grade(self, q: Question, text: str) -> Grade:
         try:
             grade = self._grader.grade(q, text)
@@ -95,6 +125,7 @@ class Answering(SessionParts):
             return [self._invalid(st, grade)]
         tentative = u is not None and u.kind == TENTATIVE and u.graded != text
         q = st.question
+        grade = self._keep_found(st, u.graded if u is not None else text, grade)
         st.attempts += 1
         try_no = st.attempts
         earned = award(grade, try_no, st.hints_used)
@@ -140,6 +171,9 @@ class Answering(SessionParts):
             parts.append(answer_line(q))
             if q.explain:
                 parts.append(q.explain.strip())
+        elif q.explain:  # right: the explanation, briefly
+            parts.append(brief(q.explain))
+        note = credit_note(awarded, try_no, st.hints_used, not right) if final else ""
         fb = Feedback(
             grade=grade,
             text="\n".join(p for p in parts if p),
@@ -147,7 +181,8 @@ class Answering(SessionParts):
             tries_left=st.tries_left,
             awarded=awarded if final else None,
             answer=answer_text(q) if final and not right else None,
-            explain=q.explain if final and not right else None,
+            explain=q.explain if final else None,
+            note=note,
             understood=u.kind if u is not None else "answer",
             graded_text=u.graded if tentative and u is not None else None,
         )

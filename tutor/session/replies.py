@@ -164,7 +164,10 @@ class Replies(SessionParts):
         self._close(st, result, st.best)
         self._report_outcome(st)
         lead = "Skipped." if how == "skip" else "Here it is."
-        info = Info(f"{lead} {answer_line(q)}", how)
+        text = f"{lead} {answer_line(q)}"
+        if q.explain:
+            text += f"\n{q.explain.strip()}"
+        info = Info(text, how)
         self._last_shown = [info]
         return [info, *self._after_close()]
 

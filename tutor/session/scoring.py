@@ -45,3 +45,22 @@ def award(grade: Grade, try_no: int, hints_used: int) -> float:
     if base <= 0.0:
         return 0.0
     return round(base * factor(try_no, hints_used), 4)
+
+
+_ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def credit_note(awarded: float, try_no: int, hints_used: int, partial: bool) -> str:
+    """Why a closed question counts less than in full, in words ("" when it counts in full or not
+    at all): "This one counts 60%: second try, after 1 hint."."""
+    if not 0 < awarded < 1:
+        return ""
+    why = []
+    if partial:
+        why.append("only part of the answer")
+    if try_no > 1:
+        why.append(f"{_ORDINALS[try_no]} try" if try_no in _ORDINALS else f"try {try_no}")
+    if hints_used:
+        why.append(f"after {hints_used} hint{'s' if hints_used != 1 else ''}")
+    reason = f": {', '.join(why)}" if why else ""
+    return f"This one counts {round(awarded * 100)}%{reason}."

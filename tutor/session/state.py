@@ -32,6 +32,7 @@ class QuestionState:
         "closed",
         "result",
         "awarded",
+        "found",
     )
 
     def __init__(self, item: PlanItem, tries: int) -> None:
@@ -44,6 +45,7 @@ class QuestionState:
         self.closed = False
         self.result = Ending.UNANSWERED
         self.awarded = 0.0
+        self.found: tuple[str, ...] = ()  # list / multi: the items already named right
 
     @property
     def question(self) -> Question:

@@ -109,8 +109,10 @@ class FeedbackBubble(Bubble):
             yield Static(plain(msg.text), classes="body")
         if msg.final and msg.answer and msg.answer not in msg.text:
             yield Static(plain(f"The answer: {msg.answer}"), classes="answer")
-        if msg.final and msg.explain and msg.explain not in msg.text:
+        if msg.final and msg.explain and msg.explain not in msg.text and not msg.grade.verdict.right:
             yield Static(plain(msg.explain), classes="explain")
+        if msg.note:
+            yield Static(plain(msg.note), classes="explain")
 
 
 class HintBubble(Bubble):
