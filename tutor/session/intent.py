@@ -69,6 +69,9 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "remind me", "remind me what the lesson said", "what did the lesson say",
         "show me the lesson again", "show the lesson again", "read it again",
         "what does the question mean", "what is the question asking", "what are you asking",
+        "what does that mean", "what does this mean", "explain it in a different way",
+        "in a different way", "another way", "can you repeat the lesson", "repeat the lesson",
+        "show me the lesson", "go back to the lesson", "what did you say", "sorry what",
     ),
     "example": (
         "example", "an example", "give me an example", "give an example", "can you give an example",
@@ -115,18 +118,21 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
     "who": (
         "who are you", "what are you", "are you a bot", "are you human", "are you a robot",
         "are you real", "are you an ai", "whats your name", "what is your name",
-        "who made you", "are you chatgpt",
+        "who made you", "are you chatgpt", "are you a real person", "are you a person",
+        "is this a bot", "am i talking to a bot",
     ),
     "ack": (
         "ok", "okay", "k", "cool", "nice", "great", "got it", "i see", "makes sense",
         "that makes sense", "alright", "all right", "sure", "fine", "lol", "haha", "oops",
         "sorry", "my bad", "oh", "ah", "hmm", "wow", "interesting", "fair enough", "right",
-        "understood", "i understand", "yes", "no", "yeah", "nope",
+        "understood", "i understand", "yes", "no", "yeah", "nope", "hold on", "hang on", "wait",
+        "one sec", "one second", "let me think", "give me a sec", "just a sec", "no wait",
     ),
     "feel": (
         "this is hard", "this is difficult", "im tired", "i am tired", "this is boring",
         "boring", "this is fun", "i like this", "i love this", "i hate this", "ugh",
         "this is confusing", "im bored", "i am bored", "this is easy", "too easy",
+        "this is interesting", "interesting stuff", "i didnt know that", "wow i didnt know that",
     ),
     "meta": (
         "is this on the exam", "will this be on the test", "is this on the test",
@@ -142,6 +148,7 @@ for _kind, _table in ((REQUEST, _REQUESTS), (SOCIAL, _SOCIAL)):
         for _form in _forms:
             _PHRASES.setdefault(_form, (_kind, _name))
 _PHRASE_KEYS = list(_PHRASES)
+_VAGUE = frozenset({"that", "this", "it", "these", "those", "tht", "dat", "thta", "ths"})
 # Phrasings distinctive enough to be found inside a longer line ("just tell me the answer").
 _NOT_INNER = frozenset({"tell me", "i see", "how are you", "what do you mean", "i understand",
                         "got it", "all right", "go over it again"})
@@ -159,8 +166,7 @@ _TRAILING = re.compile(r"(?:\s+(?:please|pls|plz|thanks|thank you|tutor|now|then
 _QUESTION_OPENERS = re.compile(
     r"^(?:(?:(?:at|in|on|for|by|from|to|with|of|during|since|after|before|until)\s+)?"
     r"(?:why|how|when|where|which|whose|whom|what|who)|"
-    r"(?:can|could|would|will|should|do|does|did|is|are|was|were|has|have|had)\s+"
-    r"(?:you|i|we|they|he|she|it|there|the|this|that|these|those|kazakhstan|russia|china|a|an)|"
+    r"(?:can|could|would|will|should|do|does|did|is|are|was|were|has|have|had)\s+\w+|"
     r"tell me (?:about|why|how|what|who|when|where|more)|explain (?:why|how|what|who|when|where)|"
     r"i (?:want|would like|d like) to know|i wonder|i was wondering|is it true)\b"
 )
@@ -184,6 +190,7 @@ _TENTATIVE_PATTERNS = [
         r"^(?:what|how)\s+about\s+(?P<x>.+?)$",
     )
 ]
+_BARE_CLAUSE = re.compile(r"^(?:because|why|how|what|who|when|where|which)\b")
 _WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
 # A candidate that opens like a clause is a question about the content, not a guess.
 _CLAUSE = re.compile(
@@ -199,25 +206,37 @@ def key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", t).split())
 
 
-def _phrase(k: str) -> tuple[str, str, bool] | None:
-    """(kind, name, exact) of the request or social phrase this whole line is, or None."""
+def _phrase(k: str, fuzzy: bool) -> tuple[str, str, bool] | None:
+    """(kind, name, exact) of the request or social phrase this whole line is, or None; with
+    ``fuzzy``, read through typing slips."""
     stripped = _TRAILING.sub("", _FILLER.sub("", k)).strip()
-    for cand in dict.fromkeys((k, stripped)):
-        hit = _PHRASES.get(cand)
-        if hit is not None:
-            return (*hit, True)
+    if not fuzzy:
+        for cand in dict.fromkeys((k, stripped)):
+            hit = _PHRASES.get(cand)
+            if hit is not None:
+                return (*hit, True)
+        return None
     stripped = stripped or k
     if len(stripped) < 6 or " " not in stripped or len(stripped) > 60:
         return None  # a single word is matched exactly only: a slip there may be an answer
-    best = process.extractOne(
-        stripped, _PHRASE_KEYS, scorer=fuzz.ratio, score_cutoff=84
-    )
+    best = process.extractOne(stripped, _PHRASE_KEYS, scorer=fuzz.ratio, score_cutoff=84)
     if best is None:
         return None
     phrase = best[0]
     if " " not in phrase or abs(len(phrase) - len(stripped)) > 4:
         return None
     return (*_PHRASES[phrase], False)
+
+
+# Words that carry no answer: a line made only of them is small talk ("haha ok", "yeah actually no").
+_FILLER_WORDS = frozenset({
+    "ok", "okay", "k", "haha", "hahaha", "lol", "lmao", "yeah", "yea", "yes", "no", "nope", "nah",
+    "actually", "hmm", "hm", "um", "uh", "er", "well", "so", "oh", "ah", "wait", "right", "sure",
+    "cool", "nice", "great", "fine", "alright", "thanks", "thx", "hey", "hi", "hello", "oops",
+    "sorry", "then", "now", "again", "just", "really",
+})
+# "is this on the test?", "will this be in the exam"
+_META = re.compile(r"\b(?:exam|exams|test|tests|quiz|graded|grade|marks|homework)\b")
 
 
 def _inside(k: str) -> tuple[str, str] | None:
@@ -261,7 +280,7 @@ def _tentative(text: str) -> str | None:
     if question_mark and not _QUESTION_OPENERS.match(lowered):
         x = raw.strip(" ,;:-")
         wh = len(x.split()) >= 3 and _WH.search(x.casefold())
-        if x and len(x.split()) <= 6 and not _CLAUSE.match(x.casefold()) and not wh:
+        if x and len(x.split()) <= 6 and not _BARE_CLAUSE.match(x.casefold()) and not wh:
             return x  # "Astana?"
     return None
 
@@ -275,13 +294,17 @@ def classify(text: str) -> Intent:
     if cmd is not None:
         return Intent(COMMAND, cmd.name, exact=cmd.exact)
     k = key(stripped)
-    hit = _phrase(k) if k else None
+    query = parse_define(stripped)
+    hit = _phrase(k, fuzzy=False) if k else None
+    if hit is None and k and (query is None or query.bare or query.term.casefold() in _VAGUE):
+        hit = _phrase(k, fuzzy=True)  # "what does SCO mean" is a look-up, not "what does that mean"
     if hit is not None:
         kind, name, exact = hit
         # Several words that are plainly talk ("I don't understand") are never an answer; one word
         # ("score", "great", "stuck") or a phrase read through a slip might be: graded first.
         return Intent(kind, name, sure=exact and " " in k, exact=exact)
-    query = parse_define(stripped)
+    if _META.search(k) and re.search(r"\b(?:this|it|that|these)\b", k):
+        return Intent(SOCIAL, "meta", exact=False)
     if query is not None and not query.bare:
         return Intent(DEFINE, query.term)
     candidate = _tentative(stripped)
@@ -291,11 +314,13 @@ def classify(text: str) -> Intent:
     inner = _inside(k)
     if inner is not None:
         return Intent(inner[0], inner[1], exact=False)
+    words = k.split()
+    if words and all(w in _FILLER_WORDS for w in words):
+        return Intent(SOCIAL, "ack", exact=False)
     lowered = _APOS.sub("", stripped.casefold())
     if _QUESTION_OPENERS.match(lowered):
-        words = k.split()
         if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
             return Intent(QUESTION, stripped, sure=True)
-        if stripped.endswith("?"):
+        if stripped.endswith("?") or len(words) >= 3:
             return Intent(QUESTION, stripped)
     return Intent(ANSWER)

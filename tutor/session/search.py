@@ -25,7 +25,7 @@ import re
 import sqlite3
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -39,14 +39,39 @@ TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
 _WORD = re.compile(r"\w+")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|^#+\s*|^\s*[-*+]\s+|^\s*>\s?)", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
+# A sentence ends at . ! or ? after a lower-case word or a number, not after an initial (U.S.).
+_SENTENCE = re.compile(r"(?<=[a-z0-9)\]\"”'’][.!?])\s+(?=[A-Z0-9“\"(])")
 _NON_WORD = re.compile(r"[^\w]+")
 
 # Words that say nothing about *what* is asked.
 _STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "into", "over", "under", "as", "and", "or", "but", "if", "so", "than", "then", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "has", "have", "had", "having", "can", "could", "would", "will", "shall", "should", "may", "might", "must", "what", "whats", "who", "whos", "whom", "whose", "which", "when", "where", "why", "how", "i", "me", "my", "we", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "not", "no", "yes", "please", "pls", "tell", "explain", "mean", "means", "meaning", "meant", "say", "said", "know", "define", "definition", "again", "more", "much", "many", "some", "any", "one", "ones", "thing", "things", "just", "really", "actually", "also", "very", "kind", "sort", "like", "lot", "get", "got", "give", "let", "lets", "s", "t", "d", "ll", "re", "ve", "m", "ok", "okay", "hey", "hi", "hello", "tutor", "happen", "happened", "happens", "come", "came", "make", "made", "use", "used", "going", "go"]
+    """a an the of to in on at by for from with about into over under as and or but if so than then
+    is are was were be been being am do does did done doing has have had having can could would
+    will shall should may might must what whats who whos whom whose which when where why how
+    i me my we our you your he him his she her it its they them their this that these those there
+    here not no yes please pls tell explain mean means meaning meant say said know define
+    definition again more much many some any one ones thing things just really actually also
+    very kind sort like lot get got give let lets s t d ll re ve m ok okay hey hi hello tutor
+    happen happened happens come came make made use used going go become became becomes begin
+    began start started want wanted wants need needs before after now then still ever way
+    u ur""".split()  # noqa: SIM905
 )
 
+# Forms a stemmer cannot join (irregular verbs) and the plain words students use for the words
+# lessons use: a question word is also searched as these.
+_ALSO: dict[str, tuple[str, ...]] = {
+    "wrote": ("written", "write", "author"), "write": ("written", "wrote", "author"),
+    "written": ("wrote", "author"), "sold": ("sell", "sale"), "sell": ("sold", "sale"),
+    "selling": ("sold", "sale", "sell"), "bought": ("buy", "purchase"), "buy": ("bought",),
+    "gave": ("give", "gift", "given"), "given": ("gave", "gift"), "began": ("begin", "begun"),
+    "begun": ("began",), "chose": ("chosen",), "fought": ("fight",), "won": ("win",),
+    "lost": ("lose",), "led": ("lead", "leads"), "leads": ("led",), "lead": ("led",),
+    "weapons": ("arms", "military"), "weapon": ("arms", "military"), "arms": ("weapons",),
+    "big": ("large", "largest", "size", "area"), "size": ("large", "largest", "area"),
+    "people": ("population",), "population": ("people",),
+    "founded": ("founding", "established"), "independent": ("independence",),
+    "independence": ("independent",),
+}
 _TOKENIZE = "'porter unicode61 remove_diacritics 2'"
 _PASSAGE_CHARS = 320
 MIN_COVER = 0.6
@@ -155,11 +180,20 @@ class CourseIndex:
         for w in words(question):
             if w in _STOP or (len(w) < 2 and not w.isdigit()):
                 continue
-            if w not in self._vocab and len(w) >= 4 and not w.isdigit():
+            if w not in self._vocab and w not in _ALSO and len(w) >= 4 and not w.isdigit():
                 w = self._mend(w)
             if w not in out:
                 out.append(w)
         return out[:12]
+
+    def _forms(self, term: str) -> list[str]:
+        """The term and the other forms it is searched as, as the course spells them."""
+        out = [term]
+        for a in _ALSO.get(term, ()):
+            used = next((f for f in (a, f"{a}s", f"{a}es", f"{a}ed", f"{a}ing") if f in self._stem), "")
+            if used and used not in out:
+                out.append(used)
+        return out
 
     def _mend(self, w: str) -> str:
         """The course word a misspelt ``w`` clearly means (same first letter, ratio >= 80)."""
@@ -173,23 +207,23 @@ class CourseIndex:
         if not terms:
             return []
         total = len(self.passages)
-        stems = {t: self._stem.get(t, "") for t in terms}
-        present = [t for t in terms if self._df.get(stems[t])]
+        forms = {t: self._forms(t) for t in terms}
+        stems = {t: {self._stem.get(f, "") for f in forms[t]} - {""} for t in terms}
+        df = {t: max((self._df.get(st, 0) for st in stems[t]), default=0) for t in terms}
+        present = [t for t in terms if df[t]]
         if not present:
             return []
         # Ranking every passage that holds a word found all over a big course costs time and
         # says little: such words count towards coverage below, but only rarer ones are searched.
         common = max(200, total // 100)
-        rare = [t for t in present if self._df[stems[t]] <= common] or present
+        rare = [t for t in present if df[t] <= common] or present
+        query = " OR ".join(_quote(f) for t in rare for f in forms[t] if self._stem.get(f) or f == t)
         with self._lock:
             ranked = self._db.execute(
                 "SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY bm25(passage) LIMIT 24",
-                (" OR ".join(_quote(t) for t in rare),),
+                (query,),
             ).fetchall()
-        weight = {}
-        for t in present:
-            df = self._df[stems[t]]
-            weight[t] = math.log((total - df + 0.5) / (df + 0.5) + 1.0)
+        weight = {t: math.log((total - df[t] + 0.5) / (df[t] + 0.5) + 1.0) for t in present}
         # A word the course never uses counts as much as a typical word it does: "capital of
         # France" is half unanswered, "what temperature does water boil at" mostly answered.
         typical = sum(weight.values()) / len(weight)
@@ -199,7 +233,7 @@ class CourseIndex:
         hits = []
         for rank, (rowid,) in enumerate(ranked):
             holds = self._terms_of(rowid)
-            found = tuple(t for t in present if stems[t] in holds)
+            found = tuple(t for t in present if stems[t] & holds)
             cover = sum(weight[t] for t in found) / whole
             if cover >= MIN_COVER:
                 hits.append((-round(cover, 1), rank, Hit(self.passages[rowid - 1], cover, found)))
@@ -219,19 +253,27 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def excerpt(hit: Hit, limit: int = _PASSAGE_CHARS) -> str:
-    """The passage, or its sentences that hold most of the words asked about, kept short."""
+def excerpt(hit: Hit, limit: int = _PASSAGE_CHARS, keep: Callable[[str], bool] | None = None) -> str:
+    """The passage, or its sentences that hold most of the words asked about, kept short; only
+    the sentences ``keep`` accepts ("" when none of them holds a word asked about)."""
     text = hit.passage.text
+    sentences = _SENTENCE.split(text)
+    if keep is not None:
+        sentences = [s for s in sentences if keep(s)]
+        if not sentences:
+            return ""
+        text = " ".join(sentences)
     if len(text) <= limit:
         return text
-    sentences = _SENTENCE.split(text)
-    stems = [t[:5] for t in hit.terms]
+    stems = [f[:5] for t in hit.terms for f in (t, *_ALSO.get(t, ()))]
 
     def score(s: str) -> int:
         ws = words(s)
         return sum(any(w.startswith(st) for w in ws) for st in stems)
 
     best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
+    if keep is not None and not score(sentences[best]):
+        return ""
     out = sentences[best]
     nxt = best + 1
     if nxt < len(sentences) and len(out) + len(sentences[nxt]) < limit and score(sentences[nxt]):

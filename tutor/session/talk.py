@@ -35,14 +35,15 @@ from tutor.session.intent import (
     classify,
     key,
 )
-from tutor.session.search import course_index, excerpt, reveals
+from tutor.session.search import Passage, course_index, excerpt, reveals
 from tutor.session.state import QuestionState
 from tutor.session.understand import Understood
 
-_YES = frozenset(
-    ["y", "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "please", "go", "on", "go", "ahead", "do", "it", "show", "show", "me", "show", "it", "yes", "please", "yes", "show", "me", "tell", "me", "reveal", "it", "reveal", "fine", "alright", "i", "give", "up"]
-) | frozenset({"yes please", "show me", "show it", "go ahead", "tell me", "reveal it", "do it",
-               "i give up", "yes show me", "ok show me", "yes tell me"})
+_YES = frozenset({
+    "y", "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "please", "go on", "go ahead", "do it",
+    "show", "show me", "show it", "yes please", "yes show me", "ok show me", "yes tell me",
+    "tell me", "reveal", "reveal it", "fine", "alright", "i give up", "go for it",
+})
 _NO = frozenset({"n", "no", "nope", "nah", "not yet", "no thanks", "wait", "no wait", "let me try",
                  "ill try", "i will try", "let me think", "no let me try", "never mind", "cancel"})
 
@@ -169,31 +170,49 @@ class Talk(SessionParts):
             if q is not None and reveals(body, q, text):
                 return [self._withheld(q, kind)]
             return [Info(body, "define", understood=kind)]
-        hits = course_index(self.course).search(text)
-        if q is not None and hits:
-            shown = [h for h in hits if h.passage.question_id != q.id
-                     and not reveals(h.passage.text, q, text)]
-            if not shown or shown[0] is not hits[0]:
-                return [self._withheld(q, kind)]
-            hits = shown
-        if not hits:
+        index = course_index(self.course)
+        hits = index.search(text, limit=6 if q is not None else 2)
+
+        def safe(part: str) -> bool:
+            return q is None or not reveals(part, q, text)
+
+        lines: list[str] = []
+        shown = []
+        for h in hits:
+            if q is not None and h.passage.question_id == q.id:
+                continue  # the open question's own explanation
+            # A passage that would give the open question's answer away is shown only in its
+            # sentences that do not (and not at all when none of those answers the question).
+            part = excerpt(h) if safe(h.passage.text) else excerpt(h, keep=safe)
+            if part:
+                shown.append(h)
+                lines.append(f"{self._lesson_name(h.passage, q, text)}: {part}")
+            if len(shown) == 2:
+                break
+        if hits and not shown and q is not None:
+            return [self._withheld(q, kind)]
+        if not shown:
             if lookup is not None and lookup.suggestions:
                 info = self._define_reply(DefineQuery(intent.name, intent.bare), lookup,
                                           self._glossary(self.lesson))
                 return [Info(info.text, info.kind, understood=kind)]
-            return [Info(self._not_covered(), "course", understood=kind)]
+            return [Info(self._not_covered(q, text), "course", understood=kind)]
         here = self.lesson.id if self.lesson is not None else None
-        lines = []
-        for h in hits:
-            p = h.passage
-            lines.append(f"Lesson {p.lesson_number}, {p.lesson_title}: {excerpt(h)}")
-        ref = hits[0].passage
+        ref = shown[0].passage
         other = ref.lesson_id != here
         if other:
-            lines.append(f"Lesson {ref.lesson_number}, {ref.lesson_title}, goes into this: "
+            lines.append(f"{self._lesson_name(ref, q, text)} goes into this: "
                          "you can open it after this one.")
         return [Info("\n".join(lines), "course", understood=kind,
                      lesson_ref=ref.lesson_id if other else None)]
+
+    def _lesson_name(self, p: Passage, q: Question | None, said: str) -> str:
+        """"Lesson 7, Hedging bets"; just "Lesson 7" when the title would give the open
+        question's answer away."""
+        name = f"Lesson {p.lesson_number}, {p.lesson_title}"
+        if q is not None and reveals(name, q, said):
+            return f"Lesson {p.lesson_number}"
+        return name
 
     def _withheld(self, q: Question, kind: str) -> Info:
         st = self._open()
@@ -201,8 +220,10 @@ class Talk(SessionParts):
         return Info(f"That is just what this question is asking, so I'll keep it back for now. "
                     f"{offer}".strip(), "withheld", understood=kind)
 
-    def _not_covered(self) -> str:
+    def _not_covered(self, q: Question | None = None, said: str = "") -> str:
         covers = course_index(self.course).covers
+        if q is not None and reveals(covers, q, said):
+            covers = f"{len(self.course.lessons)} lessons"
         return ("The course doesn't cover that, as far as I can find. "
                 f"It covers: {covers}." if covers else "The course doesn't cover that.")
 

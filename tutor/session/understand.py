@@ -36,9 +36,10 @@ from tutor.session.intent import ANSWER, DEFINE, TENTATIVE, Intent, classify
 
 ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
 _NON_WORD = re.compile(r"[^\w]+")
-_TRUTH_WORDS = frozenset(
-    ["true", "false", "t", "f", "yes", "no", "y", "n", "yep", "yeah", "yup", "nope", "nah", "correct", "incorrect", "right", "wrong"]
-)
+_TRUTH_WORDS = frozenset({
+    "true", "false", "t", "f", "yes", "no", "y", "n", "yep", "yeah", "yup", "nope", "nah",
+    "correct", "incorrect", "right", "wrong",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,8 @@ def understand(
 ) -> Understood:
     """How ``text`` (cleaned, not empty) is taken at the open question ``q``; see the module doc."""
     intent = intent if intent is not None else classify(text)
+    if intent.kind == TENTATIVE and expects(q, intent.candidate):
+        return Understood(intent, True, intent.candidate, grade(q, intent.candidate))
     if intent.kind == ANSWER or expects(q, text):
         return Understood(Intent(ANSWER), True, text, grade(q, text))
     if intent.kind == TENTATIVE:
