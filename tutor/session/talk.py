@@ -35,7 +35,7 @@ from tutor.session.intent import (
     classify,
     key,
 )
-from tutor.session.search import Passage, course_index, excerpt, reveals
+from tutor.session.search import Passage, course_index, excerpt, reveals, words
 from tutor.session.state import QuestionState
 from tutor.session.understand import Understood
 
@@ -58,6 +58,13 @@ _SOCIAL_REPLIES = {
             "Ask me about anything in it.",
 }
 _CLEAN_TERM = re.compile(r"\s+")
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two passages say much the same (most of the words of one are in the other)."""
+    wa = {w for w in words(a) if len(w) > 3}
+    wb = {w for w in words(b) if len(w) > 3}
+    return bool(wa and wb) and len(wa & wb) >= 0.7 * min(len(wa), len(wb))
 
 
 def rests_on(lesson: Lesson, step_index: int) -> list[tuple[int, TeachStep]]:
@@ -184,6 +191,8 @@ class Talk(SessionParts):
             # A passage that would give the open question's answer away is shown only in its
             # sentences that do not (and not at all when none of those answers the question).
             part = excerpt(h) if safe(h.passage.text) else excerpt(h, keep=safe)
+            if part and lines and _same(part, lines[0]):
+                continue  # a second passage only when it says something else
             if part:
                 shown.append(h)
                 lines.append(f"{self._lesson_name(h.passage, q, text)}: {part}")
@@ -201,7 +210,7 @@ class Talk(SessionParts):
         ref = shown[0].passage
         other = ref.lesson_id != here
         if other:
-            lines.append(f"{self._lesson_name(ref, q, text)} goes into this: "
+            lines.append(f"More on this in {self._lesson_name(ref, q, text)}: "
                          "you can open it after this one.")
         return [Info("\n".join(lines), "course", understood=kind,
                      lesson_ref=ref.lesson_id if other else None)]

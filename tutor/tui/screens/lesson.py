@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
 
 PLACEHOLDERS = {
-    "answer": "Your answer (or: hint, skip, repeat, what is ...?, help)",
-    "continue": "Press Enter to go on",
+    "answer": "Your answer, or ask me anything: why ...?, what is ...?, hint, I don't understand",
+    "continue": "Press Enter to go on, or ask me a question",
     "done": "Press Enter for your summary",
 }
 
