@@ -71,7 +71,11 @@ _ALSO: dict[str, tuple[str, ...]] = {
     "people": ("population",), "population": ("people",),
     "founded": ("founding", "established"), "independent": ("independence",),
     "independence": ("independent",),
+    # "where is X?": X with a word that places it
+    "where": ("located", "lies", "sits", "region", "border", "borders", "between", "neighbour",
+              "north", "south", "east", "west"),
 }
+_ASKS_PLACE = "where"
 _TOKENIZE = "'porter unicode61 remove_diacritics 2'"
 _PASSAGE_CHARS = 320
 MIN_COVER = 0.6
@@ -177,7 +181,10 @@ class CourseIndex:
     def terms(self, question: str) -> list[str]:
         """The content words of ``question``, misspellings mended to course words where clear."""
         out: list[str] = []
-        for w in words(question):
+        asked = words(question)
+        if asked[:1] == [_ASKS_PLACE] and len(asked) <= 6:
+            out.append(_ASKS_PLACE)
+        for w in asked:
             if w in _STOP or (len(w) < 2 and not w.isdigit()):
                 continue
             if w not in self._vocab and w not in _ALSO and len(w) >= 4 and not w.isdigit():
@@ -188,7 +195,7 @@ class CourseIndex:
 
     def _forms(self, term: str) -> list[str]:
         """The term and the other forms it is searched as, as the course spells them."""
-        out = [term]
+        out = [] if term == _ASKS_PLACE else [term]
         for a in _ALSO.get(term, ()):
             used = next((f for f in (a, f"{a}s", f"{a}es", f"{a}ed", f"{a}ing") if f in self._stem), "")
             if used and used not in out:
@@ -217,7 +224,7 @@ class CourseIndex:
         # says little: such words count towards coverage below, but only rarer ones are searched.
         common = max(200, total // 100)
         rare = [t for t in present if df[t] <= common] or present
-        query = " OR ".join(_quote(f) for t in rare for f in forms[t] if self._stem.get(f) or f == t)
+        query = " OR ".join(_quote(f) for t in rare for f in forms[t])
         with self._lock:
             ranked = self._db.execute(
                 "SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY bm25(passage) LIMIT 24",
