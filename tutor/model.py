@@ -128,6 +128,16 @@ Step = Teach | Question
 
 
 @dataclass(frozen=True, slots=True)
+class Synonym:
+    """Words an instructor declares to count as the same in answers (``nations: [countries,
+    states]``): any of ``others`` typed where ``word`` is expected, or the other way round."""
+
+    word: str
+    others: tuple[str, ...]
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     term: str
     definition: str
@@ -163,6 +173,7 @@ class Lesson:
     minutes: int | None = None
     sources: tuple[tuple[str, str], ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # words that count as the same in this lesson's answers
     tries: int = DEFAULT_TRIES
     path: str = "<memory>"
     pos: Pos = NOWHERE
@@ -186,6 +197,7 @@ class Course:
     """The lessons in teaching order (by file name)."""
 
     lessons: tuple[Lesson, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # course-wide: count as the same in every lesson
     _by_id: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

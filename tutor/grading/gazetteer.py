@@ -3,6 +3,8 @@
 A typo budget alone would take ``Iraq`` for a typo of ``Iran``, or ``Austria`` for ``Australia``.
 These names are never credited: they only stop the grader from treating one real thing as a
 misspelling of another. A name equal to one of the question's own accepted forms is ignored.
+The world's countries and cities come from GeoNames (``world.places``); this module holds only
+what GeoNames lacks (regions, seas, short and older names), organisations, and the tables below.
 
 ``equivalents()`` lists names that mean the same place or body in another language: the Russian
 (and, where it differs, Kazakh) names of what the course is about. Transliteration alone turns
@@ -14,47 +16,20 @@ too (``Китай`` is refused for ``Russia`` as China, not read as a stray word
 
 from __future__ import annotations
 
-_COUNTRIES = """
-Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Argentina; Armenia;
-Australia; Austria; Azerbaijan; Bahamas; Bahrain; Bangladesh; Barbados; Belarus; Belgium; Belize;
-Benin; Bhutan; Bolivia; Bosnia and Herzegovina; Botswana; Brazil; Brunei; Bulgaria; Burkina Faso;
-Burundi; Cambodia; Cameroon; Canada; Cape Verde; Central African Republic; Chad; Chile; China;
-Colombia; Comoros; Congo; Costa Rica; Croatia; Cuba; Cyprus; Czechia; Czech Republic; Denmark;
-Djibouti; Dominica; Dominican Republic; Ecuador; Egypt; El Salvador; Equatorial Guinea; Eritrea;
-Estonia; Eswatini; Ethiopia; Fiji; Finland; France; Gabon; Gambia; Georgia; Germany; Ghana;
-Greece; Grenada; Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti; Honduras; Hungary; Iceland;
-India; Indonesia; Iran; Iraq; Ireland; Israel; Italy; Ivory Coast; Jamaica; Japan; Jordan;
-Kazakhstan; Kenya; Kiribati; Kosovo; Kuwait; Kyrgyzstan; Laos; Latvia; Lebanon; Lesotho; Liberia;
-Libya; Liechtenstein; Lithuania; Luxembourg; Madagascar; Malawi; Malaysia; Maldives; Mali; Malta;
-Marshall Islands; Mauritania; Mauritius; Mexico; Micronesia; Moldova; Monaco; Mongolia;
-Montenegro; Morocco; Mozambique; Myanmar; Burma; Namibia; Nauru; Nepal; Netherlands; Holland;
-New Zealand; Nicaragua; Niger; Nigeria; North Korea; North Macedonia; Macedonia; Norway; Oman;
-Pakistan; Palau; Palestine; Panama; Papua New Guinea; Paraguay; Peru; Philippines; Poland;
-Portugal; Qatar; Romania; Russia; Rwanda; Saint Kitts and Nevis; Saint Lucia; Samoa; San Marino;
-Saudi Arabia; Senegal; Serbia; Seychelles; Sierra Leone; Singapore; Slovakia; Slovenia;
-Solomon Islands; Somalia; South Africa; South Korea; South Sudan; Spain; Sri Lanka; Sudan;
-Suriname; Sweden; Switzerland; Syria; Taiwan; Tajikistan; Tanzania; Thailand; Timor-Leste; Togo;
-Tonga; Trinidad and Tobago; Tunisia; Turkey; Turkiye; Turkmenistan; Tuvalu; Uganda; Ukraine;
-United Arab Emirates; United Kingdom; Britain; Great Britain; England; Scotland; Wales;
-United States; America; USA; UK; UAE; Uruguay; Uzbekistan; Vanuatu; Vatican; Venezuela; Vietnam;
-Yemen; Zambia; Zimbabwe; Korea; Sudan; Greenland; Tibet; Xinjiang; Crimea; Chechnya; Siberia;
-Hong Kong; Macau; Kashmir; Kurdistan; Karakalpakstan; Afghanistan
+# Names GeoNames (``world.places``: every country, continent, US state and city of 15,000 people
+# or more) does not hold: the short English names of countries, regions and seas, older names.
+_NOT_IN_GEONAMES = """
+Cape Verde; Congo; Czech Republic; Burma; Macedonia; Turkiye; Britain; Great Britain; England;
+Scotland; Wales; America; USA; UK; UAE; Korea; Tibet; Xinjiang; Crimea; Chechnya; Siberia;
+Kashmir; Kurdistan; Karakalpakstan; Peking; Nur-Sultan; Alma-Ata; Kiev; Ulaanbaatar;
+Caspian Sea; Aral Sea; Black Sea; Baltic Sea; Lake Balkhash; Volga; Central Asia; South Asia;
+East Asia; Eurasia; Caucasus; Middle East; Arctic; Pacific; Atlantic; Indian Ocean
 """
 
 _HISTORICAL = """
 Prussia; Persia; Ottoman Empire; Soviet Union; USSR; Yugoslavia; Czechoslovakia; Rus;
 Russian Empire; Austria-Hungary; Byzantium; Mongol Empire; Golden Horde; Zhungaria; Dzungaria;
 Kazakh Khanate; East Germany; West Germany; Manchuria; Siam; Ceylon; Rhodesia; Zaire
-"""
-
-_PLACES = """
-Moscow; Beijing; Peking; Astana; Nur-Sultan; Almaty; Alma-Ata; Tashkent; Bishkek; Dushanbe;
-Ashgabat; Kabul; Tehran; Baghdad; Ankara; Istanbul; Baku; Tbilisi; Yerevan; Kyiv; Kiev; Minsk;
-Warsaw; Berlin; Paris; London; Washington; New York; Tokyo; Seoul; Pyongyang; Ulaanbaatar;
-Delhi; New Delhi; Islamabad; Brussels; Geneva; Vienna; Rome; Madrid; Urumqi; Shanghai;
-Samarkand; Bukhara; Caspian Sea; Aral Sea; Black Sea; Baltic Sea; Lake Balkhash; Volga;
-Central Asia; South Asia; East Asia; Europe; Asia; Africa; Eurasia; Caucasus; Middle East;
-Arctic; Antarctica; Pacific; Atlantic; Indian Ocean
 """
 
 _ORGANISATIONS = """
@@ -243,16 +218,17 @@ def equivalents() -> dict[str, tuple[str, ...]]:
 
 
 def places() -> tuple[str, ...]:
-    """The built-in countries, regions and places (no organisations), as written."""
-    blocks = (_COUNTRIES, _HISTORICAL, _PLACES)
+    """The places GeoNames does not hold (regions, seas, short and older names), as written;
+    ``world.places()`` has the rest."""
+    blocks = (_NOT_IN_GEONAMES, _HISTORICAL)
     return tuple(dict.fromkeys(n for b in blocks for n in _split(b.replace("\n", " "))))
 
 
 def names() -> tuple[str, ...]:
-    """Every built-in competitor name, as written."""
-    seen: dict[str, None] = {}
-    for block in (_COUNTRIES, _HISTORICAL, _PLACES, _ORGANISATIONS):
-        seen.update(dict.fromkeys(_split(block.replace("\n", " "))))
+    """Every built-in competitor name beyond GeoNames' places, as written: regions, seas,
+    older names, organisations, and the Russian and Kazakh names."""
+    seen: dict[str, None] = dict.fromkeys(places())
+    seen.update(dict.fromkeys(_split(_ORGANISATIONS.replace("\n", " "))))
     for _english, native in _equivalent_rows():
         seen.update(dict.fromkeys(native))
     return tuple(seen)

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from tutor.grading import feedback as fb
 from tutor.grading import gazetteer
+from tutor.grading import world
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
 from tutor.grading.pipeline import Answer, Rule, decide
@@ -144,6 +145,7 @@ class Grader:
         same = [self._variants.get(f.key.squashed, ()) for f in prep.forms]
         prep.own = prep.own.union(*same)
         around = {n for f in prep.forms for n in self._within.get(f.key.squashed, ())}
+        around.update(c for f in prep.forms if (c := _country_of(f.key.squashed)))
         prep.related = tuple(key(n) for n in sorted(around))
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
@@ -200,14 +202,19 @@ _BUILTIN_ALIASES: dict[str, tuple[str, ...]] | None = None
 
 
 def _builtin_index() -> CompetitorIndex:
-    """The built-in names, indexed once per process and shared by every Grader."""
+    """The built-in names, indexed once per process and shared by every Grader; filled on first
+    use (the world's places are read only when a rival name is first needed)."""
     global _BUILTIN
     if _BUILTIN is None:
-        index = CompetitorIndex()
-        for name in gazetteer.names():
-            index.add(name, "builtin")
-        _BUILTIN = index
+        _BUILTIN = CompetitorIndex(fill=_fill_builtin)
     return _BUILTIN
+
+
+def _fill_builtin(index: CompetitorIndex) -> None:
+    for name in gazetteer.names():
+        index.add(name, "builtin")
+    for name, squashed, _country in world.places():
+        index.add_squashed(squashed, name, "builtin")
 
 
 def _builtin_aliases() -> dict[str, tuple[str, ...]]:
@@ -250,7 +257,9 @@ def _located_in(definition: str) -> list[str]:
         return []
     global _PLACES
     if _PLACES is None:
-        _PLACES = frozenset(key(p).squashed for p in gazetteer.places())
+        _PLACES = frozenset(key(p).squashed for p in gazetteer.places()) | frozenset(
+            squashed for _name, squashed, _country in world.places()
+        )
     found: list[str] = []
     for n in (3, 2, 1):
         for i in range(len(ws) - n + 1):
@@ -263,3 +272,12 @@ def _located_in(definition: str) -> list[str]:
 
 
 _PLACES: frozenset[str] | None = None
+_COUNTRY_OF: dict[str, str] | None = None
+
+
+def _country_of(squashed: str) -> str:
+    """The country a GeoNames city is in (``paris`` -> France), or ""."""
+    global _COUNTRY_OF
+    if _COUNTRY_OF is None:
+        _COUNTRY_OF = {sq: country for _name, sq, country in world.places() if country}
+    return _COUNTRY_OF.get(squashed, "")

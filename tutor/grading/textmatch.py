@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -188,21 +189,40 @@ class Competitor:
 
 
 class CompetitorIndex:
-    """Every known name, indexed by squashed form and by length for fast nearest look-ups."""
+    """Every known name, indexed by squashed form and by length for fast nearest look-ups.
 
-    def __init__(self) -> None:
-        self._exact: dict[str, Competitor] = {}
-        self._by_len: dict[int, list[str]] = defaultdict(list)
+    ``fill``, when given, adds the names on first use (the built-in index: its 30,000 places
+    are read only when a grader first needs a rival name)."""
+
+    def __init__(self, fill: Callable[[CompetitorIndex], None] | None = None) -> None:
+        self._exact_names: dict[str, Competitor] = {}
+        self._by_len_names: dict[int, list[str]] = defaultdict(list)
+        self._fill = fill
+
+    @property
+    def _exact(self) -> dict[str, Competitor]:
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill(self)
+        return self._exact_names
+
+    @property
+    def _by_len(self) -> dict[int, list[str]]:
+        self._exact  # noqa: B018 - fills the index on first use
+        return self._by_len_names
 
     def __len__(self) -> int:
         return len(self._exact)
 
     def add(self, text: str, source: str) -> None:
-        k = key(text)
-        if k.empty or k.squashed in self._exact:
+        self.add_squashed(key(text).squashed, text, source)
+
+    def add_squashed(self, squashed: str, text: str, source: str) -> None:
+        """Add a name already squashed (``key(text).squashed``): the gazetteer's 30,000."""
+        if not squashed or squashed in self._exact:
             return
-        self._exact[k.squashed] = Competitor(text, k.squashed, source)
-        self._by_len[len(k.squashed)].append(k.squashed)
+        self._exact[squashed] = Competitor(text, squashed, source)
+        self._by_len[len(squashed)].append(squashed)
 
     def exact(self, squashed: str, exclude: frozenset[str] = frozenset()) -> Competitor | None:
         if squashed in exclude:

@@ -10,6 +10,7 @@ from tutor.loader.lint import lint_lesson, lint_question, lint_source
 from tutor.loader.problems import Problem, Report, TooManyErrors, problem_sort_key
 from tutor.loader.safeyaml import Map, Node, Scalar, Seq, check_encoding, compose
 from tutor.loader.steps import LESSON_KEYS, MAX_TRIES, QUESTION_KEYS, convert_step
+from tutor.loader.synonyms import read_synonyms
 from tutor.model import DEFAULT_TRIES, GlossaryEntry, Lesson, Question, Step
 
 REQUIRED = ("id", "title", "steps")
@@ -95,6 +96,7 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         GlossaryEntry(k, v, f.pos(report, kn))
         for k, v, kn in f.text_pairs(report, get("glossary"), "'glossary'")
     ) if "glossary" in pairs else ()
+    synonyms = read_synonyms(report, get("synonyms")) if "synonyms" in pairs else ()
     steps = (
         _steps(report, get("steps"), {name for name, _ in sources}, tries)
         if "steps" in pairs
@@ -112,6 +114,7 @@ def convert_lesson(report: Report, root: Node) -> Lesson | None:
         minutes=minutes,
         sources=sources,
         glossary=glossary,
+        synonyms=synonyms,
         tries=tries if tries is not None else DEFAULT_TRIES,
         path=report.path,
         pos=f.pos(report, id_node),

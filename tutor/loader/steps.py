@@ -14,7 +14,7 @@ QUESTION_KEYS = (
     "id", "ask", "type", "answer", "accept", "wrong", "hints", "explain", "source", "tries",
     "examples", "options", "tolerance", "unit", "need",
 )  # fmt: skip
-LESSON_KEYS = ("id", "title", "summary", "minutes", "tries", "sources", "glossary", "steps")
+LESSON_KEYS = ("id", "title", "summary", "minutes", "tries", "sources", "glossary", "synonyms", "steps")
 EXAMPLE_KEYS = ("accept", "reject")
 TYPES = tuple(t.value for t in QuestionType)
 T = QuestionType

@@ -1,0 +1,162 @@
+"""Word forms that name the same thing: plurals and possessives, demonyms and adjectives of a
+place, month abbreviations, decades, synonyms.
+
+Every function here works on normalised words (``normalise.words``). Nothing is fuzzy: a word is
+turned into another only by a rule that keeps its meaning (``sanctions`` -> ``sanction``,
+``China's`` -> ``china``, ``Chinese`` -> ``china`` when China is a place the question knows,
+``Feb`` -> ``february``, ``the twenties`` -> ``1920s`` when the question names the 1920s).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
+del MONTH_ABBREVIATIONS["may"]
+
+# Demonyms and adjectives that no suffix rule reaches: adjective -> the place's words.
+_IRREGULAR = {
+    "french": "france",
+    "dutch": "netherlands",
+    "greek": "greece",
+    "swiss": "switzerland",
+    "thai": "thailand",
+    "filipino": "philippines",
+    "welsh": "wales",
+    "danish": "denmark",
+    "british": "britain",
+    "irish": "ireland",
+    "finnish": "finland",
+    "swedish": "sweden",
+    "english": "england",
+    "scottish": "scotland",
+    "spanish": "spain",
+    "polish": "poland",
+    "turkish": "turkey",
+    "norwegian": "norway",
+    "peruvian": "peru",
+    "german": "germany",
+    "kyrgyz": "kyrgyzstan",
+    "turkmen": "turkmenistan",
+    "soviet": "soviet union",
+    "soviets": "soviet union",
+    "american": "united states",
+    "yankee": "united states",
+}
+_DECADE = re.compile(r"^(\d\d)?(\d)0s$")
+_DECADE_WORDS = {
+    "twenties": "2",
+    "thirties": "3",
+    "forties": "4",
+    "fifties": "5",
+    "sixties": "6",
+    "seventies": "7",
+    "eighties": "8",
+    "nineties": "9",
+}
+
+
+def lemma(w: str) -> str:
+    """A plural or possessive made singular: ``sanctions`` -> ``sanction``, ``chinas`` (China's)
+    -> ``china``, ``countries`` -> ``country``, ``gases`` -> ``gas``. Words of three letters or
+    fewer, and words ending in ``ss``/``us``/``is``, are left alone."""
+    if len(w) <= 3 or not w.isalpha() or not w.endswith("s"):
+        return w
+    if w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return w[:-2]
+    return w[:-1]
+
+
+def place_of(w: str, places: Mapping[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The place a demonym or adjective stands for, when that place is one of ``places`` (a
+    squashed place name -> its words): ``chinese`` -> china, ``russians`` -> russia, ``kazakh``
+    -> kazakhstan, ``western`` -> west, ``american`` -> united states. None otherwise."""
+    w = lemma(w)
+    irregular = _IRREGULAR.get(w)
+    if irregular is not None:
+        return places.get(irregular.replace(" ", ""))
+    for candidate in _candidates(w):
+        if candidate in places:
+            return places[candidate]
+    return None
+
+
+def _candidates(w: str) -> Iterable[str]:
+    """The place names a demonym could come from, by the usual English suffixes."""
+    if len(w) < 4:
+        return
+    if w.endswith("ese"):
+        yield w[:-3] + "a"  # chinese
+        yield w[:-3]  # japanese, sudanese
+    if w.endswith("ian"):
+        yield w[:-3] + "ia"  # russian, asian, siberian
+        yield w[:-3]  # brazilian, egyptian, jordanian
+        yield w[:-3] + "a"  # canadian
+        yield w[:-3] + "y"  # italian
+    if w.endswith("an"):
+        yield w[:-2] + "a"  # american, korean, cuban
+        yield w[:-2] + "e"  # european
+        yield w[:-2] + "o"  # mexican
+        yield w[:-2]  # afghan? (stan below)
+    if w.endswith("ern"):
+        yield w[:-3]  # western, eastern
+    if w.endswith("i"):
+        yield w[:-1]  # pakistani, iraqi, israeli
+    yield w + "stan"  # kazakh, tajik? (istan below)
+    yield w + "istan"  # tajik, uzbek, afghan
+
+
+def decade(w: str, known: Iterable[str]) -> str | None:
+    """``1920s`` for ``1920s``, ``20s``, ``twenties`` (when one of ``known`` is a decade of the
+    twenties), else None."""
+    m = _DECADE.match(w)
+    digit = _DECADE_WORDS.get(w) if m is None else m.group(2)
+    if digit is None:
+        return None
+    if m is not None and m.group(1):
+        return w
+    for k in known:
+        km = _DECADE.match(k)
+        if km is not None and km.group(1) and km.group(2) == digit:
+            return k
+    return None
+
+
+def phrase_map(groups: Iterable[Sequence[Sequence[str]]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each phrase of a group (its normalised words) -> the group's first phrase."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for group in groups:
+        phrases = [tuple(lemma(w) for w in p) for p in group if p]
+        if len(phrases) < 2:
+            continue
+        canonical = out.get(phrases[0], phrases[0])
+        for p in phrases:
+            out.setdefault(p, canonical)
+    return out
+
+
+def replace_phrases(
+    ws: Sequence[str], table: Mapping[tuple[str, ...], tuple[str, ...]], longest: int
+) -> tuple[str, ...]:
+    """``ws`` with every phrase of ``table`` (longest first, left to right) replaced."""
+    if not table:
+        return tuple(ws)
+    out: list[str] = []
+    i = 0
+    while i < len(ws):
+        for n in range(min(longest, len(ws) - i), 0, -1):
+            hit = table.get(tuple(ws[i : i + n]))
+            if hit is not None:
+                out.extend(hit)
+                i += n
+                break
+        else:
+            out.append(ws[i])
+            i += 1
+    return tuple(out)

