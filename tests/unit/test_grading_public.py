@@ -33,14 +33,15 @@ def _text(answer: str) -> Question:
 
 
 def misspellings() -> list[tuple[str, str]]:
-    """(misspelling, the one word it is a slip of), every n-th entry of codespell's list."""
+    """(a word, a misspelling of it), every n-th entry of codespell's list (entries with one
+    correction)."""
     path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         typo, _, fixes = line.partition("->")
         words = [w.strip() for w in fixes.split(",") if w.strip()]
         if len(words) == 1 and words[0].isalpha() and typo.strip().isalpha():
-            pairs.append((typo.strip(), words[0]))
+            pairs.append((words[0], typo.strip()))
     step = max(1, len(pairs) // SAMPLE)
     return pairs[::step]
 

@@ -50,13 +50,27 @@ class Key:
 
 
 def _spelling(w: str) -> str:
-    """British and American spellings of one word compare equal (organisation/organization)."""
+    """British and American spellings of one word compare equal (organisation/organization,
+    labour/labor, centre/center, defence/defense)."""
+    if len(w) < 5 or not w.isalpha():
+        return w
     if "is" in w:
         w = _ISATION.sub(r"iz\1", w)
-    return w
+    if w.endswith(("our", "ours")) and len(w) >= 6:
+        return w.replace("our", "or")
+    return _AMERICAN.get(w, w)
 
 
 _ISATION = re.compile(r"is(ation|ations|ing|ed|es|e)$")
+# British spellings a rule would get wrong for misspelt words: whole words only
+_AMERICAN = {
+    f"{stem}{end}": f"{stem[:-2]}er{end}"
+    for stem in ("centre", "metre", "litre", "theatre", "fibre", "kilometre", "centimetre",
+                 "millimetre", "calibre", "spectre", "sombre", "meagre")
+    for end in ("", "s")
+} | {"defence": "defense", "offence": "offense", "licence": "license", "dialogue": "dialog",
+     "catalogue": "catalog", "analyse": "analyze", "programme": "program", "travelled": "traveled",
+     "aluminium": "aluminum", "sulphur": "sulfur"}  # fmt: skip
 
 
 def key_from_words(text: str, ws: list[str] | tuple[str, ...]) -> Key:
@@ -88,7 +102,7 @@ def typo_distance(typed: Key, form: Key) -> int | None:
         return None
     if typed.squashed[0] != form.squashed[0]:
         return None
-    if _swapped_dates(typed, form):
+    if _swapped_dates(typed, form) or _another_thing(typed, form):
         return None
     best: int | None = None
     if len(typed.words) == len(form.words) and len(form.words) > 1:
@@ -134,6 +148,50 @@ def _swapped_dates(typed: Key, form: Key) -> bool:
     a = tuple(_CALENDAR[w] for w in typed.words if w in _CALENDAR)
     b = tuple(_CALENDAR[w] for w in form.words if w in _CALENDAR)
     return bool(a and b) and a != b
+
+
+_ROMAN = re.compile(r"^(?=[ivxlcdm]{2,}$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def _another_thing(typed: Key, form: Key) -> bool:
+    """A typed word that is itself something else, never a slip: a common English word that is
+    not one of the form's (``golf`` for ``gold``: ``world.is_common_word``), another roman
+    numeral (``Louis XVIII`` for ``Louis XVI``), or the feminine or patronymic form of a surname
+    (``Tokayeva``, ``Petrovich``: another person)."""
+    from tutor.grading.world import is_common_word
+
+    fw = set(form.words)
+    for w in typed.words:
+        if w in fw:
+            continue
+        if len(w) > 3 and w.isalpha() and is_common_word(w):
+            return True
+        if _ROMAN.match(w) and any(_ROMAN.match(f) for f in fw):
+            return True
+        if any(_person_form(w, f) or _person_form(f, w) for f in fw):
+            return True
+    return False
+
+
+_SLAVIC = ("ov", "ev", "yev", "in", "yn", "sky", "skiy", "skii", "oy", "iy")
+_FEMININE = {"ov": "ova", "ev": "eva", "in": "ina", "yn": "yna", "sky": "skaya", "skiy": "skaya",
+             "skii": "skaya", "oy": "aya", "iy": "aya"}  # fmt: skip
+_PATRONYMIC = ("ich", "ovich", "evich", "ovna", "evna", "ichna")
+
+
+def _person_form(typed: str, surname: str) -> bool:
+    """``Tokayeva`` / ``Tolstaya`` / ``Petrovich`` (or a slip of one: ``Nazarbayeva`` for
+    ``Nazarbaev``) for a surname like ``Tokayev`` / ``Tolstoy`` / ``Petrov``: another person."""
+    end = next((e for e in _SLAVIC if surname.endswith(e)), None)
+    if end is None or len(surname) < 4 or typed[:1] != surname[:1]:
+        return False
+    stem = surname[: -len(end)]
+    for other in (_FEMININE[end], *(end + p for p in _PATRONYMIC), *_PATRONYMIC):
+        if typed.endswith(other):
+            base = typed[: -len(other)]
+            if OSA.distance(base, stem) <= budget(len(surname)):
+                return True
+    return False
 
 
 def _stray_letter(typed: Key, form: Key) -> bool:
