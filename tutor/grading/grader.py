@@ -14,8 +14,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from tutor.grading import feedback as fb
-from tutor.grading import gazetteer
-from tutor.grading import world
+from tutor.grading import gazetteer, world
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
 from tutor.grading.pipeline import Answer, Rule, decide

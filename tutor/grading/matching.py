@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from tutor.grading.names import initialled, other_given_name, reordered
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
+from tutor.grading.ownwords import own_words
 from tutor.grading.pipeline import Rule, first
 from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.textmatch import (
@@ -37,6 +38,10 @@ class Matcher:
     def __init__(self, index: CompetitorIndex, builtin: CompetitorIndex) -> None:
         self.index = index  # the course's own names: ties refuse a typo
         self.builtin = builtin  # well-known names: only closer (or equal) ones refuse
+
+    def known(self, squashed: str) -> bool:
+        """Whether ``squashed`` is a name the course or the gazetteer knows."""
+        return self.exact(squashed) is not None
 
     def exact(self, squashed: str, exclude: frozenset[str] = frozenset()) -> Competitor | None:
         return self.index.exact(squashed, exclude) or self.builtin.exact(squashed, exclude)
@@ -248,6 +253,9 @@ MATCH_RULES: list[Rule[_Piece, Hit]] = [
     Rule("typo-within-budget", _typo_of_form),
     Rule("typo-of-wrong-entry", _typo_of_wrong),
     Rule("name-reordered-or-initials", _name_reordered),
+    # the answer in other words: each hit names the finer rule (carrier-words, generic-head,
+    # title, abbreviation, word-form, surname-only, middle-names): see ``ownwords``
+    Rule("own-words", lambda p: own_words(p.prep, p.piece, p.forms, p.m.known)),
     Rule("part-of-answer", _part_of_form),
     Rule("another-known-name", _known_name),
     Rule("wrong-entry-within", _wrong_within),

@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from tutor.grading.textmatch import budget
 
 _MAX_WORDS = 6  # names longer than this are not reordered (6! orders at most)
-_TITLES = frozenset(
+TITLES = frozenset(
     {
         "president",
         "mr",
@@ -55,6 +55,29 @@ _TITLES = frozenset(
         "emperor",
         "tsar",
         "czar",
+        "capt",
+        "captain",
+        "count",
+        "countess",
+        "duke",
+        "duchess",
+        "baron",
+        "dame",
+        "madame",
+        "mister",
+        "chancellor",
+        "pope",
+        "shah",
+        "colonel",
+        "admiral",
+        "marshal",
+        "chief",
+        "saint",
+        "st",
+        "elbasy",
+        "sec",
+        "vice",
+        "deputy",
     }
 )
 
@@ -100,6 +123,8 @@ def _initials_and_surname(
     """(the initials, the surname's edits) when ``typed`` is initials then the surname, or the
     surname then initials."""
     for initials, last in ((typed[:-1], typed[-1]), (typed[1:], typed[0])):
+        if len(initials) == 1 and 2 <= len(initials[0]) <= 3 and initials[0].isalpha():
+            initials = tuple(initials[0])  # "K.J. Tokayev" reads as "kj tokayev"
         if initials and all(len(w) == 1 and w.isalpha() for w in initials):
             d = word_distance(last, surname)
             if d is not None:
@@ -144,8 +169,32 @@ def other_given_name(typed: tuple[str, ...], form: tuple[str, ...]) -> bool:
 
 def _unrelated(word: str, given: tuple[str, ...]) -> bool:
     """A given name (or initial) that none of ``given`` is, nor a title."""
-    if not word.isalpha() or word in _TITLES:
+    if not word.isalpha() or word in TITLES:
         return False
     if len(word) == 1:
         return all(word != g[0] for g in given)
     return all(word_distance(word, g) is None for g in given)
+
+
+def with_middle_names(typed: tuple[str, ...], form: tuple[str, ...]) -> int | None:
+    """``Mikhail Sergeyevich Gorbachev`` for ``Mikhail Gorbachev``: the form's first and last
+    words (each within its budget) around one or two more names; the edits, plus one."""
+    if len(form) != 2 or not 3 <= len(typed) <= 4:
+        return None
+    first, last = word_distance(typed[0], form[0]), word_distance(typed[-1], form[1])
+    middle = typed[1:-1]
+    if first is None or last is None:
+        return None
+    if not all(w.isalpha() and len(w) > 1 and w not in TITLES for w in middle):
+        return None
+    return first + last + 1
+
+
+def surname_alone(typed: str, form: tuple[str, ...]) -> int | None:
+    """The edits of ``typed`` as the surname of ``form`` (a name of two to four words), or
+    None. Whether the form is a person's name, and the surname no one else's, is the
+    caller's to know."""
+    if not 2 <= len(form) <= 4 or len(form[-1]) < 4:
+        return None
+    d = word_distance(typed, form[-1])
+    return None if d is None else d + 1

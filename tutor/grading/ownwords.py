@@ -1,0 +1,356 @@
+"""Answers in the student's own words: the same answer wrapped, inflected or renamed.
+
+A typed piece and each form (and each ``wrong:`` entry) are reduced to their *core*: the words
+left once every word is put in a standard form (``wordforms``: plurals and possessives,
+demonyms, months, decades, synonyms) and the words that add no competing meaning are set
+aside. The piece names the form when the cores are equal (word order aside for short cores) and
+nothing set aside from the form is missing without reason. The rule that reads the piece is
+named after what was set aside:
+
+- ``carrier-words``: articles, prepositions, pronouns and helper verbs (``into the Caspian``,
+  ``the Caspian one``, ``it is landlocked``), and words that echo the question (``Russia leads
+  it`` for "Which power leads the Eurasian Economic Union?");
+- ``generic-head``: a generic word added or dropped (``Volga river``, ``Republic of
+  Tajikistan``, ``the Astana format``); dropped from the form only when the rest is a specific
+  name (``Caspian`` for ``Caspian Sea``, never ``Secretary`` for ``Secretary of State``) or the
+  question says it ("Into which sea ..."). A *different* generic word is a different thing:
+  ``Ural river`` is not ``Ural Mountains``.
+- ``title``: a title before a name (``President Tokayev``, ``Capt. Ahab``);
+- ``abbreviation``: a name with its abbreviation (``NATO - North Atlantic Treaty
+  Organization``);
+- ``word-form``: a plural, possessive, demonym or adjective (``sanctions``, ``China's``,
+  ``Chinese``, ``Western nations``), a month abbreviation (``Feb 2020``), a decade (``the
+  twenties``), or a synonym the lesson, the course or the defaults declare.
+
+Hedges, negations and ``and`` are never set aside: ``not the Caspian`` and ``the Caspian and the
+Black Sea`` are not read here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from tutor.grading import wordforms as wf
+from tutor.grading.names import TITLES, surname_alone, with_middle_names
+from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, words
+from tutor.grading.prepared import Form, Hit, Prepared
+from tutor.grading.textmatch import Key
+from tutor.grading.world import is_common_word, places
+from tutor.model import Wrong
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CARRIERS = _set(
+    """
+    the a an to into in inside on onto at of from by with for as via
+    it its is was are were be been being this that these those there here
+    they them their he him his she her we our i my me you your
+    has have had does did do which who whom what whose
+    called named known just simply basically actually definitely certainly
+    """
+)
+# only at the end: "the Caspian one", "the hot kind"
+TRAILING = frozenset({"one", "ones", "kind", "sort", "type"})
+GENERIC = _set(
+    """
+    region province republic state federation kingdom territory country nation people government
+    city town capital sea ocean river lake mountain range mount mt mts island peninsula desert
+    format framework initiative organization sphere side group alliance bloc forum dialog
+    program project zone treaty pact agreement power element gas autonomous area
+    """
+)
+_KEEP = HEDGE_WORDS | NEGATION_WORDS | {AND, "or"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A text reduced: its core words, the words set aside (and why), and all its words."""
+
+    core: tuple[str, ...]
+    generic: frozenset[str]  # generic words it has
+    dropped: frozenset[str]  # words set aside (carriers, echoes, generic words, titles)
+    words: frozenset[str]  # every word, in standard form
+    rule: str  # what was set aside: the rule's name
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a question lends the reading of its answers."""
+
+    echo: frozenset[str]  # words of the question that answers may repeat
+    places: Mapping[str, tuple[str, ...]]  # squashed place name -> its words (demonyms)
+    synonyms: Mapping[tuple[str, ...], tuple[str, ...]]
+    longest: int  # the longest synonym phrase, in words
+    decades: tuple[str, ...]  # the decades the question's texts name ("1920s")
+
+
+def standard(ws: Sequence[str], ctx: Context) -> tuple[tuple[str, ...], bool]:
+    """Each word in its standard form; whether any word changed (not counting plurals)."""
+    out: list[str] = []
+    changed = False
+    for w in ws:
+        month = wf.MONTH_ABBREVIATIONS.get(w)
+        decade = wf.decade(w, ctx.decades) if w[:1].isdigit() or w in wf._DECADE_WORDS else None
+        if month is not None:
+            out.append(month)
+            changed = True
+        elif decade is not None:
+            out.append(decade)
+            changed = changed or decade != w
+        else:
+            place = wf.place_of(w, ctx.places) if w.isalpha() and len(w) > 3 else None
+            if place is not None and "".join(place) != wf.lemma(w):
+                out.extend(place)
+                changed = True
+            else:
+                out.append(wf.lemma(w))
+    replaced = wf.replace_phrases(out, ctx.synonyms, ctx.longest)
+    return replaced, changed or replaced != tuple(out)
+
+
+def read(ws: Sequence[str], ctx: Context, typed: bool) -> Reading | None:
+    """The reading of ``ws`` (a typed piece when ``typed``, else a form). None when it holds a
+    hedge, a negation or "and", or nothing is left."""
+    if set(ws) & _KEEP:
+        return None
+    words, changed = standard(ws, ctx)
+    kept = list(words)
+    dropped: set[str] = set()
+    why: list[str] = []
+    while kept and kept[-1] in TRAILING and len(kept) > 1:
+        dropped.add(kept.pop())
+        why.append("carrier-words")
+    if typed:  # a title before a name: "President Tokayev", "Capt. Ahab"
+        start = 0
+        while start < len(kept) - 1 and (kept[start] in TITLES or kept[start] in CARRIERS):
+            start += 1
+        if any(w in TITLES for w in kept[:start]):
+            why.append("title")
+            dropped.update(kept[:start])
+            kept = kept[start:]
+    core: list[str] = []
+    for w in kept:
+        if w in CARRIERS:
+            dropped.add(w)
+            why.append("carrier-words")
+        elif w in GENERIC:
+            dropped.add(w)
+            why.append("generic-head")
+        elif typed and w in ctx.echo:
+            dropped.add(w)
+            why.append("carrier-words")
+        else:
+            core.append(w)
+    if not core:
+        return None
+    if changed:
+        why.insert(0, "word-form")
+    rule = why[0] if why else "word-form"
+    return Reading(
+        tuple(core),
+        frozenset(w for w in words if w in GENERIC),
+        frozenset(dropped),
+        frozenset(words),
+        rule,
+    )
+
+
+def names_same(typed: Reading, form: Reading, ctx: Context, specific: bool) -> bool:
+    """Whether ``typed`` reads as ``form``: equal cores (in any order when short), no generic
+    word of another kind, and whatever the form set aside either typed too, echoed by the
+    question, or a generic word beside a specific name (``specific``)."""
+    if typed.core != form.core and not (
+        len(form.core) <= 3 and sorted(typed.core) == sorted(form.core)
+    ):
+        return False
+    if typed.generic and form.generic and not typed.generic & form.generic:
+        return False  # "Ural river" is not "Ural Mountains"
+    for w in form.dropped:
+        if w in typed.words or w in ctx.echo or w in CARRIERS or w in TRAILING:
+            continue
+        if w in GENERIC and specific:
+            continue
+        return False
+    return True
+
+
+def acronym_of(short: str, ws: Sequence[str]) -> bool:
+    """Whether ``short`` abbreviates ``ws``: its letters are, in order, the start of each word
+    (one to three letters each; ``of``, ``and``, ``the`` may be skipped): ``csto``, ``eaeu``
+    (EurAsian Economic Union), ``ussr``."""
+    content = [w for w in ws if w.isalpha()]
+    if not 2 <= len(short) <= 8 or not short.isalpha() or len(content) < 2:
+        return False
+
+    def fits(i: int, j: int) -> bool:
+        if i == len(short):
+            return all(w in ("of", "and", "the", "for") for w in content[j:])
+        if j == len(content):
+            return False
+        w = content[j]
+        if w in ("of", "and", "the", "for") and fits(i, j + 1):
+            return True
+        return any(
+            short[i : i + n] == w[:n] and fits(i + n, j + 1)
+            for n in range(1, min(3, len(w), len(short) - i) + 1)
+        )
+
+    return fits(0, 0)
+
+
+def without_abbreviation(ws: Sequence[str]) -> list[tuple[str, ...]]:
+    """``NATO north atlantic treaty organization`` (or the other way round): the name and the
+    abbreviation, each alone, when the one abbreviates the other."""
+    if len(ws) < 3:
+        return []
+    out: list[tuple[str, ...]] = []
+    for short, rest in ((ws[0], ws[1:]), (ws[-1], ws[:-1])):
+        if acronym_of(short, rest):
+            out += [tuple(rest), (short,)]
+    return out
+
+
+class Reader:
+    """One question's forms, ``wrong:`` entries and options read once (``read``), and the
+    context its answers are read in. Made by ``reader(prep, known)`` on first use."""
+
+    def __init__(self, prep: Prepared, known: Callable[[str], bool]) -> None:
+        texts = [f.text for f in (*prep.forms, *prep.options)] + [w.text for _, w in prep.wrongs]
+        places: dict[str, tuple[str, ...]] = dict(_world_places())
+        decades: list[str] = []
+        for text in texts:
+            ws = words(text)
+            decades += [w for w in ws if wf._DECADE.match(w)]
+            for w in ws:
+                if w.isalpha() and len(w) > 3:
+                    places.setdefault(w, (wf.lemma(w),))
+            if text[:1].isupper() and 1 < len(ws) <= 3:
+                places.setdefault("".join(ws), tuple(wf.lemma(w) for w in ws))
+        asked = words(prep.ask)
+        echo = frozenset(
+            wf.lemma(w)
+            for w in asked
+            if w.isalpha() and w not in _KEEP and not known(w)
+        )
+        longest = max((len(p) for p in prep.synonyms), default=0)
+        self.ctx = Context(echo, places, prep.synonyms, longest, tuple(decades))
+        self.known = known
+        self._forms: dict[int, tuple[Reading | None, bool]] = {}
+
+    def form(self, k: Key) -> tuple[Reading | None, bool]:
+        """A form's reading and whether its core is a specific name (not common English)."""
+        got = self._forms.get(id(k))
+        if got is None:
+            r = read(k.words, self.ctx, typed=False)
+            specific = r is not None and any(
+                not is_common_word(w) or self.known(w) for w in r.core
+            )
+            got = (r, specific)
+            self._forms[id(k)] = got
+        return got
+
+
+def reader(prep: Prepared, known: Callable[[str], bool]) -> Reader:
+    if prep.own_words is None:
+        prep.own_words = Reader(prep, known)
+    r: Reader = prep.own_words
+    return r
+
+
+def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable[[str], bool]) -> Hit | None:
+    """The form (or ``wrong:`` entry) ``piece`` names in other words, as a ``Hit`` named after
+    the rule that read it; ``ambiguous`` when it reads as two different ones; None when it reads
+    as none."""
+    r = reader(prep, known)
+    found: dict[tuple[str, int], tuple[Form | None, Wrong | None, str]] = {}
+    for ws in (piece.words, *without_abbreviation(piece.words)):
+        typed = read(ws, r.ctx, typed=True)
+        if typed is None:
+            continue
+        rule = "abbreviation" if ws != piece.words else typed.rule
+        for f in forms:
+            fr, specific = r.form(f.key)
+            if fr is not None and names_same(typed, fr, r.ctx, specific):
+                found.setdefault(("form", f.index), (f, None, rule))
+        for i, (wk, w) in enumerate(prep.wrongs):
+            wr, specific = r.form(wk)
+            if wr is not None and names_same(typed, wr, r.ctx, specific):
+                found.setdefault(("wrong", i), (None, w, rule))
+    if not found:
+        return _person(prep, piece, forms, r)
+    if len(found) > 1:
+        some = next(iter(found.values()))[0]
+        return Hit("ambiguous", 1, some, rule="as-close-to-another-form")
+    form, wrong, rule = next(iter(found.values()))
+    if wrong is not None:
+        return Hit("wrong", 0, wrong=wrong, rule=rule)
+    return Hit("form", 0, form, rule=rule)
+
+
+def _person(prep: Prepared, piece: Key, forms: Sequence[Form], r: Reader) -> Hit | None:
+    """A person's name by the surname alone or with middle names (``Gorbachev``, ``Mikhail
+    Sergeyevich Gorbachev``), after any title (``President Mandela``), for a form or a ``wrong:``
+    entry that is a person's name whose surname no other of them has."""
+    ws = list(piece.words)
+    while len(ws) > 1 and (ws[0] in TITLES or ws[0] in CARRIERS):
+        ws = ws[1:]
+    typed = tuple(ws)
+    people = [(f.key.words, f.text, f, None) for f in forms] + [
+        (wk.words, w.text, None, w) for wk, w in prep.wrongs
+    ]
+    hits = []
+    for fw, text, f, w in people:
+        if not _is_person(fw, text, r.known):
+            continue
+        if len(typed) == 1:
+            d = surname_alone(typed[0], fw)
+            rule = "surname-only"
+        else:
+            d = with_middle_names(typed, fw)
+            rule = "middle-names" if d is not None else "title"
+            if d is None and typed != tuple(piece.words) and typed == fw:
+                d = 0
+        if d is not None:
+            hits.append((fw[-1], f, w, d, rule))
+    if not hits:
+        return None
+    surnames = {h[0] for h in hits}
+    shared = [fw for fw, text, _f, _w in people if fw[-1] in surnames and len(fw) > 1]
+    whose = {(h[1].index if h[1] is not None else -1, h[2]) for h in hits}
+    if len(whose) > 1 or len(shared) > len(hits) or len(surnames) > 1:
+        return Hit("ambiguous", 1, hits[0][1], rule="as-close-to-another-form")
+    _s, f, w, d, rule = hits[0]
+    if w is not None:
+        return Hit("wrong", d, wrong=w, rule=rule)
+    return Hit("form", 0 if rule == "title" else d, f, rule=rule)
+
+
+def _is_person(fw: tuple[str, ...], text: str, known: Callable[[str], bool]) -> bool:
+    """A name of two to four capitalised words whose last is no common word and no place."""
+    parts = text.replace("-", " ").replace(".", " ").split()
+    if not 2 <= len(fw) <= 4 or not all(p[:1].isupper() for p in parts):
+        return False
+    last = fw[-1]
+    return last.isalpha() and len(last) >= 4 and not is_common_word(last) and not known(last)
+
+
+def _world_places() -> dict[str, tuple[str, ...]]:
+    global _PLACES
+    if _PLACES is None:
+        from tutor.grading import gazetteer
+
+        names = [n for n, _sq, country in places() if not country]  # countries, continents
+        names += list(gazetteer.places())
+        _PLACES = {}
+        for n in names:
+            ws = words(n)
+            if ws:
+                _PLACES.setdefault("".join(ws), tuple(wf.lemma(w) for w in ws))
+    return _PLACES
+
+
+_PLACES: dict[str, tuple[str, ...]] | None = None
