@@ -389,7 +389,7 @@ ROWS: list[tuple] = [
     # --- text: close, wrong, invalid ---------------------------------------------------------
     ("russia", "Rossiya", CLOSE, 0.0),
     ("tokayev", "Kassym-Jomart", CLOSE),
-    ("tokayev", "President Tokayev", CLOSE),
+    ("tokayev", "President Tokayev", CORRECT),
     ("russia", "Kazakhstan", WRONG),
     ("russia", "USA", WRONG),
     ("russia", "I don't know", WRONG),

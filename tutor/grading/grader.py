@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from tutor.grading import feedback as fb
-from tutor.grading import gazetteer, world
+from tutor.grading import gazetteer, synonyms, world
 from tutor.grading.matching import Matcher
 from tutor.grading.normalise import SEPARATORS, clean, has_content, tokens, words
 from tutor.grading.pipeline import Answer, Rule, decide
@@ -70,8 +70,16 @@ class Grader:
         # what the course's number questions count ("trucks", "planes"): "30 planes" is not an
         # answer to "how many trucks"
         self._units: set[str] = set()
+        # words that count as the same (``synonyms``): the defaults and the course's for every
+        # question, each lesson's own for its questions (by the question's identity)
+        course_synonyms = course.synonyms if course is not None else ()
+        self._course_synonyms = synonyms.table(course_synonyms)
+        self._synonyms: dict[int, synonyms.Table] = {}
         if course is not None:
             for lesson in course.lessons:
+                if lesson.synonyms:
+                    own = synonyms.table(course_synonyms, lesson.synonyms)
+                    self._synonyms.update((id(q), own) for q in lesson.questions)
                 for entry in lesson.glossary:
                     self._index.add(entry.term, "glossary")
                     located = _located_in(entry.definition)
@@ -140,7 +148,13 @@ class Grader:
         hit = self._cache.get((id(q), cyrillic))
         if hit is not None and hit[0] is q:
             return hit[1]
-        prep = prepare(q, self._aliases, self._translations, cyrillic)
+        prep = prepare(
+            q,
+            self._aliases,
+            self._translations,
+            cyrillic,
+            self._synonyms.get(id(q), self._course_synonyms),
+        )
         same = [self._variants.get(f.key.squashed, ()) for f in prep.forms]
         prep.own = prep.own.union(*same)
         around = {n for f in prep.forms for n in self._within.get(f.key.squashed, ())}

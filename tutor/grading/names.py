@@ -19,7 +19,8 @@ from itertools import permutations
 
 from rapidfuzz.distance import OSA
 
-from tutor.grading.textmatch import budget
+from tutor.grading.textmatch import budget, person_form
+from tutor.grading.world import is_common_word
 
 _MAX_WORDS = 6  # names longer than this are not reordered (6! orders at most)
 TITLES = frozenset(
@@ -90,6 +91,9 @@ def word_distance(typed: str, word: str) -> int | None:
         return None
     if any(c.isdigit() for c in typed) or any(c.isdigit() for c in word):
         return None  # digits are exact, and a word with digits is compared whole
+    if person_form(typed, word) or is_common_word(typed):
+        return None  # "Tokayeva" is another person, "Wang" a word of its own
+
     allowed = budget(len(word))
     d = OSA.distance(typed, word, score_cutoff=allowed)
     return d if d <= allowed else None

@@ -28,6 +28,7 @@ Black Sea`` are not read here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,10 @@ from tutor.grading.prepared import Form, Hit, Prepared
 from tutor.grading.textmatch import Key
 from tutor.grading.world import is_common_word, places
 from tutor.model import Wrong
+
+# a surname as common as this in English is more likely a word (Dick, Union, Policy) than a
+# surname said alone (Mandela, Putin)
+PERSON_ZIPF = 4.5
 
 
 def _set(text: str) -> frozenset[str]:
@@ -55,14 +60,25 @@ CARRIERS = _set(
 )
 # only at the end: "the Caspian one", "the hot kind"
 TRAILING = frozenset({"one", "ones", "kind", "sort", "type"})
-GENERIC = _set(
-    """
-    region province republic state federation kingdom territory country nation people government
-    city town capital sea ocean river lake mountain range mount mt mts island peninsula desert
-    format framework initiative organization sphere side group alliance bloc forum dialog
-    program project zone treaty pact agreement power element gas autonomous area
-    """
-)
+# kinds of generic word: another word of the same kind is the same head (``the Ural range`` for
+# ``Ural Mountains``, ``Canberra city`` for "the capital"), of another kind a different thing
+_KINDS = [
+    "region province republic state federation kingdom territory country nation autonomous area "
+    "zone power people government side",
+    "city town capital",
+    "sea ocean",
+    "lake",
+    "river",
+    "mountain range mount mt mts",
+    "island peninsula",
+    "desert",
+    "format framework initiative organization alliance bloc forum group dialog program project "
+    "sphere strategy approach",
+    "treaty pact agreement",
+    "element gas",
+]
+KIND = {w: i for i, line in enumerate(_KINDS) for w in line.split()}
+GENERIC = frozenset(KIND)
 _KEEP = HEDGE_WORDS | NEGATION_WORDS | {AND, "or"}
 
 
@@ -92,8 +108,13 @@ def standard(ws: Sequence[str], ctx: Context) -> tuple[tuple[str, ...], bool]:
     """Each word in its standard form; whether any word changed (not counting plurals)."""
     out: list[str] = []
     changed = False
-    for w in ws:
+    for i, w in enumerate(ws):
         month = wf.MONTH_ABBREVIATIONS.get(w)
+        number = wf.ordinal(w) or wf.roman(w, i > 0)
+        if number is not None:
+            out.append(number)
+            changed = True
+            continue
         decade = wf.decade(w, ctx.decades) if w[:1].isdigit() or w in wf._DECADE_WORDS else None
         if month is not None:
             out.append(month)
@@ -103,6 +124,8 @@ def standard(ws: Sequence[str], ctx: Context) -> tuple[tuple[str, ...], bool]:
             changed = changed or decade != w
         else:
             place = wf.place_of(w, ctx.places) if w.isalpha() and len(w) > 3 else None
+            if place is not None and tuple(wf.lemma(x) for x in ws[i : i + len(place)]) == place:
+                place = None  # "Soviet Union" itself, not "Soviet" for it
             if place is not None and "".join(place) != wf.lemma(w):
                 out.extend(place)
                 changed = True
@@ -159,15 +182,18 @@ def read(ws: Sequence[str], ctx: Context, typed: bool) -> Reading | None:
     )
 
 
-def names_same(typed: Reading, form: Reading, ctx: Context, specific: bool) -> bool:
+def names_same(
+    typed: Reading, form: Reading, ctx: Context, specific: bool, kinds: frozenset[int]
+) -> bool:
     """Whether ``typed`` reads as ``form``: equal cores (in any order when short), no generic
     word of another kind, and whatever the form set aside either typed too, echoed by the
-    question, or a generic word beside a specific name (``specific``)."""
+    question, or a generic word beside a specific name (``specific``). ``kinds``: the kinds of
+    generic word the form's item uses in any of its forms."""
     if typed.core != form.core and not (
         len(form.core) <= 3 and sorted(typed.core) == sorted(form.core)
     ):
         return False
-    if typed.generic and form.generic and not typed.generic & form.generic:
+    if kinds and any(KIND[w] not in kinds for w in typed.generic):
         return False  # "Ural river" is not "Ural Mountains"
     for w in form.dropped:
         if w in typed.words or w in ctx.echo or w in CARRIERS or w in TRAILING:
@@ -230,16 +256,27 @@ class Reader:
                     places.setdefault(w, (wf.lemma(w),))
             if text[:1].isupper() and 1 < len(ws) <= 3:
                 places.setdefault("".join(ws), tuple(wf.lemma(w) for w in ws))
-        asked = words(prep.ask)
+        # the question's words an answer may repeat: not the names it mentions ("Russia or
+        # China?"), which may be answers themselves
+        names = {w.casefold() for w in re.findall(r"(?<=\w\W)[A-Z][\w-]*", prep.ask)}
         echo = frozenset(
             wf.lemma(w)
-            for w in asked
-            if w.isalpha() and w not in _KEEP and not known(w)
+            for w in words(prep.ask)
+            if w.isalpha() and w not in _KEEP and not (w in names and known(w))
         )
         longest = max((len(p) for p in prep.synonyms), default=0)
         self.ctx = Context(echo, places, prep.synonyms, longest, tuple(decades))
         self.known = known
         self._forms: dict[int, tuple[Reading | None, bool]] = {}
+
+    def kinds(self, forms: Sequence[Form], index: int) -> frozenset[int]:
+        """The kinds of generic word any form of item ``index`` uses."""
+        out: set[int] = set()
+        for f in forms:
+            if f.index == index:
+                got = self.form(f.key)[0]
+                out.update(KIND[g] for g in got.generic) if got is not None else None
+        return frozenset(out)
 
     def form(self, k: Key) -> tuple[Reading | None, bool]:
         """A form's reading and whether its core is a specific name (not common English)."""
@@ -274,11 +311,13 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
         rule = "abbreviation" if ws != piece.words else typed.rule
         for f in forms:
             fr, specific = r.form(f.key)
-            if fr is not None and names_same(typed, fr, r.ctx, specific):
+            kinds = r.kinds(forms, f.index)
+            if fr is not None and names_same(typed, fr, r.ctx, specific, kinds):
                 found.setdefault(("form", f.index), (f, None, rule))
         for i, (wk, w) in enumerate(prep.wrongs):
             wr, specific = r.form(wk)
-            if wr is not None and names_same(typed, wr, r.ctx, specific):
+            kinds = frozenset(KIND[g] for g in wr.generic) if wr is not None else frozenset()
+            if wr is not None and names_same(typed, wr, r.ctx, specific, kinds):
                 found.setdefault(("wrong", i), (None, w, rule))
     if not found:
         return _person(prep, piece, forms, r)
@@ -319,9 +358,14 @@ def _person(prep: Prepared, piece: Key, forms: Sequence[Form], r: Reader) -> Hit
     if not hits:
         return None
     surnames = {h[0] for h in hits}
-    shared = [fw for fw, text, _f, _w in people if fw[-1] in surnames and len(fw) > 1]
-    whose = {(h[1].index if h[1] is not None else -1, h[2]) for h in hits}
-    if len(whose) > 1 or len(shared) > len(hits) or len(surnames) > 1:
+    # whose names these are: an item of the question, or a wrong entry (one person each)
+    whose = {("form", h[1].index) if h[1] is not None else ("wrong", id(h[2])) for h in hits}
+    sharing = {
+        ("form", f.index) if f is not None else ("wrong", id(w))
+        for fw, _text, f, w in people
+        if len(fw) > 1 and fw[-1] in surnames
+    }
+    if len(whose) > 1 or sharing - whose:
         return Hit("ambiguous", 1, hits[0][1], rule="as-close-to-another-form")
     _s, f, w, d, rule = hits[0]
     if w is not None:
@@ -335,7 +379,14 @@ def _is_person(fw: tuple[str, ...], text: str, known: Callable[[str], bool]) -> 
     if not 2 <= len(fw) <= 4 or not all(p[:1].isupper() for p in parts):
         return False
     last = fw[-1]
-    return last.isalpha() and len(last) >= 4 and not is_common_word(last) and not known(last)
+    if wf.place_of(fw[0], _world_places()) is not None:
+        return False  # "Asian Geneva", "Soviet Union": a place, not a given name
+    return (
+        last.isalpha()
+        and len(last) >= 4
+        and not is_common_word(last, PERSON_ZIPF)
+        and last not in _world_places()
+    )
 
 
 def _world_places() -> dict[str, tuple[str, ...]]:

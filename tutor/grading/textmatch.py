@@ -168,7 +168,7 @@ def _another_thing(typed: Key, form: Key) -> bool:
             return True
         if _ROMAN.match(w) and any(_ROMAN.match(f) for f in fw):
             return True
-        if any(_person_form(w, f) or _person_form(f, w) for f in fw):
+        if any(person_form(w, f) or person_form(f, w) for f in fw):
             return True
     return False
 
@@ -179,7 +179,7 @@ _FEMININE = {"ov": "ova", "ev": "eva", "in": "ina", "yn": "yna", "sky": "skaya",
 _PATRONYMIC = ("ich", "ovich", "evich", "ovna", "evna", "ichna")
 
 
-def _person_form(typed: str, surname: str) -> bool:
+def person_form(typed: str, surname: str) -> bool:
     """``Tokayeva`` / ``Tolstaya`` / ``Petrovich`` (or a slip of one: ``Nazarbayeva`` for
     ``Nazarbaev``) for a surname like ``Tokayev`` / ``Tolstoy`` / ``Petrov``: another person."""
     end = next((e for e in _SLAVIC if surname.endswith(e)), None)

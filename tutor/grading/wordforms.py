@@ -62,6 +62,8 @@ def lemma(w: str) -> str:
     """A plural or possessive made singular: ``sanctions`` -> ``sanction``, ``chinas`` (China's)
     -> ``china``, ``countries`` -> ``country``, ``gases`` -> ``gas``. Words of three letters or
     fewer, and words ending in ``ss``/``us``/``is``, are left alone."""
+    if len(w) > 7 and w.endswith("ical"):
+        return w[:-2]  # economical -> economic, historical -> historic
     if len(w) <= 3 or not w.isalpha() or not w.endswith("s"):
         return w
     if w.endswith(("ss", "us", "is")):
@@ -160,3 +162,33 @@ def replace_phrases(
             out.append(ws[i])
             i += 1
     return tuple(out)
+
+
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_ORDINAL_WORDS = str.split(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+_ROMAN_NUMERAL = re.compile(r"^(?=[ivxlc]{2,}$)(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def ordinal(w: str) -> str | None:
+    """``14th`` and ``fourteenth`` -> ``14``; else None."""
+    m = _ORDINAL.match(w)
+    if m is not None:
+        return m.group(1)
+    if w in _ORDINAL_WORDS:
+        return str(_ORDINAL_WORDS.index(w) + 1)
+    return None
+
+
+def roman(w: str, after_word: bool) -> str | None:
+    """``xvi`` -> ``16`` (two letters or more, after another word: ``Louis XVI``); else None."""
+    if not after_word or not _ROMAN_NUMERAL.match(w):
+        return None
+    total = 0
+    for a, b in zip(w, w[1:] + " ", strict=True):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return str(total)

@@ -32,7 +32,7 @@ Place = tuple[str, str, str]
 
 
 _PLACES: tuple[Place, ...] | None = None
-_COMMON: frozenset[str] | None = None
+_COMMON: dict[str, float] | None = None
 
 
 def places() -> tuple[Place, ...]:
@@ -43,31 +43,28 @@ def places() -> tuple[Place, ...]:
     return _PLACES
 
 
-def is_common_word(w: str) -> bool:
-    """Whether ``w`` (a normalised word) is an ordinary English word."""
+def is_common_word(w: str, zipf_at_least: float = COMMON_ZIPF) -> bool:
+    """Whether ``w`` (a normalised word) is an ordinary English word: its Zipf frequency is
+    ``COMMON_ZIPF`` or more (or ``zipf_at_least``, when that is higher)."""
     global _COMMON
     if _COMMON is None:
         _COMMON = _load_common()
-    return w in _COMMON
+    return _COMMON.get(w, 0.0) >= zipf_at_least
 
 
-def _load_common() -> frozenset[str]:
+def _load_common() -> dict[str, float]:
     try:
         import wordfreq
 
         table = wordfreq.get_frequency_dict("en", "small")
     except Exception:  # pragma: no cover - a broken install must not stop grading
-        return frozenset()
+        return {}
     floor = 10 ** (COMMON_ZIPF - 9)
-    return frozenset(w for w, f in table.items() if f >= floor and w.isalpha() and w.isascii())
-
-
-def zipf(w: str) -> float:
-    """The word's Zipf frequency in English (0 when unknown): for measuring, not grading."""
-    import wordfreq
-
-    f = wordfreq.get_frequency_dict("en", "small").get(w, 0.0)
-    return math.log10(f) + 9 if f else 0.0
+    return {
+        w: math.log10(f) + 9
+        for w, f in table.items()
+        if f >= floor and w.isalpha() and w.isascii()
+    }
 
 
 def _cache_file() -> Path | None:
