@@ -3,12 +3,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
 from tutor.grading import feedback as fb
 from tutor.grading.normalise import strip_filler
-from tutor.grading.optionrefs import distinctive_option, option_refs, options_with
+from tutor.grading.optionrefs import (
+    POSITION_WORDS,
+    distinctive_option,
+    option_refs,
+    options_with,
+)
+from tutor.grading.optionwords import pick
+from tutor.grading.ownwords import reader
 from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
 from tutor.grading.prepared import Hit, Match, Prepared
 from tutor.grading.result import Grade, Verdict
@@ -93,21 +101,60 @@ def _typed(p: _Picked) -> Grade | None:
 
 
 def _several(p: _Picked) -> Grade | None:
-    if len(p.answer.matcher.pieces(p.prep, p.answer.toks, p.prep.options)) > 1:
+    """Two or more pieces that each name a different option (``Beijing and Moscow``); a
+    sentence with an "and" in it that names one option is not that."""
+    m, prep = p.answer.matcher, p.prep
+    named: set[int] = set()
+    for piece in m.pieces(prep, p.answer.toks, prep.options):
+        ref = option_refs(prep, strip_filler(piece))
+        if ref is not None:
+            named.update(ref)
+            continue
+        hit = m.match(prep, key_from_words(" ".join(piece), piece), prep.options)
+        if hit.kind == "form" and hit.form is not None:
+            named.add(hit.form.index)
+    if len(named) > 1:
         return graded(Verdict.WRONG, 0.0, fb.CHOICE_SEVERAL)
     return None
 
 
+def _other_words(p: _Picked) -> Grade | None:
+    """The option's meaning in other words: "I took that as B: ..."; two options as close as
+    each other: ask which, at no cost (see ``optionwords``)."""
+    if p.hit.kind is Match.WRONG or set(p.whole.words) & POSITION_WORDS:
+        return None  # "the second one" is a position, not the word "Second" of an option
+    if p.prep.numeric_options or all(w.isdigit() for w in p.whole.words):
+        return None  # "1" is no option's meaning in other words
+    ctx = reader(p.prep, p.answer.matcher.known).ctx
+    found = pick(p.prep, p.whole.words, ctx)
+    q = p.answer.question
+    if found.chosen is not None:
+        grade = choice_result(q, p.prep, found.chosen, 0)
+        took = fb.took_as(chr(ord("A") + found.chosen), q.options[found.chosen])
+        text = grade.feedback if grade.verdict is Verdict.MISCONCEPTION else fb.WRONG
+        if grade.verdict.right:
+            text = fb.CORRECT
+        return dataclasses.replace(grade, feedback=f"{took} {text}")
+    if found.tied:
+        which = [f"{chr(ord('A') + i)} ({q.options[i]})" for i in found.tied]
+        return invalid(fb.which_option(which), rule="options-as-close")
+    return None
+
+
 def _distinctive(p: _Picked) -> Grade | None:
-    """A part of one option's text that no other option shares: "gift", "executive director";
-    words several options share name none of them."""
+    """A part of one option's text that no other option shares: "gift", "executive director"."""
     if p.hit.kind is Match.WRONG:
         return None
     part = distinctive_option(p.prep, p.whole.words)
     if part is not None:
         return choice_result(p.answer.question, p.prep, part[0], int(part[1]))
-    if len(options_with(p.prep, p.whole.words) or ()) > 1:
-        return invalid(fb.CHOICE_SHARED, rule="words-several-options-share")
+    return None
+
+
+def _shared(p: _Picked) -> Grade | None:
+    """Words several options share name none of them."""
+    if p.hit.kind != "wrong" and len(options_with(p.prep, p.whole.words) or ()) > 1:
+        return invalid(fb.CHOICE_SHARED)
     return None
 
 
@@ -128,6 +175,8 @@ CHOICE_RULES: list[Rule[_Picked, Grade]] = [
     Rule("option-typed", _typed),
     Rule("several-options", _several),
     Rule("distinctive-words", _distinctive),
+    Rule("option-in-other-words", _other_words),
+    Rule("words-several-options-share", _shared),
     Rule("closest-option", _closest),
 ]
 

@@ -71,6 +71,17 @@ def accepted_figure(answer: str) -> str:
     return f"Accepted \u2014 the exact figure is {answer}."
 
 
+def took_as(letter: str, option: str) -> str:
+    """An option read from the student's own words: say which one was taken."""
+    return f"I took that as {letter}: {option}."
+
+
+def which_option(options: Sequence[str]) -> str:
+    """Two options as close as each other: ask, at no cost."""
+    listed = ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else join(options)
+    return f"That could be {listed}. Which one do you mean? Give its letter."
+
+
 def too_many_options(n: int) -> str:
     last = chr(ord("A") + n - 1)
     return f"There are only options A to {last}."
