@@ -63,6 +63,15 @@ def other_unit(word: str) -> str:
     return f"Check what the question counts: it is not asking about {word}."
 
 
+def unit_wanted(unit: str, said: str) -> str:
+    """A number in another unit: which unit the question wants (no try used)."""
+    return f"This question wants the answer in {unit}, not {said}. Give it in {unit}."
+
+
+def unit_counted(unit: str) -> str:
+    return f"This question counts {unit}: give the number of {unit}, without a unit of measure."
+
+
 def number_wrong(text: str) -> str:
     return f"{text} is not it."
 

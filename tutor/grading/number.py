@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from tutor.figures import figure, number_answer
 from tutor.grading import feedback as fb
-from tutor.grading import text
+from tutor.grading import measures, text
+from tutor.grading.measures import Measure
 from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS, words
-from tutor.grading.number_reader import NumberMatch, find_numbers, parse_number
+from tutor.grading.number_reader import NumberMatch, find_numbers, parse_number, reading_text
 from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
 from tutor.grading.result import Grade, Verdict
 from tutor.grading.units import is_percent, unit_scale
@@ -31,6 +32,7 @@ class _Reading:
     spec: NumberSpec
     nums: list[NumberMatch]
     candidates: list[float] = field(default_factory=list)
+    measure: Measure | None = None  # the unit named after the number, if any
 
     @property
     def unit(self) -> str | None:
@@ -44,8 +46,14 @@ class _Reading:
 def _read(a: Answer) -> _Reading:
     spec = a.prep.number
     assert spec is not None
-    nums = find_numbers(_result(a.cleaned), unit=spec.unit)
+    text = _result(a.cleaned)
+    nums = find_numbers(text, unit=spec.unit)
     reading = _Reading(a, spec, nums)
+    if nums:
+        said = measures.named(reading_text(text), nums[0].end, spec.unit)
+        if said is not None:  # "300 million metres per second": "second" is no number here
+            reading.measure = said[0]
+            nums[1:] = [n for n in nums[1:] if n.start >= said[1]]
     if nums:
         x = nums[0].value
         scale = unit_scale(spec.unit)
@@ -96,6 +104,28 @@ def _several_numbers(r: _Reading) -> Grade | None:
     return None
 
 
+def _unit(r: _Reading) -> Grade | None:
+    """A unit named after the number: the lesson's (go on), another that converts to a value
+    within the tolerance (right), or one that does not: say which unit is wanted, at no cost."""
+    said, unit = r.measure, r.unit
+    if said is None or not r.nums:
+        return None
+    wanted = measures.lesson_unit(unit)
+    if wanted is None:
+        if measures.counted(unit):  # "18 million square km" for how many people
+            return invalid(fb.unit_counted(unit or ""), rule="unit-wanted")
+        return None
+    if said == wanted:
+        return None
+    value = measures.convert(r.nums[0].value, said, wanted)
+    if value is not None and r.spec.accepts(value):
+        shown = r.shown
+        exact = _same(value, r.spec.value)
+        text = fb.CORRECT if exact else fb.accepted_figure(shown)
+        return graded(Verdict.CORRECT, 1.0, text, shown, rule="unit-converted")
+    return invalid(fb.unit_wanted(unit or wanted.name, said.name), rule="unit-wanted")
+
+
 def _within_tolerance(r: _Reading) -> Grade | None:
     spec, a = r.spec, r.answer
     if not any(spec.accepts(c) for c in r.candidates):
@@ -140,6 +170,7 @@ READING_RULES: list[Rule[_Reading, Grade]] = [
     Rule("hedged", _hedged),
     Rule("no-number", _no_number),
     Rule("several-numbers", _several_numbers),
+    Rule("unit", _unit),
     Rule("within-tolerance", _within_tolerance),
     Rule("wrong-entry-value", _wrong_value),
     Rule("right-digits-wrong-scale", _wrong_scale),

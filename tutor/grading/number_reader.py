@@ -146,11 +146,17 @@ def _digits_value(m: re.Match[str]) -> float | None:
         return None
 
 
+def reading_text(text: str) -> str:
+    """The text ``find_numbers`` reads, which its spans index: folded, powers of ten written
+    as ``e``, dates as years."""
+    return dates_to_years(fold(powers_of_ten(text)))
+
+
 def find_numbers(text: str, *, unit: str | None = None) -> list[NumberMatch]:
     """Every number in ``text``, in order of appearance (see the module docstring); ``unit`` is
     the question's unit (``units.m_is_million``: ``5m`` is 5 metres with ``unit: m/s``)."""
     m_is_million = units.m_is_million(unit)
-    s = dates_to_years(fold(powers_of_ten(text)))
+    s = reading_text(text)
     found: list[NumberMatch] = []
     masked = list(s)
     for m in _DIGITS.finditer(s):
