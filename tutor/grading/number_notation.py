@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _DAY_FIRST = re.compile(r"(?<![\d.,/])\d{1,2}([./])\d{1,2}\1(?=\d{4}(?![\d.,/]))")
 _ISO = re.compile(r"(?<![\d.,/-])(\d{4})-\d{1,2}-\d{1,2}(?![\d.,/-])")
@@ -77,3 +78,29 @@ def fraction_value(m: re.Match[str]) -> float | None:
     if part == 3 and m.group("n") in (None, "a", "an"):
         return None if m.group("n") is None else 1 / 3
     return _COUNT[m.group("n")] / part * _SCALES[m.group("scale")]
+
+
+_NUMBER_WORD = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    "hundred|thousand"
+)
+_MULTIPLES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s?-?\s?fold\b"), r"\1"),  # 12-fold, 12fold
+    (re.compile(rf"\b({_NUMBER_WORD})-?fold\b"), r"\1"),  # twelvefold
+    (re.compile(r"(?<![\w.])x\s?(?=\d)"), ""),  # x12
+    (re.compile(r"\b(\d+(?:\.\d+)?)x\b"), r"\1"),  # 12x
+    (re.compile(r"\bhalf an? dozen\b"), "6"),
+    (re.compile(r"\b(\d+) dozen\b"), lambda m: str(int(m.group(1)) * 12)),
+    (re.compile(r"\b(?:an?|one) dozen\b|\bdozen\b"), "12"),
+]
+
+
+def multiples(folded: str) -> str:
+    """``twelvefold``, ``12-fold``, ``x12``, ``12x`` -> ``12``; ``a dozen`` -> ``12``, ``half
+    a dozen`` -> ``6``, ``3 dozen`` -> ``36`` (folded text)."""
+    if "fold" not in folded and "x" not in folded and "dozen" not in folded:
+        return folded
+    for pattern, repl in _MULTIPLES:
+        folded = pattern.sub(repl, folded)
+    return folded

@@ -42,6 +42,7 @@ from tutor.grading.number_notation import (
     dates_to_years,
     fraction_value,
     half_after,
+    multiples,
     powers_of_ten,
 )
 from tutor.grading.number_words import (
@@ -149,7 +150,7 @@ def _digits_value(m: re.Match[str]) -> float | None:
 def reading_text(text: str) -> str:
     """The text ``find_numbers`` reads, which its spans index: folded, powers of ten written
     as ``e``, dates as years."""
-    return dates_to_years(fold(powers_of_ten(text)))
+    return dates_to_years(multiples(fold(powers_of_ten(text))))
 
 
 def find_numbers(text: str, *, unit: str | None = None) -> list[NumberMatch]:
