@@ -121,7 +121,7 @@ def _several(p: _Picked) -> Grade | None:
 def _other_words(p: _Picked) -> Grade | None:
     """The option's meaning in other words: "I took that as B: ..."; two options as close as
     each other: ask which, at no cost (see ``optionwords``)."""
-    if p.hit.kind is Match.WRONG or set(p.whole.words) & POSITION_WORDS:
+    if p.hit.kind is Match.WRONG or set(p.whole.words) & (POSITION_WORDS - {"one"}):
         return None  # "the second one" is a position, not the word "Second" of an option
     if p.prep.numeric_options or all(w.isdigit() for w in p.whole.words):
         return None  # "1" is no option's meaning in other words

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tutor.grading.matching import Matcher
+from tutor.grading.ownwords import acronym_of
 from tutor.grading.prepared import Hit, Match, Prepared
 from tutor.grading.textmatch import key_from_words, typo_distance
 
@@ -32,6 +33,8 @@ def is_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> bool:
         ws = ws[1:]
     if not ws:
         return False
+    if len(ws) == 1 and any(acronym_of(ws[0], f.key.words) for f in prep.forms):
+        return True  # "Eurasian Economic Union (EAEU)": the answer and its abbreviation
     k = key_from_words(" ".join(ws), ws)
     if any(typo_distance(k, r) is not None for r in prep.related):
         return True

@@ -104,3 +104,37 @@ def multiples(folded: str) -> str:
     for pattern, repl in _MULTIPLES:
         folded = pattern.sub(repl, folded)
     return folded
+
+
+_MONTH_NAMES = str.split(
+    "January February March April May June July August September October November December"
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/-])(?:(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<mm>\d{1,2})/(?P<my>\d{4}))(?![\d.,/-])"
+)
+
+
+def dates_in_words(raw: str) -> str:
+    """A date in figures written with its month's name, for text answers: ``14.07.1789`` and
+    ``14/07/1789`` -> ``14 July 1789`` (day first, unless only the other order is a date),
+    ``1789-07-14`` -> ``14 July 1789``, ``02/2020`` -> ``February 2020``."""
+    if not any(c in raw for c in "./-"):
+        return raw
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group("iy"):
+            d, mo, y = int(m.group("id")), int(m.group("im")), m.group("iy")
+        elif m.group("my"):
+            mo = int(m.group("mm"))
+            return f"{_MONTH_NAMES[mo - 1]} {m.group('my')}" if 1 <= mo <= 12 else m.group()
+        else:
+            d, mo, y = int(m.group("a")), int(m.group("b")), m.group("y")
+            if mo > 12 and d <= 12:
+                d, mo = mo, d  # 07/14/1789: only month first is a date
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return m.group()
+        return f"{d} {_MONTH_NAMES[mo - 1]} {y}"
+
+    return _NUMERIC_DATE.sub(sub, raw)

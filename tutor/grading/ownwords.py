@@ -55,7 +55,7 @@ CARRIERS = _set(
     it its is was are were be been being this that these those there here
     they them their he him his she her we our i my me you your
     has have had does did do which who whom what whose
-    called named known just simply basically actually definitely certainly
+    called named known just simply basically actually definitely certainly former made
     """
 )
 # only at the end: "the Caspian one", "the hot kind"
@@ -64,7 +64,7 @@ TRAILING = frozenset({"one", "ones", "kind", "sort", "type"})
 # ``Ural Mountains``, ``Canberra city`` for "the capital"), of another kind a different thing
 _KINDS = [
     "region province republic state federation kingdom territory country nation autonomous area "
-    "zone power people government side",
+    "zone power people government side islamic federative federal democratic socialist",
     "city town capital",
     "sea ocean",
     "lake",
@@ -74,6 +74,7 @@ _KINDS = [
     "desert",
     "format framework initiative organization alliance bloc forum group dialog program project "
     "sphere strategy approach",
+    "resource reserve deposit",
     "treaty pact agreement",
     "element gas",
 ]
@@ -193,7 +194,7 @@ def names_same(
         len(form.core) <= 3 and sorted(typed.core) == sorted(form.core)
     ):
         return False
-    if kinds and any(KIND[w] not in kinds for w in typed.generic):
+    if kinds and any(KIND[w] not in kinds and w not in ctx.echo for w in typed.generic):
         return False  # "Ural river" is not "Ural Mountains"
     for w in form.dropped:
         if w in typed.words or w in ctx.echo or w in CARRIERS or w in TRAILING:
@@ -221,11 +222,19 @@ def acronym_of(short: str, ws: Sequence[str]) -> bool:
         if w in ("of", "and", "the", "for") and fits(i, j + 1):
             return True
         return any(
-            short[i : i + n] == w[:n] and fits(i + n, j + 1)
+            _abbreviates(short[i : i + n], w) and fits(i + n, j + 1)
             for n in range(1, min(3, len(w), len(short) - i) + 1)
         )
 
     return fits(0, 0)
+
+
+def _abbreviates(chunk: str, w: str) -> bool:
+    """``eur`` or ``ea`` for ``eurasian``: the word's first letter, then letters of it in order."""
+    if not chunk or chunk[0] != w[0]:
+        return False
+    rest = iter(w[1:])
+    return all(c in rest for c in chunk[1:])
 
 
 def without_abbreviation(ws: Sequence[str]) -> list[tuple[str, ...]]:
@@ -303,6 +312,8 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
     the rule that read it; ``ambiguous`` when it reads as two different ones; None when it reads
     as none."""
     r = reader(prep, known)
+    if piece.squashed not in prep.own and known(piece.squashed):
+        return None  # another known name as typed ("Democratic Republic of the Congo")
     found: dict[tuple[str, int], tuple[Form | None, Wrong | None, str]] = {}
     for ws in (piece.words, *without_abbreviation(piece.words)):
         typed = read(ws, r.ctx, typed=True)
@@ -320,6 +331,9 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
             if wr is not None and names_same(typed, wr, r.ctx, specific, kinds):
                 found.setdefault(("wrong", i), (None, w, rule))
     if not found:
+        both = _two_names(piece.words, forms)
+        if both is not None:
+            return Hit("form", 0, both, rule="abbreviation")
         return _person(prep, piece, forms, r)
     if len(found) > 1:
         some = next(iter(found.values()))[0]
@@ -328,6 +342,19 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
     if wrong is not None:
         return Hit("wrong", 0, wrong=wrong, rule=rule)
     return Hit("form", 0, form, rule=rule)
+
+
+def _two_names(ws: Sequence[str], forms: Sequence[Form]) -> Form | None:
+    """``USSR - Soviet Union``, ``Soviet Union USSR``: two names of the same answer, side by
+    side (its form and an accepted form or other name)."""
+    if len(ws) < 2:
+        return None
+    by_name = {f.key.squashed: f for f in forms}
+    for k in range(1, len(ws)):
+        left, right = by_name.get("".join(ws[:k])), by_name.get("".join(ws[k:]))
+        if left is not None and right is not None and left.index == right.index:
+            return left
+    return None
 
 
 def _person(prep: Prepared, piece: Key, forms: Sequence[Form], r: Reader) -> Hit | None:

@@ -13,6 +13,7 @@ def picked(q: Question) -> str:
 KIND = Kind(
     QuestionType.CHOICE,
     reader="tutor.loader.options:read_choice",
+    typed="tutor.grading.number_notation:dates_in_words",  # 14/07/1789 is 14 July 1789
     rules="tutor.grading.choices:CHOICE",
     keys=("options",),
     options=True,

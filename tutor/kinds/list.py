@@ -16,6 +16,7 @@ def _hint(q: Question) -> str:
 KIND = Kind(
     QuestionType.LIST,
     reader="tutor.loader.answers:read_list",
+    typed="tutor.grading.number_notation:dates_in_words",  # 14/07/1789 is 14 July 1789
     rules="tutor.grading.lists:RULES",
     keys=("accept", "need"),
     clash="tutor.loader.answers:accepted_clash",
