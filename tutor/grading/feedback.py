@@ -23,7 +23,10 @@ WRONG = "That's not it."
 CLOSE_SPELLING = "Close, but not quite. Check the spelling."
 CLOSE_AMBIGUOUS = "Close, but that could be something else too. Check the spelling."
 CLOSE_PART = "That's part of it. Can you give the full answer?"
-CLOSE_MORE = "Nearly. Give just the answer, without the extra words."
+CLOSE_MORE = (
+    "The right answer is in there, with words I can't place. Give just the answer, in fewer"
+    " words: this try doesn't count."
+)
 NEED_NUMBER = "I need a number for this one."
 ONE_NUMBER = "Give one number. More than one is a hedge."
 CLOSE_SCALE = "Close: the digits look right, but check the scale (thousand, million...)."

@@ -54,7 +54,7 @@ CARRIERS = _set(
     the a an to into in inside on onto at of from by with for as via
     it its is was are were be been being this that these those there here
     they them their he him his she her we our i my me you your
-    has have had does did do which who whom what whose
+    has have had does did do
     called named known just simply basically actually definitely certainly former made
     """
 )

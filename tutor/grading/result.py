@@ -36,6 +36,12 @@ class Grade:
     missing: tuple[str, ...] = ()  # list / multi: expected items it did not name
     extra: tuple[str, ...] = ()  # list / multi: what it named that is not expected
     rule: str = ""  # the grading rule that decided (``tutor.grading.pipeline``)
+    free: bool = False  # a "close" that costs nothing: the right answer plus words to drop
+
+    @property
+    def counts(self) -> bool:
+        """Whether this grade uses up a try (invalid answers and free "close" ones do not)."""
+        return self.verdict.counts and not self.free
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -49,7 +49,7 @@ def _several(a: Answer) -> Grade | None:
     if any(h.kind is Match.FORM for h in hits) and all(
         h.kind in (Match.FORM, Match.NONE) for h in hits
     ):
-        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_MORE, rule="answer-with-more-words")
+        return graded(Verdict.CLOSE, 0.0, fb.CLOSE_MORE, rule="answer-with-more-words", free=True)
     # "Paris, Germany" is one answer with something added; "China and Russia and USA" is
     # several answers
     if first and len(pieces) == 2:

@@ -80,7 +80,7 @@ def verdict_for_hit(hit: Hit, typed: Key) -> Grade:
         assert hit.wrong is not None
         grade = graded(Verdict.MISCONCEPTION, 0.0, hit.wrong.reply or fb.WRONG)
     elif hit.kind in _CLOSE:
-        grade = graded(Verdict.CLOSE, 0.0, _CLOSE[hit.kind])
+        grade = graded(Verdict.CLOSE, 0.0, _CLOSE[hit.kind], free=hit.kind is Match.MORE)
     elif dont_know(typed.words):
         return graded(Verdict.WRONG, 0.0, fb.DONT_KNOW, rule="dont-know")
     else:

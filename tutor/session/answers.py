@@ -113,15 +113,16 @@ class Answering(SessionParts):
         return grade
 
     def _invalid(self, st: QuestionState, grade: Grade) -> Feedback:
+        """An answer that uses no try: not an answer, or a "close" that costs nothing."""
         text = grade.feedback.strip() or _DEFAULT_FEEDBACK[Verdict.INVALID]
-        if grade.verdict is not Verdict.INVALID:  # defensive: never count this as a try
+        if grade.counts:  # defensive: never count this as a try
             grade = Grade(Verdict.INVALID, 0.0, text)
         return Feedback(grade=grade, text=text, final=False, tries_left=st.tries_left)
 
     def _answer(
         self, st: QuestionState, text: str, grade: Grade, u: Understood | None = None
     ) -> list[Message]:
-        if not grade.verdict.counts:
+        if not grade.counts:
             return [self._invalid(st, grade)]
         tentative = u is not None and u.kind == TENTATIVE and u.graded != text
         q = st.question
