@@ -173,7 +173,7 @@ def read(ws: Sequence[str], ctx: Context, typed: bool) -> Reading | None:
         return None
     if changed:
         why.insert(0, "word-form")
-    rule = why[0] if why else "word-form"
+    rule = why[0] if why else ""
     return Reading(
         tuple(core),
         frozenset(w for w in words if w in GENERIC),
@@ -324,12 +324,12 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
             fr, specific = r.form(f.key)
             kinds = r.kinds(forms, f.index)
             if fr is not None and names_same(typed, fr, r.ctx, specific, kinds):
-                found.setdefault(("form", f.index), (f, None, rule))
+                found.setdefault(("form", f.index), (f, None, rule or _form_rule(fr)))
         for i, (wk, w) in enumerate(prep.wrongs):
             wr, specific = r.form(wk)
             kinds = frozenset(KIND[g] for g in wr.generic) if wr is not None else frozenset()
             if wr is not None and names_same(typed, wr, r.ctx, specific, kinds):
-                found.setdefault(("wrong", i), (None, w, rule))
+                found.setdefault(("wrong", i), (None, w, rule or _form_rule(wr)))
     if not found:
         both = _two_names(piece.words, forms)
         if both is not None:
@@ -342,6 +342,14 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
     if wrong is not None:
         return Hit("wrong", 0, wrong=wrong, rule=rule)
     return Hit("form", 0, form, rule=rule)
+
+
+def _form_rule(form: Reading) -> str:
+    """The rule's name when only the form had words set aside (``Caspian`` for ``Caspian
+    Sea``), or when the words differ only in order."""
+    if form.generic & form.dropped:
+        return "generic-head"
+    return "carrier-words" if form.dropped else "word-form"
 
 
 def _two_names(ws: Sequence[str], forms: Sequence[Form]) -> Form | None:
