@@ -111,7 +111,7 @@ def _several(p: _Picked) -> Grade | None:
             named.update(ref)
             continue
         hit = m.match(prep, key_from_words(" ".join(piece), piece), prep.options)
-        if hit.kind == "form" and hit.form is not None:
+        if hit.kind is Match.FORM and hit.form is not None:
             named.add(hit.form.index)
     if len(named) > 1:
         return graded(Verdict.WRONG, 0.0, fb.CHOICE_SEVERAL)
@@ -153,7 +153,7 @@ def _distinctive(p: _Picked) -> Grade | None:
 
 def _shared(p: _Picked) -> Grade | None:
     """Words several options share name none of them."""
-    if p.hit.kind != "wrong" and len(options_with(p.prep, p.whole.words) or ()) > 1:
+    if p.hit.kind is not Match.WRONG and len(options_with(p.prep, p.whole.words) or ()) > 1:
         return invalid(fb.CHOICE_SHARED)
     return None
 

@@ -87,6 +87,20 @@ def lesson_unit(unit: str | None) -> Measure | None:
     return _BY_ALIAS.get(folded)
 
 
+_COUNTED_AFTER = re.compile(r"\s*([a-z]{3,})\b")
+_NOT_A_THING = frozenset({"percent", "per", "pc", "pct", "percentage", "about", "roughly",
+                          "around", "approximately", "or", "and", "of", "the", "than"})  # fmt: skip
+
+
+def counted_after(s: str, at: int) -> Measure | None:
+    """A word naming things counted right after a number (``18 trucks``), as a pseudo-unit:
+    what a percentage is not."""
+    m = _COUNTED_AFTER.match(s, at)
+    if m is None or m.group(1) in _NOT_A_THING:
+        return None
+    return Measure(m.group(1), "count")
+
+
 def counted(unit: str | None) -> bool:
     """Whether ``unit`` names things counted (``people``, ``trucks``, ``lines``), not a measure:
     then no measure belongs after the number."""

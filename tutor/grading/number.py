@@ -33,6 +33,7 @@ class _Reading:
     nums: list[NumberMatch]
     candidates: list[float] = field(default_factory=list)
     measure: Measure | None = None  # the unit named after the number, if any
+    text: str = ""  # the text the numbers were read from (``number_reader.reading_text``)
 
     @property
     def unit(self) -> str | None:
@@ -48,9 +49,9 @@ def _read(a: Answer) -> _Reading:
     assert spec is not None
     text = _result(a.cleaned)
     nums = find_numbers(text, unit=spec.unit)
-    reading = _Reading(a, spec, nums)
+    reading = _Reading(a, spec, nums, text=reading_text(text))
     if nums:
-        said = measures.named(reading_text(text), nums[0].end, spec.unit)
+        said = measures.named(reading.text, nums[0].end, spec.unit)
         if said is not None:  # "300 million metres per second": "second" is no number here
             reading.measure = said[0]
             nums[1:] = [n for n in nums[1:] if n.start >= said[1]]
@@ -108,9 +109,13 @@ def _unit(r: _Reading) -> Grade | None:
     """A unit named after the number: the lesson's (go on), another that converts to a value
     within the tolerance (right), or one that does not: say which unit is wanted, at no cost."""
     said, unit = r.measure, r.unit
+    if said is None and r.nums and is_percent(unit) and not r.nums[0].percent:
+        said = measures.counted_after(r.text, r.nums[0].end)  # "18 trucks" for a percentage
     if said is None or not r.nums:
         return None
     wanted = measures.lesson_unit(unit)
+    if is_percent(unit) and said.kind != "percent":
+        return invalid(fb.unit_wanted("percent", said.name), rule="unit-wanted")
     if wanted is None:
         if measures.counted(unit):  # "18 million square km" for how many people
             return invalid(fb.unit_counted(unit or ""), rule="unit-wanted")

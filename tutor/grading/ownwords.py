@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from tutor.grading import wordforms as wf
 from tutor.grading.names import TITLES, surname_alone, with_middle_names
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, words
-from tutor.grading.prepared import Form, Hit, Prepared
+from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.textmatch import Key
 from tutor.grading.world import is_common_word, places
 from tutor.model import Wrong
@@ -333,15 +333,15 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
     if not found:
         both = _two_names(piece.words, forms)
         if both is not None:
-            return Hit("form", 0, both, rule="abbreviation")
+            return Hit(Match.FORM, 0, both, rule="abbreviation")
         return _person(prep, piece, forms, r)
     if len(found) > 1:
         some = next(iter(found.values()))[0]
-        return Hit("ambiguous", 1, some, rule="as-close-to-another-form")
+        return Hit(Match.AMBIGUOUS, 1, some, rule="as-close-to-another-form")
     form, wrong, rule = next(iter(found.values()))
     if wrong is not None:
-        return Hit("wrong", 0, wrong=wrong, rule=rule)
-    return Hit("form", 0, form, rule=rule)
+        return Hit(Match.WRONG, 0, wrong=wrong, rule=rule)
+    return Hit(Match.FORM, 0, form, rule=rule)
 
 
 def _form_rule(form: Reading) -> str:
@@ -401,11 +401,11 @@ def _person(prep: Prepared, piece: Key, forms: Sequence[Form], r: Reader) -> Hit
         if len(fw) > 1 and fw[-1] in surnames
     }
     if len(whose) > 1 or sharing - whose:
-        return Hit("ambiguous", 1, hits[0][1], rule="as-close-to-another-form")
+        return Hit(Match.AMBIGUOUS, 1, hits[0][1], rule="as-close-to-another-form")
     _s, f, w, d, rule = hits[0]
     if w is not None:
-        return Hit("wrong", d, wrong=w, rule=rule)
-    return Hit("form", 0 if rule == "title" else d, f, rule=rule)
+        return Hit(Match.WRONG, d, wrong=w, rule=rule)
+    return Hit(Match.FORM, 0 if rule == "title" else d, f, rule=rule)
 
 
 def _is_person(fw: tuple[str, ...], text: str, known: Callable[[str], bool]) -> bool:
