@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ListItem, ListView, Static
+from textual.widgets import ListItem, ListView, Static
 
 from tutor.safetext import printable
 from tutor.tui.progress import LessonRow, due_reviews, lesson_rows, lesson_to_continue
 from tutor.tui.text import plain
+from tutor.tui.widgets.bars import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from tutor.tui.app import TutorApp
@@ -214,11 +215,11 @@ class CourseScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         yield Static(id="course-intro")
         yield LessonList(id="lessons")
         yield Static(id="course-review")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.refresh_lessons()

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Markdown
+from textual.widgets import Label, Markdown
+
+from tutor.tui.widgets.bars import KeyBar
 
 HELP_TEXT = """\
 ## Keys
@@ -67,7 +69,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Help - esc closes", id="help-title")
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(HELP_TEXT, id="help-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

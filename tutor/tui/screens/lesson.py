@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar
+from textual.widgets import Input, Label, ProgressBar
 
 from tutor import messages as m
 from tutor.figures import figure
+from tutor.tui.widgets.bars import KeyBar
 from tutor.tui.widgets.transcript import (
     NoticeBubble,
     StudentBubble,
@@ -64,7 +65,7 @@ class LessonScreen(Screen[None]):
             yield Label("", id="lesson-score")
         yield Transcript(id="transcript")
         yield Input(placeholder=PLACEHOLDERS["answer"], id="answer", select_on_focus=False)
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, SelectionList
+from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tutor.model import Course
+from tutor.tui.widgets.bars import KeyBar
 from tutor.tui.widgets.transcript import plain
 
 
@@ -63,7 +64,7 @@ class QuizSetupScreen(ModalScreen[dict | None]):
             with Horizontal(id="quiz-buttons"):
                 yield Button("Start quiz", variant="primary", id="quiz-start")
                 yield Button("Cancel", id="quiz-cancel")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def why_ticked(self) -> str:

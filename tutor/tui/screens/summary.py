@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, ProgressBar, Static
+from textual.widgets import Button, Label, ProgressBar, Static
 
 from tutor import messages as m
 from tutor.figures import figure
+from tutor.tui.widgets.bars import KeyBar
 from tutor.tui.widgets.transcript import RESULT_LABELS, plain
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class SummaryScreen(Screen[None]):
             yield Button("Retry missed", id="retry", disabled=not missed(s))
             yield Button("Next lesson", id="next", disabled=self.next_lesson_id is None)
             yield Button("Back to course", variant="primary", id="back")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if missed(self.summary):
