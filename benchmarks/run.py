@@ -24,6 +24,7 @@ import cached  # noqa: E402
 import chat  # noqa: E402
 import classstore  # noqa: E402
 import generate  # noqa: E402
+import hostile  # noqa: E402
 import transforms  # noqa: E402
 from harness import Row, alternate, measure, med, table  # noqa: E402
 
@@ -302,6 +303,7 @@ BENCHMARKS = {
     "store": bench_store,
     "check": cached.bench_check,
     "first-question": cached.bench_first_question,
+    "hostile": hostile.bench_hostile,
     "transforms": transforms.bench_transforms,
     "chat": chat.bench_chat,
     "class-send": classstore.bench_send,

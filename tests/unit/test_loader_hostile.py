@@ -1,18 +1,15 @@
-"""Hostile files (docs/architecture.md, "Facts the design relies on"): each refused with a clear message, fast, never a crash.
-
-The time bound is generous (one second): it catches an explosion, not a slow machine.
+"""Hostile files (docs/architecture.md, "Facts the design relies on"): each refused with a clear
+message, never a crash. How fast each is refused is measured by ``benchmarks/run.py hostile``
+(from these same cases), never asserted here: a loaded machine must not fail a test.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
 from tutor.loader import load_lesson
-
-BOUND = 1.0
 
 
 def merge_bomb() -> bytes:
@@ -69,17 +66,14 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_hostile_file_refused_fast(tmp_path: Path, name: str):
+def test_hostile_file_refused(tmp_path: Path, name: str):
     data, expected = CASES[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(data)
-    start = time.perf_counter()
     lesson, problems = load_lesson(path)
-    elapsed = time.perf_counter() - start
     assert lesson is None
     shown = [f"{p.line}:{p.column}: {p.severity}: {p.message}" for p in problems]
     assert any(expected in line for line in shown), shown
-    assert elapsed < BOUND, f"{name} took {elapsed:.2f}s"
     assert len(problems) <= 101
 
 
