@@ -376,29 +376,32 @@ async def test_palette_jumps_to_a_lesson(make_app):
 # -- start-up: only what the course screen needs ------------------------------------------------
 
 
-async def test_a_grader_factory_is_called_once_when_the_first_lesson_starts(course, grader):
+async def test_the_grader_is_built_once_on_the_first_answer(course, grader, monkeypatch):
+    """The course screen and the first question never wait for the grader: the commands hand
+    the app a ``LazyGrader``, which builds the course's grader when the first answer comes."""
+    import tutor.grading
+    from tutor.commands.common import LazyGrader
     from tutor.tui.app import TutorApp
 
     calls = []
 
-    def factory():
-        calls.append(1)
+    def build(c):
+        calls.append(c)
         return grader
 
-    app = TutorApp(course, factory, settings_path=None)
+    monkeypatch.setattr(tutor.grading, "Grader", build)
+    app = TutorApp(course, LazyGrader(course), settings_path=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert calls == []  # the course screen needs no grader
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
-        assert calls == [1]
-        await pilot.press("escape")
+        assert calls == []  # neither the course screen nor the first question needs it
+        await pilot.press(*"Russia", "enter")
         await pilot.pause()
-        await pilot.press("down", "enter")
+        await pilot.press(*"China", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, LessonScreen)
-        assert calls == [1]
+        assert calls == [course]
 
 
 def test_the_app_module_leaves_lesson_screens_and_markdown_for_later():

@@ -6,12 +6,11 @@ Entry point::
 
 - ``course``: a loaded ``tutor.model.Course`` (load and validate it *before* calling: lesson errors
   are printed as plain text by the caller, never shown by a crashed app).
-- ``grader``: a ``tutor.grading.Grader`` built for that course, or a zero-argument callable that
-  returns one. A callable is called once, when the first lesson, quiz or review starts, so that
-  building the grader does not delay the course screen (``tutor`` passes one).
-- ``store``: an open ``tutor.store.Store`` (or anything implementing the session observer plus
-  ``resume_point``, ``lesson_progress`` and ``due_reviews``), or ``None``: then no progress is
-  shown, lessons start at the beginning and review is unavailable.
+- ``grader``: anything with ``grade(question, text)`` (``tutor.session.base.Grades``): a
+  ``tutor.grading.Grader`` built for that course, or ``tutor.commands.common.LazyGrader``, which
+  builds it on the first answer so that the course screen never waits for it (``tutor`` passes one).
+- ``store``: a ``tutor.tui.progress.ProgressStore`` (an open ``tutor.store.Store`` is one), or
+  ``None``: then no progress is shown, lessons start at the beginning and review is unavailable.
 - ``start``: where to open. ``None`` is the course screen; ``("learn", lesson_id)`` a lesson
   (resumed at the store's saved place); ``("quiz", {"lesson_ids": [...] | None, "count": int |
   None, "seed": int | None})`` a quiz; ``("review", refs)`` a review of ``(lesson_id,
@@ -27,16 +26,21 @@ Returns the exit code (0). ctrl+q quits from anywhere; SIGTERM and SIGHUP leave 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tutor.model import Course
+    from tutor.session.base import Grades
+    from tutor.tui.progress import ProgressStore
 
 __all__ = ["run_app"]
 
 
 def run_app(
-    course: Any,
-    grader: Any,
+    course: Course,
+    grader: Grades,
     *,
-    store: Any = None,
+    store: ProgressStore | None = None,
     start: tuple[str, Any] | None = None,
     theme: str | None = None,
     settings_path: Path | None = None,

@@ -1,9 +1,9 @@
 """The Textual app: screens for the course, a lesson (or quiz / review), the summary and help.
 
 Domain objects (course, store) are loaded and checked before the app starts and handed to it; the
-app only creates sessions from them and renders what the sessions say. The grader may be handed
-over ready-made or as a zero-argument factory: it is first needed when a lesson, quiz or review
-starts, so a factory is called then (once), not while the course screen is coming up.
+app only creates sessions from them and renders what the sessions say. The boundary is typed: the
+grader is anything that ``Grades`` (``tutor.commands.common.LazyGrader`` builds the real one on the
+first answer, so the course screen never waits for it) and the store a ``ProgressStore``.
 
 Only the course screen is imported with the app. The other screens (and the Markdown widget the
 lesson transcript and help use) are imported when they are first opened.
@@ -28,11 +28,18 @@ from tutor.model import Course
 from tutor.safetext import printable
 from tutor.tui import settings
 from tutor.tui.commands import LessonCommands
-from tutor.tui.progress import due_reviews, earlier_outcomes, lesson_rows, resume_point
+from tutor.tui.progress import (
+    ProgressStore,
+    due_reviews,
+    earlier_outcomes,
+    lesson_rows,
+    resume_point,
+)
 from tutor.tui.screens.course import CourseScreen
 
 if TYPE_CHECKING:
     from tutor import messages as m
+    from tutor.session.base import Grades
 
 DEFAULT_THEME = "textual-dark"
 
@@ -57,37 +64,24 @@ class TutorApp(App[int]):
     def __init__(
         self,
         course: Course,
-        grader: Any,
+        grader: Grades,
         *,
-        store: Any = None,
+        store: ProgressStore | None = None,
         start: Start = None,
         theme_name: str | None = None,
         settings_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.course = course
-        self._grader: Any = None
-        self._make_grader: Callable[[], Any] | None = None
-        if is_grader_factory(grader):
-            self._make_grader = grader
-        else:
-            self._grader = grader
+        self.grader = grader
         self.store = store
         self.start_with = start
         self.settings_path = settings_path
         saved = settings.load(settings_path).get("theme")
         self.initial_theme = theme_name or (saved if isinstance(saved, str) else None)
         self._signals: list[int] = []
-        self._store_warn: Any = None
+        self._store_warn: Callable[[str], None] | None = None
         self._notices_before: Any = None
-
-    @property
-    def grader(self) -> Any:
-        """The grader, built by the factory the first time a session needs it."""
-        if self._grader is None and self._make_grader is not None:
-            self._grader = self._make_grader()
-            self._make_grader = None
-        return self._grader
 
     # -- start and stop --------------------------------------------------------------------------
 
@@ -97,7 +91,7 @@ class TutorApp(App[int]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         # The store reports trouble on stderr by default, which would scribble over the screen.
-        if self.store is not None and hasattr(self.store, "warn"):
+        if self.store is not None:
             self._store_warn = self.store.warn
             self.store.warn = self._store_warning
         # The class store's sender (another thread) says when answers wait to be sent.
@@ -127,7 +121,7 @@ class TutorApp(App[int]):
 
     def on_unmount(self) -> None:
         notices.listen(self._notices_before)
-        if self._store_warn is not None:
+        if self._store_warn is not None and self.store is not None:
             self.store.warn = self._store_warn
             self._store_warn = None
         try:
@@ -300,16 +294,11 @@ class TutorApp(App[int]):
         yield SystemCommand("Help", "Keys, commands and how answers are judged", self.action_help)
 
 
-def is_grader_factory(grader: Any) -> bool:
-    """A zero-argument callable that returns a grader, rather than a grader (which has ``grade``)."""
-    return callable(grader) and not hasattr(grader, "grade")
-
-
 def run_app(
     course: Course,
-    grader: Any,
+    grader: Grades,
     *,
-    store: Any = None,
+    store: ProgressStore | None = None,
     start: Start = None,
     theme: str | None = None,
     settings_path: Path | None = None,

@@ -1,16 +1,39 @@
-"""What the course screen shows about each lesson, read from the store (or nothing without one).
+"""What the app reads from the progress store (``ProgressStore``), and what the course screen
+shows about each lesson.
 
-The store is optional: with ``store=None`` every lesson is "new" and no scores are shown. The
-store's own objects are read through ``getattr`` so that a missing field costs a blank, never a
-crash of the app.
+The store is optional: with ``store=None`` every lesson is "new" and no scores are shown. A store
+that fails while reading (a disk gone) costs a blank, never a crash of the app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from tutor.model import Course, Lesson
+from tutor.records import Outcome, SessionObserver
+
+if TYPE_CHECKING:
+    from tutor.store.reads import LessonProgress
+
+
+class ProgressStore(SessionObserver, Protocol):
+    """What the app needs of the store (``tutor.store.Store`` is one): it observes sessions and
+    answers these questions; ``warn`` is where it reports trouble (the app shows it)."""
+
+    warn: Callable[[str], None]
+
+    def lesson_progress(
+        self, lesson_ids: Iterable[str], course: Course | None = None
+    ) -> Mapping[str, LessonProgress]: ...
+
+    def resume_point(self, lesson_id: str) -> int | None: ...
+
+    def lesson_outcomes(self, lesson_id: str) -> Mapping[str, Outcome]: ...
+
+    def due_reviews(self, course: Course) -> list[tuple[str, str]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +43,7 @@ class LessonRow:
     status: str  # "new", "in progress", "done" ("" without a store)
     best: float | None  # best score 0..1, if any
     fraction: float  # how far through the lesson, 0..1
-    last_seen: object = None
+    last_seen: datetime | None = None
 
     @property
     def status_text(self) -> str:
@@ -37,18 +60,9 @@ class LessonRow:
         return text
 
 
-def _field(obj: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return None
-
-
-def lesson_rows(course: Course, store: Any = None) -> list[LessonRow]:
+def lesson_rows(course: Course, store: ProgressStore | None = None) -> list[LessonRow]:
     ids = [lesson.id for lesson in course.lessons]
-    progress: dict[str, Any] = {}
+    progress: Mapping[str, LessonProgress] = {}
     if store is not None:
         try:
             progress = dict(store.lesson_progress(ids, course))
@@ -57,34 +71,30 @@ def lesson_rows(course: Course, store: Any = None) -> list[LessonRow]:
     rows = []
     for number, lesson in enumerate(course.lessons, start=1):
         p = progress.get(lesson.id)
-        status = str(_field(p, "status") or "new") if store is not None else ""
-        best = _field(p, "best", "best_score", "score")
-        best = float(best) if isinstance(best, int | float) else None
+        status = (p.status if p is not None else "new") if store is not None else ""
+        best = p.best_score if p is not None else None
         fraction = 1.0 if status == "done" else 0.0
-        if status == "in progress":
-            point = _field(p, "resume_at")
-            answered, total = _field(p, "answered"), _field(p, "total")
-            if isinstance(point, int) and point > 0 and lesson.steps:
-                fraction = min(1.0, point / len(lesson.steps))
-            elif isinstance(answered, int) and isinstance(total, int) and total:
-                fraction = min(1.0, answered / total)
-        rows.append(
-            LessonRow(lesson, number, status, best, fraction, _field(p, "last_seen", "seen"))
-        )
+        if status == "in progress" and p is not None:
+            if p.resume_at and lesson.steps:
+                fraction = min(1.0, p.resume_at / len(lesson.steps))
+            elif p.total:
+                fraction = min(1.0, p.answered / p.total)
+        seen = p.last_seen if p is not None else None
+        rows.append(LessonRow(lesson, number, status, best, fraction, seen))
     return rows
 
 
-def resume_point(store: Any, lesson_id: str) -> int:
+def resume_point(store: ProgressStore | None, lesson_id: str) -> int:
     if store is None:
         return 0
     try:
         point = store.resume_point(lesson_id)
     except Exception:
         return 0
-    return int(point) if isinstance(point, int) and point > 0 else 0
+    return point if point is not None and point > 0 else 0
 
 
-def earlier_outcomes(store: Any, lesson_id: str) -> dict[str, Any]:
+def earlier_outcomes(store: ProgressStore | None, lesson_id: str) -> dict[str, Outcome]:
     """How the questions before the resume point ended (``store.lesson_outcomes``), or {}."""
     if store is None:
         return {}
@@ -98,10 +108,8 @@ def lesson_to_continue(rows: list[LessonRow]) -> int:
     """Index of the lesson to select: the one in progress (latest seen), else the first not done."""
     in_progress = [r for r in rows if r.status == "in progress"]
     if in_progress:
-        try:
-            chosen = max(in_progress, key=lambda r: (r.last_seen is not None, r.last_seen or 0))
-        except TypeError:
-            chosen = in_progress[0]
+        seen = [r for r in in_progress if r.last_seen is not None]
+        chosen = max(seen, key=lambda r: r.last_seen or datetime.min) if seen else in_progress[0]
         return chosen.number - 1
     for row in rows:
         if row.status != "done":
@@ -109,10 +117,10 @@ def lesson_to_continue(rows: list[LessonRow]) -> int:
     return 0
 
 
-def due_reviews(course: Course, store: Any = None) -> list[tuple[str, str]]:
+def due_reviews(course: Course, store: ProgressStore | None = None) -> list[tuple[str, str]]:
     if store is None:
         return []
     try:
-        return [tuple(ref) for ref in store.due_reviews(course)]
+        return [(lesson_id, question_id) for lesson_id, question_id in store.due_reviews(course)]
     except Exception:
         return []
