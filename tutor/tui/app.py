@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from tutor.classroom import notices
 from tutor.model import Course
 from tutor.safetext import printable
-from tutor.tui import settings
+from tutor.tui import contrast, settings
 from tutor.tui.commands import LessonCommands
 from tutor.tui.progress import (
     ProgressStore,
@@ -79,11 +80,24 @@ class TutorApp(App[int]):
         self.settings_path = settings_path
         saved = settings.load(settings_path).get("theme")
         self.initial_theme = theme_name or (saved if isinstance(saved, str) else None)
+        for name in list(self.available_themes):
+            if name not in contrast.OFFERED:
+                self.unregister_theme(name)  # see tutor.tui.contrast for why
         self._signals: list[int] = []
         self._store_warn: Callable[[str], None] | None = None
         self._notices_before: Any = None
 
     # -- start and stop --------------------------------------------------------------------------
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Every theme's text colours moved until they read at 4.5:1 (tutor.tui.contrast).
+        variables = contrast.legible(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        # Textual dims the sub-title, which then reads below 4.5:1 in most themes.
+        return Content(f"{title} — {sub_title}" if sub_title else title)
 
     def get_default_screen(self) -> Screen:
         return CourseScreen()

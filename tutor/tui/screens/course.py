@@ -111,10 +111,17 @@ class LessonItem(ListItem):
 
     def render(self) -> Content:
         lines = self._lines(self.size.width)
+        # The selected lesson is drawn in the cursor's own colours (only the title stays bold):
+        # muted or status colours on the cursor's background are unreadable in many themes.
+        cursor = self.highlighted
         return Content("\n").join(
-            Content.assemble(*((text, style) if style else text for text, style in line))
+            Content.assemble(*(_piece(text, style, cursor) for text, style in line))
             for line in lines
         )
+
+    def watch_highlighted(self, value: bool) -> None:
+        super().watch_highlighted(value)
+        self.refresh()
 
 
 class LessonList(ListView):
@@ -134,6 +141,12 @@ class LessonList(ListView):
         "lesson-list--bar",
         "lesson-list--bar-empty",
     }
+
+
+def _piece(text: str, style: str, cursor: bool) -> str | tuple[str, str]:
+    if cursor:
+        return (text, "bold") if style == ".lesson-list--title" else text
+    return (text, style) if style else text
 
 
 def _status_class(row: LessonRow) -> str:
