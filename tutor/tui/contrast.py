@@ -169,7 +169,7 @@ def legible(variables: dict[str, str]) -> dict[str, str]:
         if worst_ratio(fixed, [bg]) < AA:
             # No text colour reads on it: move the background away from the text instead.
             away = BLACK if luminance(fixed) > 0.5 else WHITE
-            for step in range(1, 21):
+            for _ in range(20):
                 bg = bg.blend(away, 0.05)
                 fixed = readable(fg, [bg])
                 if worst_ratio(fixed, [bg]) >= AA:
