@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 
 from tutor.classroom import notices
@@ -94,10 +93,6 @@ class TutorApp(App[int]):
         variables = contrast.legible(super().get_css_variables())
         self.theme_variables = variables
         return variables
-
-    def format_title(self, title: str, sub_title: str) -> Content:
-        # Textual dims the sub-title, which then reads below 4.5:1 in most themes.
-        return Content(f"{title} — {sub_title}" if sub_title else title)
 
     def get_default_screen(self) -> Screen:
         return CourseScreen()
