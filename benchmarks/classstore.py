@@ -132,11 +132,11 @@ def report(runs: int = 3, students: int = 2000, questions: int = 100, tries: int
                     hints_used, verdict, credit, final, awarded, text)
                 SELECT s || '-' || q || '-' || t, 'st' || s,
                        now() - (s * 1000 + q * 10 + t) * interval '1 second',
-                       'lesson' || (q % 10), 'q' || q, 'learn', t, (s + q) % 3,
-                       CASE WHEN (s * 7 + q * 13 + t) % 5 = 0 THEN 'correct'
-                            WHEN (s + q) % 4 = 0 THEN 'close' ELSE 'wrong' END,
+                       'lesson' || (q %% 10), 'q' || q, 'learn', t, (s + q) %% 3,
+                       CASE WHEN (s * 7 + q * 13 + t) %% 5 = 0 THEN 'correct'
+                            WHEN (s + q) %% 4 = 0 THEN 'close' ELSE 'wrong' END,
                        0.5, t = %s, CASE WHEN t = %s THEN 0.5 ELSE 0 END,
-                       'answer ' || ((s * q + t) % 40)
+                       'answer ' || ((s * q + t) %% 40)
                 FROM generate_series(1, %s) s, generate_series(1, %s) q, generate_series(1, %s) t
                 """,
                 (tries, tries, students, questions, tries),

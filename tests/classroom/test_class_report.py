@@ -13,6 +13,7 @@ import yaml
 
 from tutor.classroom import report, schema
 from tutor.classroom.report import correlation, suggestion
+from tutor.classroom.server import ClassStoreError
 from tutor.cli import main
 from tutor.records import Attempt
 from tutor.store import Store
@@ -94,6 +95,10 @@ def test_report_from_the_class_store_and_from_exports_agree(class_url, tmp_path)
     # Overlapping exports (the same file twice) count each answer once.
     _check(report.from_exports([p for _, p in made] * 2), names, server=False)
     assert report.from_server(class_url, lesson="no-such-lesson").questions == []
+    # A student's URL cannot make the class's report.
+    student = schema.add_student(class_url, f"nosy-{next(_serial)}")
+    with pytest.raises(ClassStoreError, match="refused the report"):
+        report.from_server(student)
 
 
 def test_report_formats_from_the_command_line(tmp_path, capsys):

@@ -5,12 +5,13 @@ Aggregated in SQL, by the same statements on the class store (PostgreSQL) and on
 (``tutor export --format json``/``csv``, loaded into an in-memory SQLite database of the same
 shape): the statements use only what both databases share. Definitions (docs/class-store.md):
 
-- a student's *first try* at a question is their earliest attempt at it; *first-try success* is
-  the share of students whose first try was right (``correct`` or ``typo``);
+- a student's *first-try score* at a question is the share of their first tries at it (every
+  encounter starts with one) that were right (``correct`` or ``typo``); *first-try success* is
+  the mean of that over the students who met the question;
 - *mean tries* and *hint rate* are over closed questions (final attempts): the try that closed it,
   and whether any hint was used;
-- *discrimination* is the corrected item-total correlation: first-try success at this question
-  against the student's first-try success over the other questions (point-biserial); near 0 it
+- *discrimination* is the corrected item-total correlation: the first-try score at this question
+  against the student's mean first-try score over the other questions; near 0 it
   does not separate stronger from weaker students, below 0 the stronger ones miss it more;
 - *score* is the mean credit awarded over a student's closed questions.
 """
@@ -98,25 +99,48 @@ EXPORTS = Tables("attempts", None, None, "?")
 
 def _scope(t: Tables, lesson: str | None) -> tuple[str, list[Any]]:
     where = f" WHERE lesson_id = {t.mark}" if lesson is not None else ""
-    return f"scope AS (SELECT * FROM {t.attempts}{where})", [lesson] if lesson is not None else []
+    # NOT MATERIALIZED: read where used, not copied first (PostgreSQL >= 12, SQLite >= 3.35).
+    scope = f"scope AS NOT MATERIALIZED (SELECT * FROM {t.attempts}{where})"
+    return scope, [lesson] if lesson is not None else []
+
+
+# Floating point, not PostgreSQL's exact numeric (a 1.0 literal), which is many times slower to
+# add up; SQLite reads DOUBLE PRECISION as REAL.
+ONE, ZERO = "CAST(1 AS DOUBLE PRECISION)", "CAST(0 AS DOUBLE PRECISION)"
 
 
 def _in(values: Iterable[str]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # constants of this module only
 
 
-def _questions_sql(t: Tables, lesson: str | None) -> tuple[str, list[Any]]:
+SUMMARY = "report_items"  # a temporary table: one row per student and question
+
+
+def _summary_sql(t: Tables, lesson: str | None) -> tuple[str, list[Any]]:
+    """One pass over the attempts: per student and question, what the questions' and the
+    students' figures are made of (integer counts and sums, which add up fast)."""
     scope, params = _scope(t, lesson)
     sql = f"""
-WITH {scope},
-numbered AS (
-    SELECT student, lesson_id, question_id, verdict,
-           row_number() OVER (PARTITION BY student, lesson_id, question_id ORDER BY at, uid) AS k
-    FROM scope),
-firsts AS (
+CREATE TEMPORARY TABLE {SUMMARY} AS
+WITH {scope}
+SELECT student, lesson_id, question_id, count(*) AS attempts,
+       sum(CASE WHEN try_no = 1 THEN 1 ELSE 0 END) AS firsts,
+       sum(CASE WHEN try_no = 1 AND verdict IN {_in(RIGHT)} THEN 1 ELSE 0 END) AS firsts_right,
+       sum(CASE WHEN final THEN 1 ELSE 0 END) AS closes,
+       sum(CASE WHEN final THEN try_no ELSE 0 END) AS close_tries,
+       sum(CASE WHEN final AND hints_used > 0 THEN 1 ELSE 0 END) AS close_hinted,
+       sum(CASE WHEN final THEN awarded ELSE 0 END) AS awarded,
+       max(at) AS last_at
+FROM scope GROUP BY student, lesson_id, question_id"""
+    return sql, params
+
+
+def _questions_sql() -> tuple[str, list[Any]]:
+    sql = f"""
+WITH firsts AS (
     SELECT student, lesson_id, question_id,
-           CASE WHEN verdict IN {_in(RIGHT)} THEN 1.0 ELSE 0.0 END AS x
-    FROM numbered WHERE k = 1),
+           CAST(firsts_right AS DOUBLE PRECISION) / firsts AS x
+    FROM {SUMMARY} WHERE firsts > 0),
 totals AS (SELECT student, sum(x) AS s, count(*) AS n FROM firsts GROUP BY student),
 pairs AS (
     SELECT f.lesson_id, f.question_id, f.x, (t.s - f.x) / (t.n - 1) AS y
@@ -128,47 +152,51 @@ disc AS (
 firstagg AS (
     SELECT lesson_id, question_id, count(*) AS students, avg(x) AS first_try
     FROM firsts GROUP BY lesson_id, question_id),
-closes AS (
-    SELECT lesson_id, question_id, count(*) AS attempts,
-           avg(CASE WHEN final THEN 1.0 * try_no END) AS mean_tries,
-           avg(CASE WHEN final THEN (CASE WHEN hints_used > 0 THEN 1.0 ELSE 0.0 END) END) AS hints
-    FROM scope GROUP BY lesson_id, question_id)
+items AS (
+    SELECT lesson_id, question_id, sum(attempts) AS attempts,
+           CAST(sum(close_tries) AS DOUBLE PRECISION) / nullif(sum(closes), 0) AS mean_tries,
+           CAST(sum(close_hinted) AS DOUBLE PRECISION) / nullif(sum(closes), 0) AS hints
+    FROM {SUMMARY} GROUP BY lesson_id, question_id)
 SELECT f.lesson_id, f.question_id, f.students, c.attempts, f.first_try, c.mean_tries, c.hints,
        d.dn, d.sx, d.sy, d.sxy, d.sxx, d.syy
 FROM firstagg f
-JOIN closes c ON c.lesson_id = f.lesson_id AND c.question_id = f.question_id
+JOIN items c ON c.lesson_id = f.lesson_id AND c.question_id = f.question_id
 LEFT JOIN disc d ON d.lesson_id = f.lesson_id AND d.question_id = f.question_id
 ORDER BY f.lesson_id, f.question_id"""
-    return sql, params
+    return sql, []
 
 
-def _students_sql(t: Tables, lesson: str | None) -> tuple[str, list[Any]]:
-    scope, params = _scope(t, lesson)
+def _students_sql() -> tuple[str, list[Any]]:
     sql = f"""
-WITH {scope}
-SELECT student, count(*) AS answers,
-       sum(CASE WHEN final THEN 1 ELSE 0 END) AS closed,
-       avg(CASE WHEN final THEN awarded END) AS score,
-       max(at) AS last_active
-FROM scope GROUP BY student ORDER BY student"""
-    return sql, params
+SELECT student, sum(attempts) AS answers, sum(closes) AS closed,
+       sum(awarded) / nullif(sum(closes), 0) AS score, max(last_at) AS last_active
+FROM {SUMMARY} GROUP BY student ORDER BY student"""
+    return sql, []
 
 
 def _wrong_sql(t: Tables, lesson: str | None, top: int) -> tuple[str, list[Any]]:
+    """The ``top`` wrong answers typed most often per question, and by how many students. Counting
+    students needs one group per student and text: done for those few texts only."""
     scope, params = _scope(t, lesson)
     sql = f"""
 WITH {scope},
-grouped AS (
-    SELECT lesson_id, question_id, text, max(verdict) AS verdict,
-           count(DISTINCT student) AS students, count(*) AS times
+texts AS (
+    SELECT lesson_id, question_id, text, max(verdict) AS verdict, count(*) AS times
     FROM scope WHERE verdict IN {_in(WRONG)}
     GROUP BY lesson_id, question_id, text),
 ranked AS (
-    SELECT g.*, row_number() OVER (PARTITION BY lesson_id, question_id
-                                   ORDER BY students DESC, times DESC) AS k
-    FROM grouped g)
-SELECT lesson_id, question_id, text, verdict, students, times FROM ranked
-WHERE k <= {int(top)} ORDER BY lesson_id, question_id, k"""
+    SELECT lesson_id, question_id, text, verdict, times,
+           row_number() OVER (PARTITION BY lesson_id, question_id ORDER BY times DESC, text) AS k
+    FROM texts),
+top AS (SELECT * FROM ranked WHERE k <= {int(top)}),
+who AS (
+    SELECT lesson_id, question_id, text, count(DISTINCT student) AS students
+    FROM scope WHERE verdict IN {_in(WRONG)}
+        AND (lesson_id, question_id, text) IN (SELECT lesson_id, question_id, text FROM top)
+    GROUP BY lesson_id, question_id, text)
+SELECT top.lesson_id, top.question_id, top.text, top.verdict, who.students, top.times
+FROM top JOIN who USING (lesson_id, question_id, text)
+ORDER BY top.lesson_id, top.question_id, top.k"""
     return sql, params
 
 
@@ -251,19 +279,22 @@ def build(
     conn: Any, tables: Tables, *, lesson: str | None, source: str, step: Step | None = None
 ) -> Report:
     """The report from a DB-API connection (psycopg or sqlite3) holding ``tables``."""
-    stages = 3 + (tables.finishes is not None) + (tables.syncs is not None)
+    stages = 4 + (tables.finishes is not None) + (tables.syncs is not None)
     done = 0
 
     def run(sql: str, params: list[Any]) -> list[Any]:
         nonlocal done
-        rows = list(conn.execute(sql, params).fetchall())
+        cursor = conn.execute(sql, params)
+        rows = list(cursor.fetchall()) if cursor.description else []
         done += 1
         if step is not None:
             step(done, stages)
         return rows
 
+    conn.execute(f"DROP TABLE IF EXISTS {SUMMARY}")
+    run(*_summary_sql(tables, lesson))
     questions = []
-    for row in run(*_questions_sql(tables, lesson)):
+    for row in run(*_questions_sql()):
         lesson_id, question_id, students, attempts, first_try, tries, hints = row[:7]
         disc = None
         if row[7] is not None:
@@ -288,7 +319,7 @@ def build(
             last_active=_time(last),
             waiting=None if waiting_by is None else waiting_by.get(name),
         )
-        for name, answers, closed, score, last in run(*_students_sql(tables, lesson))
+        for name, answers, closed, score, last in run(*_students_sql())
     ]
     wrong = [
         WrongAnswer(lid, qid, text, verdict, int(n), int(times), suggestion(text, verdict))
@@ -305,12 +336,22 @@ def _num(value: Any) -> float | None:
 
 
 def from_server(url: str, *, lesson: str | None = None, step: Step | None = None) -> Report:
+    import psycopg
+
     from tutor.classroom import schema
-    from tutor.classroom.server import connect, describe
+    from tutor.classroom.server import ClassStoreError, connect, describe
 
     with connect(url) as conn:
         schema.check_version(conn.cursor(), url)
-        return build(conn, SERVER, lesson=lesson, source=describe(url), step=step)
+        # Big hash aggregates stay in memory; JIT compiling costs more than it saves here.
+        conn.execute(
+            "SELECT set_config('work_mem', '64MB', false), set_config('jit', 'off', false)"
+        )
+        try:
+            return build(conn, SERVER, lesson=lesson, source=describe(url), step=step)
+        except psycopg.Error as exc:  # not the owner (a student's URL), the server going away
+            message = " ".join(str(exc).split())
+            raise ClassStoreError(f"the class store refused the report: {message}") from None
 
 
 EXPORT_SCHEMA = """
@@ -352,8 +393,14 @@ def load_exports(paths: list[Path], step: Step | None = None) -> sqlite3.Connect
     conn = sqlite3.connect(":memory:")
     conn.execute(EXPORT_SCHEMA)
     for index, path in enumerate(paths):
+        try:
+            records = list(_export_rows(path))
+        except OSError as exc:
+            raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}: not a 'tutor export' file (not UTF-8 text)") from None
         rows = []
-        for r in _export_rows(path):
+        for r in records:
             try:
                 rows.append(
                     (

@@ -102,7 +102,7 @@ def table(report: Report) -> str:
             for s in report.students
         ],
     )  # fmt: skip
-    lines += ["", "Questions (first try: share of students right at their first try)"]
+    lines += ["", "Questions (first try: how often students were right at their first try)"]
     lines += _grid(
         ("lesson", "question", "students", "attempts", "first try", "mean tries", "hints",
          "discrimination", "flags"),

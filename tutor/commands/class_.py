@@ -10,7 +10,9 @@ See docs/class-store.md. Exit codes: 0 done, 1 the class store refused or cannot
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -89,7 +91,16 @@ def _store_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _url(args: argparse.Namespace) -> str | None:
+class _Stop(Exception):
+    """Ends a command with this exit code (its message already printed)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _store(args: argparse.Namespace) -> str:
+    """The class store's URL, or stop with a usage error."""
     from tutor.classroom.server import ENV_STORE, store_url
 
     url = store_url(getattr(args, "store", None))
@@ -97,25 +108,42 @@ def _url(args: argparse.Namespace) -> str | None:
         print(
             f"tutor class: give the class store with --store URL or ${ENV_STORE}", file=sys.stderr
         )
+        raise _Stop(EXIT_USAGE)
     return url
 
 
-def _fail(exc: Exception) -> int:
+def _fail(message: str) -> int:
     from tutor.safetext import one_line as printable
 
-    print(f"tutor class: {printable(str(exc))}", file=sys.stderr)
+    print(f"tutor class: {printable(message)}", file=sys.stderr)
     return EXIT_FAIL
 
 
+def _reported(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A class command whose refusals (``ClassStoreError``; ``ValueError`` for an unreadable
+    export) are one line on stderr and exit 1, never a traceback."""
+
+    @functools.wraps(run)
+    def wrapper(args: argparse.Namespace) -> int:
+        from tutor.classroom.server import ClassStoreError
+
+        try:
+            return run(args)
+        except _Stop as stop:
+            return stop.code
+        except (ClassStoreError, ValueError) as exc:
+            return _fail(str(exc))
+
+    return wrapper
+
+
+@_reported
 def run_init(args: argparse.Namespace) -> int:
     from tutor.classroom import schema
-    from tutor.classroom.server import ClassStoreError, describe
+    from tutor.classroom.server import describe
     from tutor.safetext import one_line as printable
 
-    try:
-        old, new, group = schema.init(args.url, args.group)
-    except ClassStoreError as exc:
-        return _fail(exc)
+    old, new, group = schema.init(args.url, args.group)
     where = printable(describe(args.url))
     if old == new:
         print(f"The class store {where} is up to date (schema {new}).")
@@ -129,18 +157,12 @@ def run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_reported
 def run_add(args: argparse.Namespace) -> int:
     from tutor.classroom import schema
-    from tutor.classroom.server import ClassStoreError
     from tutor.safetext import one_line as printable
 
-    url = _url(args)
-    if url is None:
-        return EXIT_USAGE
-    try:
-        student_url = schema.add_student(url, args.name)
-    except ClassStoreError as exc:
-        return _fail(exc)
+    student_url = schema.add_student(_store(args), args.name)
     print(
         f"Added {printable(args.name)}. Give them this URL (it holds their password):",
         file=sys.stderr,
@@ -154,50 +176,31 @@ def run_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_reported
 def run_remove(args: argparse.Namespace) -> int:
     from tutor.classroom import schema
-    from tutor.classroom.server import ClassStoreError
     from tutor.safetext import one_line as printable
 
-    url = _url(args)
-    if url is None:
-        return EXIT_USAGE
-    try:
-        removed = schema.remove_student(url, args.name)
-    except ClassStoreError as exc:
-        return _fail(exc)
-    if not removed:
-        print(
-            f"tutor class: {printable(args.name)} is not a student of this class", file=sys.stderr
-        )
-        return EXIT_FAIL
+    if not schema.remove_student(_store(args), args.name):
+        return _fail(f"{printable(args.name)} is not a student of this class")
     print(f"Removed {printable(args.name)}: they can no longer log in; their answers stay.")
     return EXIT_OK
 
 
+@_reported
 def run_report(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tutor.classroom import report, report_format
     from tutor.classroom.progressbar import bar
-    from tutor.classroom.server import ClassStoreError
     from tutor.safetext import one_line as printable
 
-    try:
-        with bar("Building the report") as step:
-            if args.from_files:
-                built = report.from_exports(
-                    [Path(f) for f in args.from_files], lesson=args.lesson, step=step
-                )
-            else:
-                url = _url(args)
-                if url is None:
-                    return EXIT_USAGE
-                built = report.from_server(url, lesson=args.lesson, step=step)
-    except (ClassStoreError, ValueError) as exc:
-        return _fail(exc)
-    except OSError as exc:
-        return _fail(Exception(f"cannot read {exc.filename}: {exc.strerror or exc}"))
+    with bar("Building the report") as step:
+        if args.from_files:
+            files = [Path(f) for f in args.from_files]
+            built = report.from_exports(files, lesson=args.lesson, step=step)
+        else:
+            built = report.from_server(_store(args), lesson=args.lesson, step=step)
     if not built.students:
         what = f"lesson {printable(args.lesson)}" if args.lesson else "the class"
         print(f"tutor class: no answers yet for {what}", file=sys.stderr)
