@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tutor.grading import world
 from tutor.grading.matching import Matcher
 from tutor.grading.ownwords import acronym_of
 from tutor.grading.prepared import Hit, Match, Prepared
-from tutor.grading.textmatch import key_from_words, typo_distance
+from tutor.grading.textmatch import key, key_from_words, typo_distance
 
 # words that lead context in: "in Xinjiang", "now Nur-Sultan", "formerly Akmola", "aka ..."
 _LEADS = frozenset(
@@ -37,6 +38,10 @@ def is_context(m: Matcher, prep: Prepared, ws: Sequence[str]) -> bool:
         return True  # "Eurasian Economic Union (EAEU)": the answer and its abbreviation
     k = key_from_words(" ".join(ws), ws)
     if any(typo_distance(k, r) is not None for r in prep.related):
+        return True
+    # a city and its country ("Paris, France"), from GeoNames: read only when context is given
+    countries = {world.country_of(f.key.squashed) for f in prep.forms} - {""}
+    if any(typo_distance(k, key(c)) is not None for c in countries):
         return True
     hit = m.match(prep, k, prep.forms)
     return hit.kind is Match.FORM

