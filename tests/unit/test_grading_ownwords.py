@@ -31,7 +31,7 @@ SETS = {
 }
 # What the grader reached when these rules were written (the issue asks 98% of the shipped
 # course's right answers): a change that loses ground is seen.
-RIGHT_ACCEPTED = {"course": 0.97, "subjects": 0.93}
+RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.94}
 
 
 @dataclass

@@ -84,6 +84,13 @@ Q = {
         correct=(0,),
     ),
     "nations": text("Who opposed it?", "Western nations"),
+    "oil": text("Which resource are the regions rich in?", "oil"),
+    "eaeu": text(
+        "What does EAEU stand for?",
+        "Eurasian Economic Union",
+        wrong={"European Economic Union": "That is another union."},
+    ),
+    "whale": text("What is the name of the whale in Moby-Dick?", "Moby Dick"),
 }
 G = Grader(
     Course(
@@ -146,6 +153,13 @@ ROWS = [
     ("area", "1,052,100 square miles", RIGHT, "unit-converted"),
     ("area", "2,724,900 square miles", (V.INVALID,), "unit-wanted"),
     ("people", "18 million square km", (V.INVALID,), "unit-wanted"),
+    # a generic tail, a word cut short, the question's own name in the answer
+    ("oil", "oil and its reserves", RIGHT, None),
+    ("oil", "oil and its army", (V.WRONG, V.CLOSE), None),
+    ("eaeu", "Eurasian Econ Union", RIGHT, "abbreviation"),
+    ("eaeu", "Eur Economic Union", (V.WRONG, V.CLOSE, V.MISCONCEPTION), None),
+    ("eaeu", "Eurasian Economic Union (EAEU)", RIGHT, None),
+    ("whale", "the whale is called Moby Dick", RIGHT, None),
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),
     ("niche", "a port for shipping", (V.WRONG,), None),

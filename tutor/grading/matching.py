@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from tutor.grading.names import initialled, other_given_name, reordered
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, SEPARATORS
-from tutor.grading.ownwords import own_words
+from tutor.grading.ownwords import is_country_or_region, own_words
 from tutor.grading.pipeline import Rule, first
 from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.textmatch import (
@@ -40,8 +40,9 @@ class Matcher:
         self.builtin = builtin  # well-known names: only closer (or equal) ones refuse
 
     def known(self, squashed: str) -> bool:
-        """Whether ``squashed`` is a name the course or the gazetteer knows."""
-        return self.exact(squashed) is not None
+        """Whether ``squashed`` is a name the course knows, or a country or region (not any
+        town: a surname or a word may be one somewhere, like Mandela or Bronte)."""
+        return self.index.exact(squashed) is not None or is_country_or_region(squashed)
 
     def exact(self, squashed: str, exclude: frozenset[str] = frozenset()) -> Competitor | None:
         return self.index.exact(squashed, exclude) or self.builtin.exact(squashed, exclude)

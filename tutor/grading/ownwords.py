@@ -103,6 +103,7 @@ class Context:
     synonyms: Mapping[tuple[str, ...], tuple[str, ...]]
     longest: int  # the longest synonym phrase, in words
     decades: tuple[str, ...]  # the decades the question's texts name ("1920s")
+    droppable: frozenset[str] = frozenset()  # echoes no form, option or entry has
 
 
 def standard(ws: Sequence[str], ctx: Context) -> tuple[tuple[str, ...], bool]:
@@ -139,6 +140,7 @@ def standard(ws: Sequence[str], ctx: Context) -> tuple[tuple[str, ...], bool]:
 def read(ws: Sequence[str], ctx: Context, typed: bool) -> Reading | None:
     """The reading of ``ws`` (a typed piece when ``typed``, else a form). None when it holds a
     hedge, a negation or "and", or nothing is left."""
+    ws = _its_own(ws, ctx)
     if set(ws) & _KEEP:
         return None
     words, changed = standard(ws, ctx)
@@ -164,7 +166,7 @@ def read(ws: Sequence[str], ctx: Context, typed: bool) -> Reading | None:
         elif w in GENERIC:
             dropped.add(w)
             why.append("generic-head")
-        elif typed and w in ctx.echo:
+        elif typed and w in ctx.droppable:
             dropped.add(w)
             why.append("carrier-words")
         else:
@@ -181,6 +183,33 @@ def read(ws: Sequence[str], ctx: Context, typed: bool) -> Reading | None:
         frozenset(words),
         rule,
     )
+
+
+def _its_own(ws: Sequence[str], ctx: Context) -> Sequence[str]:
+    """``oil and its reserves``: what follows "and its" / "and their" that only names the
+    answer's kind (generic words) adds no second answer; it is cut."""
+    for i in range(1, len(ws) - 2):
+        if ws[i] == AND and ws[i + 1] in ("its", "their"):
+            rest, _ = standard(ws[i + 2 :], ctx)
+            if all(w in GENERIC or w in CARRIERS for w in rest):
+                return [*ws[:i], *ws[i + 2 :]]
+    return ws
+
+
+def abbreviated(typed: Sequence[str], form: Sequence[str]) -> bool:
+    """``Eurasian Econ Union`` for ``Eurasian Economic Union``: the same words, one or two of
+    them cut short (three letters or more, the start of the form's word), the rest exact."""
+    if len(typed) != len(form) or len(form) < 2:
+        return False
+    cut = 0
+    for t, f in zip(typed, form, strict=True):
+        if t == f:
+            continue
+        if len(t) >= 3 and t.isalpha() and f.startswith(t) and len(f) > len(t) + 1:
+            cut += 1
+        else:
+            return False
+    return 0 < cut <= 2 and cut < len(form)
 
 
 def names_same(
@@ -274,7 +303,12 @@ class Reader:
             if w.isalpha() and w not in _KEEP and not (w in names and known(w))
         )
         longest = max((len(p) for p in prep.synonyms), default=0)
-        self.ctx = Context(echo, places, prep.synonyms, longest, tuple(decades))
+        # an echo that is part of the answer itself ("Moby Dick" for "the whale in Moby-Dick")
+        # is not dropped from what was typed
+        own = {wf.lemma(w) for text in texts for w in words(text)}
+        self.ctx = Context(
+            echo, places, prep.synonyms, longest, tuple(decades), droppable=echo - own
+        )
         self.known = known
         self._forms: dict[int, tuple[Reading | None, bool]] = {}
 
@@ -331,6 +365,11 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
             if wr is not None and names_same(typed, wr, r.ctx, specific, kinds):
                 found.setdefault(("wrong", i), (None, w, rule or _form_rule(wr)))
     if not found:
+        cut = [f for f in forms if abbreviated(piece.words, f.key.words)]
+        if len({f.index for f in cut}) == 1 and not any(
+            abbreviated(piece.words, wk.words) for wk, _ in prep.wrongs
+        ):
+            return Hit(Match.FORM, 0, cut[0], rule="abbreviation")
         both = _two_names(piece.words, forms)
         if both is not None:
             return Hit(Match.FORM, 0, both, rule="abbreviation")
@@ -422,6 +461,11 @@ def _is_person(fw: tuple[str, ...], text: str, known: Callable[[str], bool]) -> 
         and not is_common_word(last, PERSON_ZIPF)
         and last not in _world_places()
     )
+
+
+def is_country_or_region(squashed: str) -> bool:
+    """A country, continent or region of the gazetteer (not any of its 30,000 cities)."""
+    return squashed in _world_places()
 
 
 def _world_places() -> dict[str, tuple[str, ...]]:
