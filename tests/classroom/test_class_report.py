@@ -173,3 +173,27 @@ def test_correlation_is_pearson():
 
     assert correlation(*sums) == pytest.approx(statistics.correlation(xs, ys))
     assert correlation(3, 3, 1.5, 1.5, 3, 1) is None  # x does not vary
+
+
+@pytest.mark.parametrize(
+    "text", ["Western nations", "the West: mostly", 'it\'s "them" #1', "Запад"]
+)
+def test_the_yaml_line_pasted_into_a_lesson_is_read_by_the_tutor(tmp_path, text):
+    """The line the report prints goes into the question as it is, and the tutor's own loader
+    reads the student's exact text back."""
+    from tutor.loader import load_lesson
+
+    for verdict in ("close", "wrong"):
+        path = tmp_path / f"{verdict}.yaml"
+        path.write_text(
+            "id: pasted\ntitle: Pasted\nsteps:\n  - id: q1\n    ask: Which partner?\n"
+            f"    answer: Russia\n    {suggestion(text, verdict)}\n",
+            encoding="utf-8",
+        )
+        lesson, problems = load_lesson(path)
+        assert lesson is not None, [str(p) for p in problems]
+        question = lesson.questions[0]
+        if verdict == "close":
+            assert question.items[0].accept == (text,)
+        else:
+            assert [(w.text, w.reply) for w in question.wrong] == [(text, report.REPLY)]
