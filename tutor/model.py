@@ -18,6 +18,7 @@ class QuestionType(StrEnum):
     CHOICE = "choice"
     MULTI = "multi"
     TRUEFALSE = "truefalse"
+    OPEN = "open"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +65,27 @@ class Wrong:
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """An instructor's own test case: a typed answer that must be accepted or rejected."""
+    """An instructor's own test case: a typed answer that must be accepted or rejected; for an
+    open question's ``partial:`` examples, ``points`` are the 1-based numbers of the points the
+    answer must be found to cover (no more, no fewer)."""
 
     text: str
     pos: Pos = NOWHERE
+    points: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One key point of an open question: the tutor's words for it, and the word groups that
+    show an answer makes it (``accept``: each a group of words that must all appear in one
+    sentence; ``/`` between alternatives for one word). ``follow_up`` is the question the tutor
+    asks when the point is missing (None: one is made from the point's own words)."""
+
+    text: str
+    accept: tuple[str, ...]
+    follow_up: str | None = None
+    pos: Pos = NOWHERE
+    accept_pos: tuple[Pos, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +118,8 @@ class Question:
     correct: tuple[int, ...] = ()  # choice / multi: indices into options
     number: NumberSpec | None = None  # number
     truth: bool | None = None  # truefalse
-    need: int | None = None  # list: how many items are required (None: all of them)
+    need: int | None = None  # list/open: how many items/points are required (None: all)
+    points: tuple[Point, ...] = ()  # open: the key points an explanation should make
     wrong: tuple[Wrong, ...] = ()
     hints: tuple[str, ...] = ()
     explain: str | None = None
@@ -108,12 +127,15 @@ class Question:
     tries: int | None = None  # None: the lesson's default
     accept_examples: tuple[Example, ...] = ()
     reject_examples: tuple[Example, ...] = ()
+    partial_examples: tuple[Example, ...] = ()  # open: answers covering some of the points
     pos: Pos = NOWHERE
 
     @property
     def required(self) -> int:
-        """How many list items a full answer names."""
-        return self.need if self.need is not None else len(self.items)
+        """How many list items (open: points) a full answer names."""
+        if self.need is not None:
+            return self.need
+        return len(self.points) if self.type is QuestionType.OPEN else len(self.items)
 
 
 @dataclass(frozen=True, slots=True)

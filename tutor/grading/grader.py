@@ -27,6 +27,7 @@ from tutor.model import Course, Question, QuestionType
 
 MAX_CHARS = 1000  # longer than any answer; refused before any work is done
 MAX_WORDS = 120
+LONG = 4  # a kind with long answers (open) may have four times as many
 _CACHE_LIMIT = 50_000
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 # units that measure rather than count: never taken for the thing another question counts (nor
@@ -112,6 +113,8 @@ class Grader:
                 variants.add(key(form).squashed)
         if q.type in (QuestionType.TEXT, QuestionType.LIST) and not q.items and q.answer:
             self._index.add(q.answer, "answer")
+        if not kind(q.type).names:
+            return  # an explanation's points and misconceptions are sentences, not names
         for w in q.wrong:
             self._index.add(w.text, "wrong")
         if q.number is not None and q.number.unit:
@@ -129,7 +132,7 @@ class Grader:
             if not isinstance(text, str):
                 text = "" if text is None else str(text)
             unit = kind(question.type)
-            typed = _Typed(text, unit.rewrite)
+            typed = _Typed(text, unit.rewrite, LONG if unit.long_answers else 1)
             refused = decide(INPUT_RULES, typed)
             if refused is not None:
                 return refused
@@ -168,9 +171,12 @@ class Grader:
 class _Typed:
     """What was typed, cleaned and cut into tokens when first needed."""
 
-    def __init__(self, raw: str, rewrite: Callable[[str], str]) -> None:
+    def __init__(self, raw: str, rewrite: Callable[[str], str], scale: int = 1) -> None:
         self.raw = raw
         self.rewrite = rewrite  # the kind's own reading first (a number's 10^23)
+        # an explanation (with what was said on earlier tries) may run to a paragraph or two
+        self.max_chars = MAX_CHARS * scale
+        self.max_words = MAX_WORDS * scale
 
     @cached_property
     def cleaned(self) -> str:
@@ -186,7 +192,7 @@ class _Typed:
 
 
 def _too_long(t: _Typed) -> Grade | None:
-    return invalid(fb.TOO_LONG) if len(t.raw) > MAX_CHARS else None
+    return invalid(fb.TOO_LONG) if len(t.raw) > t.max_chars else None
 
 
 def _empty(t: _Typed) -> Grade | None:
@@ -198,7 +204,7 @@ def _no_content(t: _Typed) -> Grade | None:
 
 
 def _too_many_words(t: _Typed) -> Grade | None:
-    return invalid(fb.TOO_LONG) if len(t.words) > MAX_WORDS else None
+    return invalid(fb.TOO_LONG) if len(t.words) > t.max_words else None
 
 
 # What is refused before any question's rules run: not counted as a try.

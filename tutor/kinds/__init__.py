@@ -56,6 +56,11 @@ class Kind:
     note: Callable[[Question], str] = _nothing  # plain mode: "(name 2, in any order)"
     hint: Callable[[Question], str] = _nothing  # TUI: the line under the question
     shown_answer: Callable[[Question], str] = _as_written  # the right answer, as shown
+    answer_optional: bool = False  # 'answer:' may be left out (open: the points say it)
+    partial: str | None = None  # "module:function": reads 'examples: partial' (report, node, q)
+    builds_up: bool = False  # each try is graded with what was said on the earlier ones
+    long_answers: bool = False  # answers of a paragraph or two (the input limits are wider)
+    names: bool = True  # its answers and wrong: entries are names other answers may be taken for
 
     @property
     def name(self) -> str:
@@ -73,12 +78,15 @@ class Kind:
     def clash_of(self, built: Any, key: str) -> str | None:
         return _resolve(self.clash)(built, key) if self.clash else None
 
+    def read_partial(self, *args: Any) -> Any:
+        return _resolve(self.partial)(*args) if self.partial else ()
+
     def check(self, report: Any, question: Question) -> None:
         if self.lint:
             _resolve(self.lint)(report, question)
 
 
-_MODULES = ("text", "number", "list", "choice", "multi", "truefalse")
+_MODULES = ("text", "number", "list", "choice", "multi", "truefalse", "open")
 _KINDS: dict[str, Kind] = {}
 
 

@@ -10,7 +10,7 @@ from tutor.loader.normal import normalise, simple_normalise
 from tutor.loader.number_fields import answer_number, parse_number, parse_tolerance
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Scalar, Seq
-from tutor.model import Item, NumberSpec
+from tutor.model import Item, NumberSpec, Point
 
 _SEPARATORS = re.compile(r",|;|\s+and\s+|\s+&\s+")
 TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
@@ -29,6 +29,7 @@ class Answer:
     number: NumberSpec | None = None
     truth: bool | None = None
     need: int | None = None
+    points: tuple[Point, ...] = ()
 
 
 def truth_of(value: str) -> bool | None:

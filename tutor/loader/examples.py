@@ -1,13 +1,16 @@
 """The instructor's own tests: each question's ``examples:`` run through the grader.
 
-An ``accept`` example must get full credit (``verdict.right``); a ``reject`` example must not.
+An ``accept`` example must get full credit (``verdict.right``); a ``reject`` example must not; a
+``partial`` example (open questions) must be found to make exactly the points it lists.
 Used by ``tutor check``; kept out of ``load_course`` so that loading never pays for grading.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from tutor.loader.problems import ERROR, Problem, problem_sort_key
-from tutor.model import Course, Example
+from tutor.model import Course, Example, Question
 
 
 def _problem(path: str, example: Example, message: str) -> Problem:
@@ -57,5 +60,30 @@ def run_examples(course: Course, grader: object | None = None) -> list[Problem]:
                         f"{matched}"
                     )
                 problems.append(_problem(lesson.path, example, message))
+            for example in question.partial_examples:
+                wrong_points = _partial_problem(question, example, grade)
+                if wrong_points:
+                    problems.append(_problem(lesson.path, example, wrong_points))
     problems.sort(key=problem_sort_key)
     return problems
+
+
+def _partial_problem(question: Question, example: Example, grade: Any) -> str | None:
+    """What is wrong with a ``partial:`` example of an open question, or None."""
+    try:
+        result = grade(question, example.text)
+    except Exception as exc:  # the grader must never raise: report, don't crash
+        return f"the grader failed on example '{example.text}' ({type(exc).__name__}: {exc})"
+    number = {p.text: i for i, p in enumerate(question.points, 1)}
+    found = sorted(number[t] for t in result.found if t in number)
+    wanted = list(example.points)
+    if found == wanted:
+        return None
+
+    def names(ns: list[int]) -> str:
+        return ", ".join(str(n) for n in ns) if ns else "none"
+
+    return (
+        f"example '{example.text}' should make point(s) {names(wanted)}, but the grader finds"
+        f" {names(found)} ({result.verdict.value})"
+    )

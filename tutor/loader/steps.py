@@ -6,21 +6,22 @@ from tutor.kinds import kind, kinds
 from tutor.loader import fields as f
 from tutor.loader.answers import Answer
 from tutor.loader.options import letter, option_error, read_options, resolve_option
+from tutor.loader.points import partial_count
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Node, Scalar
 from tutor.model import Example, Question, QuestionType, Teach, Wrong
 
 QUESTION_KEYS = (
     "id", "ask", "type", "answer", "accept", "wrong", "hints", "explain", "source", "tries",
-    "examples", "options", "tolerance", "unit", "need",
+    "examples", "options", "tolerance", "unit", "need", "points",
 )  # fmt: skip
 LESSON_KEYS = ("id", "title", "summary", "minutes", "tries", "sources", "glossary", "synonyms", "steps")
-EXAMPLE_KEYS = ("accept", "reject")
+EXAMPLE_KEYS = ("accept", "reject", "partial")
 TYPES = tuple(t.value for t in QuestionType)
 T = QuestionType
 MAX_TRIES = 20
 _QUESTION_SET = frozenset(QUESTION_KEYS)
-_TYPE_KEYS = ("options", "tolerance", "unit", "need", "accept")  # read by some kinds only
+_TYPE_KEYS = ("options", "tolerance", "unit", "need", "accept", "points")  # some kinds only
 # What other tools (Moodle, Google Forms, spreadsheets) call our types: no misspelling of them.
 TYPE_SYNONYMS = {
     "multiple choice": "choice", "multiplechoice": "choice", "mcq": "choice", "mc": "choice",
@@ -30,6 +31,8 @@ TYPE_SYNONYMS = {
     "boolean": "truefalse", "bool": "truefalse", "yes no": "truefalse", "numeric": "number",
     "numerical": "number", "integer": "number", "short answer": "text", "short": "text",
     "string": "text", "fill in": "text", "fill in the blank": "text", "cloze": "text",
+    "essay": "open", "explain": "open", "explanation": "open", "free text": "open",
+    "long answer": "open", "open ended": "open",
 }  # fmt: skip
 
 
@@ -119,6 +122,8 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
                     f" the types are {', '.join(TYPES)}",
                 )
     for key in ("ask", "answer"):
+        if key == "answer" and qtype is not None and kind(qtype).answer_optional:
+            continue
         if key not in pairs and key not in meant:
             report.error(node, f"{label} has no '{key}'")
     if qtype is not None:
@@ -129,7 +134,9 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
     ask = f.text(report, pairs["ask"][1], "'ask'") if "ask" in pairs else None
     built: Answer | None = None
     if (
-        qtype is not None and "answer" in pairs and not ("options" in meant and kind(qtype).options)
+        qtype is not None
+        and ("answer" in pairs or kind(qtype).answer_optional)
+        and not ("options" in meant and kind(qtype).options)
     ):  # 'option:' (misspelt) was reported already; "has no 'options'" would say it twice
         built = kind(qtype).read(report, pairs, label)
     wrong: tuple[Wrong, ...] = ()
@@ -147,9 +154,11 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
     tries = None
     if "tries" in pairs:
         tries = f.count(report, pairs["tries"][1], "'tries'", 1, MAX_TRIES)
-    accept_ex, reject_ex = (
-        _examples(report, pairs["examples"][1]) if "examples" in pairs else ((), ())
-    )
+    accept_ex: tuple[Example, ...] = ()
+    reject_ex: tuple[Example, ...] = ()
+    partial_ex: tuple[Example, ...] = ()
+    if "examples" in pairs:
+        accept_ex, reject_ex, partial_ex = _examples(report, pairs["examples"][1], qtype, built)
 
     if report.errors > errors_before or built is None or qid is None or ask is None:
         return None
@@ -164,6 +173,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         number=built.number,
         truth=built.truth,
         need=built.need,
+        points=built.points,
         wrong=wrong,
         hints=hints,
         explain=explain,
@@ -171,6 +181,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         tries=tries,
         accept_examples=accept_ex,
         reject_examples=reject_ex,
+        partial_examples=partial_ex,
         pos=f.pos(report, node),
     )
 
@@ -242,17 +253,29 @@ def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wro
     return tuple(out)
 
 
-def _examples(report: Report, node: Node) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+def _examples(
+    report: Report, node: Node, qtype: QuestionType | None, built: Answer | None
+) -> tuple[tuple[Example, ...], tuple[Example, ...], tuple[Example, ...]]:
     table = f.mapping(report, node, "'examples'")
     if table is None:
-        return (), ()
-    found: dict[str, tuple[Example, ...]] = {"accept": (), "reject": ()}
+        return (), (), ()
+    found: dict[str, tuple[Example, ...]] = {"accept": (), "reject": (), "partial": ()}
     for name, (knode, vnode) in table.pairs.items():
         if name not in EXAMPLE_KEYS:
             f.unknown_key(report, knode, "'examples'", EXAMPLE_KEYS)
+            continue
+        if name == "partial":
+            if qtype is not None and kind(qtype).partial:
+                found[name] = kind(qtype).read_partial(report, vnode, partial_count(built))
+            elif qtype is not None:
+                report.error(
+                    knode,
+                    "'partial' examples (answer: the points it makes) are for open questions;"
+                    " a list question's partial answers go under 'reject'",
+                )
             continue
         found[name] = tuple(
             Example(value, f.pos(report, n))
             for value, n in f.texts(report, vnode, f"'examples: {name}'")
         )
-    return found["accept"], found["reject"]
+    return found["accept"], found["reject"], found["partial"]

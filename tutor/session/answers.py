@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tutor.grading.result import Grade, Verdict
+from tutor.kinds import kind
 from tutor.messages import Feedback, Message
 from tutor.model import Question, QuestionType
 from tutor.records import Attempt, Ending
@@ -82,8 +83,12 @@ class Answering(SessionParts):
 
     def _keep_found(self, st: QuestionState, text: str, grade: Grade) -> Grade:
         """List and multi questions: a retry adds to the items already found, so the student
-        only types what is missing. The better of the retry alone and the retry with them."""
+        only types what is missing. The better of the retry alone and the retry with them. A kind
+        whose tries build up (an explanation) is graded on everything said so far."""
         q = st.question
+        if kind(q.type).builds_up:  # an explanation: what was said on earlier tries counts too
+            built = st.to_grade(text)
+            return self._grade(q, built) if built != text else grade
         if grade.found:
             st.found = tuple(dict.fromkeys((*st.found, *grade.found)))
         if not st.found or q.type not in (QuestionType.LIST, QuestionType.MULTI):
@@ -132,6 +137,7 @@ class Answering(SessionParts):
         earned = award(grade, try_no, st.hints_used)
         st.best = max(st.best, earned)
         st.given = text
+        st.said.append(text)
         right = grade.verdict.right
         final = right or st.attempts >= st.tries
         awarded = 0.0

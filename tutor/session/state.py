@@ -33,6 +33,7 @@ class QuestionState:
         "result",
         "awarded",
         "found",
+        "said",
     )
 
     def __init__(self, item: PlanItem, tries: int) -> None:
@@ -46,6 +47,7 @@ class QuestionState:
         self.result = Ending.UNANSWERED
         self.awarded = 0.0
         self.found: tuple[str, ...] = ()  # list / multi: the items already named right
+        self.said: list[str] = []  # open questions: the earlier tries, which still count
 
     @property
     def question(self) -> Question:
@@ -55,6 +57,13 @@ class QuestionState:
     @property
     def tries_left(self) -> int:
         return max(0, self.tries - self.attempts)
+
+    def to_grade(self, text: str) -> str:
+        """What is graded: an explanation (open question) is built up over the tries, so what was
+        said before counts with what is said now; any other answer stands alone."""
+        if self.said and kind(self.question.type).builds_up:
+            return "\n".join([*self.said, text])
+        return text
 
     def to_result(self) -> QuestionResult:
         q = self.question

@@ -1,0 +1,237 @@
+"""Finding key points in an explanation: word groups within one sentence, in any order.
+
+An open question's point is made when one of its ``accept`` groups is found in one sentence of
+the answer. A group is words separated by spaces (every one must appear), each with ``/``
+between alternatives (``offset/balance Russia/Moscow China/Beijing``); an alternative of several
+words (``multi-vector``, ``great_power``) must appear as written, word after word.
+
+A word of the answer stands for a word of a group when (``word_matches``):
+
+- they are the same word, or have the same stem (``offsetting``/``offset``, ``dependence``/
+  ``depend``: the Snowball English stemmer, PyStemmer), or one stem is the other plus at most
+  three letters (``diversification``/``diversify``);
+- it is a spelling slip of it: the same first letter, no digits, within the grader's typo budget
+  (``tutor.grading.textmatch.budget``) of the word or of its stem, for words of four letters or
+  more.
+
+A group found in a sentence is **negated** when a negating word (``not``, ``no``, ``never``,
+``without``, ``avoid``, ``doesn't``...) stands in that sentence from three words before the
+group's first word to its last word, and the point's own text is not negated the same way: "so
+as not to depend on one power" is made by "it does not want to depend on one power", and "to
+balance Russia and China" is not made by "it does not balance Russia and China".
+
+Sentences end at ``.``, ``!``, ``?``, ``;`` and line breaks (a full stop after an abbreviation
+such as ``U.S.`` or ``e.g.`` ends none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+from tutor.grading.normalise import words
+from tutor.grading.textmatch import budget
+
+_NEGATORS = (
+    "not no never neither nor without cannot none nothing nobody avoid avoids avoided avoiding "
+    "wary refuse refuses refused refusing reluctant "
+    "dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt hasnt havent "
+    "hadnt mustnt neednt aint"
+)
+NEGATORS = frozenset(_NEGATORS.split())
+NEGATION_REACH = 3  # words before a group's first word that may negate it
+ORDERED_GAP = 3  # an ordered group (a misconception): at most this many words between its words
+# Little words that carry no point by themselves: left out of a misconception read as a group.
+_LITTLE = (
+    "a an the is are was were be been being am of to in on at by for with and or but because so "
+    "that this these those it its it s as from their there they them he she his her which who "
+    "whom whose what why how do does did has have had will would can could should may might must "
+    "than then also just very really i me my we our you your"
+)
+LITTLE = frozenset(_LITTLE.split())
+_SENTENCE_END = re.compile(r"[!?;\n\r]+|\.(?=\s|$)")
+_WORDLIKE_BEFORE_STOP = re.compile(r"(\S+)$")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball stemmers in C, loaded on the first open answer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The Snowball English stem of a normalised word (digits and short words as they are)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return str(_stemmer().stemWord(word))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One word a group needs: its alternatives, each a phrase of normalised words."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+
+    @property
+    def shown(self) -> str:
+        return "/".join(" ".join(a) for a in self.alternatives)
+
+
+Group = tuple[Slot, ...]
+
+
+def parse_group(text: str) -> Group:
+    """``offset/balance Russia/Moscow`` -> two slots. ``great_power`` (or ``multi-vector``) is
+    one alternative of two words. Empty alternatives are dropped."""
+    slots = []
+    for raw in text.split():
+        alternatives = []
+        for alt in raw.split("/"):
+            phrase = tuple(words(alt.replace("_", " ")))
+            if phrase and phrase not in alternatives:
+                alternatives.append(phrase)
+        if alternatives:
+            slots.append(Slot(tuple(alternatives)))
+    return tuple(slots)
+
+
+def group_of_sentence(text: str) -> Group:
+    """A misconception written as a sentence (``because the West is its main trading partner``)
+    read as a group: its words that are not little words, each a slot (``/`` allowed)."""
+    slots = []
+    for raw in text.split():
+        group = parse_group(raw)
+        for slot in group:
+            if all(len(a) == 1 and a[0] in LITTLE for a in slot.alternatives):
+                continue
+            slots.append(slot)
+    return tuple(slots)
+
+
+def negated(ws: Sequence[str]) -> bool:
+    """Whether a run of words holds an odd number of negating words."""
+    return sum(1 for w in ws if w in NEGATORS) % 2 == 1
+
+
+def sentences(text: str) -> list[tuple[str, list[str]]]:
+    """Each sentence of ``text``: as written, and its normalised words."""
+    out: list[tuple[str, list[str]]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("."):
+            before = _WORDLIKE_BEFORE_STOP.search(text, 0, m.start())
+            token = before.group(1) if before else ""
+            if "." in token or (len(token) <= 2 and token.isalpha()):
+                continue  # U.S. / e.g. / initials: not the end of a sentence
+        piece = words(text[start : m.start()])
+        if piece:
+            out.append((text[start : m.start()].strip(), piece))
+        start = m.end()
+    piece = words(text[start:])
+    if piece:
+        out.append((text[start:].strip(), piece))
+    return out
+
+
+def word_matches(typed: str, wanted: str) -> bool:
+    """Whether a word of the answer stands for a word of a group (see the module docstring)."""
+    if typed == wanted:
+        return True
+    a, b = stem(typed), stem(wanted)
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True
+    if typed[:1] != wanted[:1] or len(wanted) < 4 or not typed.isalpha() or not wanted.isalpha():
+        return False
+    if OSA.distance(typed, wanted, score_cutoff=budget(len(wanted)) + 1) <= budget(len(wanted)):
+        return True
+    return len(b) >= 4 and OSA.distance(a, b, score_cutoff=budget(len(b)) + 1) <= budget(len(b))
+
+
+class Reading:
+    """An answer read once for every group of a question: its sentences, and which of its words
+    stand for each wanted word (memoised, so a 100-word answer against a dozen points is read in
+    well under a millisecond)."""
+
+    def __init__(self, text: str) -> None:
+        read = sentences(text)
+        self.written = [raw for raw, _ in read]
+        self.sentences = [ws for _, ws in read]
+        self._vocab = sorted({w for s in self.sentences for w in s})
+        self._hits: dict[str, frozenset[str]] = {}
+
+    def standing_for(self, wanted: str) -> frozenset[str]:
+        hit = self._hits.get(wanted)
+        if hit is None:
+            hit = frozenset(w for w in self._vocab if word_matches(w, wanted))
+            self._hits[wanted] = hit
+        return hit
+
+    def _positions(self, sentence: Sequence[str], slot: Slot) -> list[tuple[int, int]]:
+        """Where in ``sentence`` the slot is found: (first, last) word index of each match."""
+        found = []
+        for alt in slot.alternatives:
+            sets = [self.standing_for(w) for w in alt]
+            if not sets[0]:
+                continue
+            n = len(alt)
+            for i in range(len(sentence) - n + 1):
+                if all(sentence[i + k] in sets[k] for k in range(n)):
+                    found.append((i, i + n - 1))
+        return found
+
+    def find(self, group: Group, *, ordered: bool = False) -> list[Found]:
+        """Every sentence in which each slot of ``group`` is found (``ordered``: one after
+        another, as the group lists them, with at most ``ORDERED_GAP`` words between), with
+        whether the group is negated there."""
+        out: list[Found] = []
+        if not group:
+            return out
+        for index, sentence in enumerate(self.sentences):
+            spans: list[tuple[int, int]] = []
+            for slot in group:
+                where = self._positions(sentence, slot)
+                if ordered and spans:
+                    end = spans[-1][1]
+                    where = [w for w in where if end < w[0] <= end + 1 + ORDERED_GAP]
+                if not where:
+                    break
+                spans.append(min(where))
+            else:
+                first = min(s[0] for s in spans)
+                last = max(s[1] for s in spans)
+                window = sentence[max(0, first - NEGATION_REACH) : last + 1]
+                out.append(Found(index, negated(window)))
+        return out
+
+    def sentence_text(self, index: int) -> str:
+        """A sentence as the student wrote it (shortened when long)."""
+        raw = " ".join(self.written[index].split())
+        return raw if len(raw) <= 120 else raw[:117].rstrip() + "..."
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    sentence: int  # index into Reading.sentences
+    negated: bool
+
+
+def made(reading: Reading, groups: Iterable[Group], negative: bool) -> tuple[bool, Found | None]:
+    """Whether any of ``groups`` is found with the polarity ``negative`` (the point's own); also
+    the first finding with the other polarity (the point said the other way round), if any."""
+    opposite = None
+    for group in groups:
+        for found in reading.find(group):
+            if found.negated == negative:
+                return True, found
+            opposite = opposite or found
+    return False, opposite
