@@ -17,7 +17,7 @@ from tutor.loader.problems import ERROR, WARNING, Problem
 
 # What GIFT cannot hold, carried in '// tutor:' notes (Moodle ignores comments).
 QUESTION_META = ("type", "answer", "accept", "hints", "examples", "source", "tries", "need", "unit",
-                 "tolerance")  # fmt: skip
+                 "tolerance", "points", "wrong")  # fmt: skip
 LESSON_META = ("id", "title", "summary", "minutes", "tries", "sources", "glossary")
 
 
@@ -181,6 +181,13 @@ def _steps(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
     meta = {k: v for k, v in q.meta.items() if k in QUESTION_META}
     if q.kind == "description":
         return [{"teach": q.text}] if q.text else []
+    if q.kind == "essay" and meta.get("type") == "open" and q.text:
+        step = {"id": _question_id(draft, q, n), "ask": q.text, **meta}
+        if q.general:
+            step["explain"] = q.general
+        order = ("id", "ask", "type", "answer", "points", "need", "wrong", "hints", "explain",
+                 "source", "tries", "examples")  # fmt: skip
+        return [{k: step[k] for k in order if k in step and step[k] not in (None, "", [], {})}]
     if q.kind == "essay":
         warn(q.line, "an essay question has no equivalent (the tutor does not grade free"
              " writing): kept as a teach step")  # fmt: skip

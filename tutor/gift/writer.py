@@ -115,6 +115,23 @@ def _truefalse(question: Question, note: Note) -> Answers:
     return [head + reply], meta
 
 
+def _open(question: Question, note: Note) -> Answers:
+    note(question, "an open question is written as an essay: Moodle grades it by hand, without"
+         " the tutor's key points")  # fmt: skip
+    points = []
+    for p in question.points:
+        point: dict = {"point": p.text, "accept": list(p.accept)}
+        if p.follow_up:
+            point["follow_up"] = p.follow_up
+        points.append(point)
+    meta: dict = {"type": "open", "answer": question.answer, "points": points}
+    if question.need is not None:
+        meta["need"] = question.need
+    if question.wrong:
+        meta["wrong"] = {w.text: w.reply for w in question.wrong}
+    return [], meta  # an empty {}: GIFT's essay
+
+
 KINDS: dict[QuestionType, Callable[[Question, Note], Answers]] = {
     T.TEXT: _text,
     T.LIST: _list,
@@ -122,6 +139,7 @@ KINDS: dict[QuestionType, Callable[[Question, Note], Answers]] = {
     T.CHOICE: _choice,
     T.MULTI: _multi,
     T.TRUEFALSE: _truefalse,
+    T.OPEN: _open,
 }
 
 
@@ -138,6 +156,8 @@ def _question(question: Question, note: Note) -> list[str]:
         for name, found in (("accept", question.accept_examples), ("reject", question.reject_examples))
         if found
     }
+    if question.partial_examples:
+        examples["partial"] = {e.text: list(e.points) for e in question.partial_examples}
     if examples:
         meta["examples"] = examples
     out = [f"{META} {json.dumps(meta, ensure_ascii=False)}"] if meta else []
