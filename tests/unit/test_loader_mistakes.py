@@ -205,7 +205,7 @@ EXPECTED = {
         "4:5: error: unknown key 'tech' in a step (did you mean 'teach'?)",
     ],
     "unknown-type.yaml": [
-        "6:11: error: unknown question type 'choise' (did you mean 'choice'?); the types are text, number, list, choice, multi, truefalse",
+        "6:11: error: unknown question type 'choise' (did you mean 'choice'?); the types are text, number, list, choice, multi, truefalse, open",
     ],
     "utf16.yaml": [
         "1:1: error: the file is UTF-16; save it as UTF-8",
@@ -306,8 +306,8 @@ EXPECTED = {
         "12:13: warning: question 'nato' is a text question whose answer is 'no': a student who types 'false' or 'f' is refused; for a true/false question add 'type: truefalse'",
     ],
     "trap-type-synonym.yaml": [
-        "6:11: error: unknown question type 'multiple choice' (did you mean 'choice'?); the types are text, number, list, choice, multi, truefalse",
-        "11:11: error: unknown question type 'True/False' (did you mean 'truefalse'?); the types are text, number, list, choice, multi, truefalse",
+        "6:11: error: unknown question type 'multiple choice' (did you mean 'choice'?); the types are text, number, list, choice, multi, truefalse, open",
+        "11:11: error: unknown question type 'True/False' (did you mean 'truefalse'?); the types are text, number, list, choice, multi, truefalse, open",
     ],
     "all-at-once.yaml": [
         "8:13: error: 'answer' 'Astanaa' is not one of the options (did you mean 'Astana'?); give an option's text or its letter",
