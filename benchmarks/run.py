@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE))
 import cached  # noqa: E402
 import chat  # noqa: E402
 import classstore  # noqa: E402
+import open_answers  # noqa: E402
 import generate  # noqa: E402
 import hostile  # noqa: E402
 import transforms  # noqa: E402
@@ -302,6 +303,7 @@ BENCHMARKS = {
     "plain": bench_plain,
     "store": bench_store,
     "check": cached.bench_check,
+    "open": open_answers.bench_open,
     "first-question": cached.bench_first_question,
     "hostile": hostile.bench_hostile,
     "transforms": transforms.bench_transforms,

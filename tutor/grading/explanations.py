@@ -4,7 +4,7 @@ Each point is *made* when one of its ``accept`` groups is found in one sentence 
 with the point's own polarity (``tutor.grading.keypoints``). A ``wrong:`` entry is a
 misconception, read the same way but as a phrase: its words (little words such as *the*, *is*,
 *because* left out, ``/`` for alternatives) one after another in one sentence, at most three
-words apart, so that "China security" catches "China provides the security" and not "Russia
+words apart, each the same word or stem (no typos, no near forms: ``denser`` is not ``dense``), so that "China security" catches "China provides the security" and not "Russia
 provides security while China trades".
 
 Credit = (points made, at most ``need``, less one point for each misconception asserted; but at

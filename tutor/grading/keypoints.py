@@ -7,7 +7,7 @@ words (``multi-vector``, ``great_power``) must appear as written, word after wor
 
 A word of the answer stands for a word of a group when (``word_matches``):
 
-- they are the same word, or have the same stem (``offsetting``/``offset``, ``dependence``/
+- they are the same word (``not`` is also written into a verb: ``wasn't``, ``doesn't``), or have the same stem (``offsetting``/``offset``, ``dependence``/
   ``depend``: the Snowball English stemmer, PyStemmer), or one stem is the other plus at most
   three letters (``diversification``/``diversify``);
 - it is a spelling slip of it: the same first letter, no digits, within the grader's typo budget
@@ -44,6 +44,7 @@ _NEGATORS = (
     "hadnt mustnt neednt aint"
 )
 NEGATORS = frozenset(_NEGATORS.split())
+CONTRACTED = frozenset(w for w in NEGATORS if w.endswith("nt") and w != "aint") | {"cannot"}
 NEGATION_REACH = 3  # words before a group's first word that may negate it
 ORDERED_GAP = 3  # an ordered group (a misconception): at most this many words between its words
 # Little words that carry no point by themselves: left out of a misconception read as a group.
@@ -126,7 +127,7 @@ def sentences(text: str) -> list[tuple[str, list[str]]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group().startswith("."):
-            before = _WORDLIKE_BEFORE_STOP.search(text, 0, m.start())
+            before = _WORDLIKE_BEFORE_STOP.search(text, max(0, m.start() - 40), m.start())
             token = before.group(1) if before else ""
             if "." in token or (len(token) <= 2 and token.isalpha()):
                 continue  # U.S. / e.g. / initials: not the end of a sentence
@@ -140,21 +141,30 @@ def sentences(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def word_matches(typed: str, wanted: str) -> bool:
-    """Whether a word of the answer stands for a word of a group (see the module docstring)."""
+def word_matches(typed: str, wanted: str, *, strict: bool = False) -> bool:
+    """Whether a word of the answer stands for a word of a group (see the module docstring);
+    ``strict``: the same word or stem only (a misconception must be said, not nearly said)."""
     if typed == wanted:
         return True
+    if wanted == "not" and typed in CONTRACTED:
+        return True  # wasn't, doesn't, can't: "not" written into the verb
     a, b = stem(typed), stem(wanted)
-    if a == b:
-        return True
+    if a == b or strict:
+        return a == b
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3:
+    if len(long_) - len(short) <= 3 and len(short) >= 5 and long_.startswith(short):
         return True
     if typed[:1] != wanted[:1] or len(wanted) < 4 or not typed.isalpha() or not wanted.isalpha():
         return False
-    if OSA.distance(typed, wanted, score_cutoff=budget(len(wanted)) + 1) <= budget(len(wanted)):
+    slack = budget(len(wanted))
+    if abs(len(typed) - len(wanted)) <= slack and OSA.distance(typed, wanted, score_cutoff=slack + 1) <= slack:
         return True
-    return len(b) >= 4 and OSA.distance(a, b, score_cutoff=budget(len(b)) + 1) <= budget(len(b))
+    slack = budget(len(b))
+    return (
+        len(b) >= 4
+        and abs(len(a) - len(b)) <= slack
+        and OSA.distance(a, b, score_cutoff=slack + 1) <= slack
+    )
 
 
 class Reading:
@@ -166,23 +176,42 @@ class Reading:
         read = sentences(text)
         self.written = [raw for raw, _ in read]
         self.sentences = [ws for _, ws in read]
-        self._vocab = sorted({w for s in self.sentences for w in s})
-        self._hits: dict[str, frozenset[str]] = {}
+        self._sets = [frozenset(s) for s in self.sentences]
+        vocab = {w for s in self.sentences for w in s}
+        # the answer's words by stem, and by first letter (typos and near stems keep it)
+        self._by_stem: dict[str, set[str]] = {}
+        self._by_first: dict[str, list[str]] = {}
+        for w in vocab:
+            self._by_stem.setdefault(stem(w), set()).add(w)
+            self._by_first.setdefault(w[:1], []).append(w)
+        self._contracted = frozenset(vocab & CONTRACTED)
+        self._hits: dict[tuple[str, bool], frozenset[str]] = {}
 
-    def standing_for(self, wanted: str) -> frozenset[str]:
-        hit = self._hits.get(wanted)
+    def standing_for(self, wanted: str, strict: bool = False) -> frozenset[str]:
+        """The words of the answer that stand for ``wanted`` (``word_matches``)."""
+        hit = self._hits.get((wanted, strict))
         if hit is None:
-            hit = frozenset(w for w in self._vocab if word_matches(w, wanted))
-            self._hits[wanted] = hit
+            found = set(self._by_stem.get(stem(wanted), ()))
+            if wanted == "not":
+                found |= self._contracted
+            if not strict:  # near stems and typos keep the first letter: only those are tried
+                found.update(
+                    w for w in self._by_first.get(wanted[:1], ()) if w not in found
+                    and word_matches(w, wanted)
+                )
+            hit = frozenset(found)
+            self._hits[(wanted, strict)] = hit
         return hit
 
-    def _positions(self, sentence: Sequence[str], slot: Slot) -> list[tuple[int, int]]:
-        """Where in ``sentence`` the slot is found: (first, last) word index of each match."""
-        found = []
+    def _positions(self, index: int, slot: Slot, strict: bool = False) -> list[tuple[int, int]]:
+        """Where in sentence ``index`` the slot is found: (first, last) word index of each."""
+        found: list[tuple[int, int]] = []
+        sentence, words_here = self.sentences[index], self._sets[index]
         for alt in slot.alternatives:
-            sets = [self.standing_for(w) for w in alt]
-            if not sets[0]:
+            head = self.standing_for(alt[0], strict)
+            if head.isdisjoint(words_here):
                 continue
+            sets = [head, *(self.standing_for(w, strict) for w in alt[1:])]
             n = len(alt)
             for i in range(len(sentence) - n + 1):
                 if all(sentence[i + k] in sets[k] for k in range(n)):
@@ -191,15 +220,15 @@ class Reading:
 
     def find(self, group: Group, *, ordered: bool = False) -> list[Found]:
         """Every sentence in which each slot of ``group`` is found (``ordered``: one after
-        another, as the group lists them, with at most ``ORDERED_GAP`` words between), with
-        whether the group is negated there."""
+        another, as the group lists them, with at most ``ORDERED_GAP`` words between, and each
+        word the same word or stem), with whether the group is negated there."""
         out: list[Found] = []
         if not group:
             return out
         for index, sentence in enumerate(self.sentences):
             spans: list[tuple[int, int]] = []
             for slot in group:
-                where = self._positions(sentence, slot)
+                where = self._positions(index, slot, strict=ordered)
                 if ordered and spans:
                     end = spans[-1][1]
                     where = [w for w in where if end < w[0] <= end + 1 + ORDERED_GAP]
