@@ -23,9 +23,9 @@ sys.path.insert(0, str(HERE))
 import cached  # noqa: E402
 import chat  # noqa: E402
 import classstore  # noqa: E402
-import open_answers  # noqa: E402
 import generate  # noqa: E402
 import hostile  # noqa: E402
+import open_answers  # noqa: E402
 import transforms  # noqa: E402
 from harness import Row, alternate, measure, med, table  # noqa: E402
 

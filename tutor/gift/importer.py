@@ -185,9 +185,9 @@ def _steps(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
         step = {"id": _question_id(draft, q, n), "ask": q.text, **meta}
         if q.general:
             step["explain"] = q.general
-        order = ("id", "ask", "type", "answer", "points", "need", "wrong", "hints", "explain",
-                 "source", "tries", "examples")  # fmt: skip
-        return [{k: step[k] for k in order if k in step and step[k] not in (None, "", [], {})}]
+        keys = ("id", "ask", "type", "answer", "points", "need", "wrong", "hints", "explain",
+                "source", "tries", "examples")  # fmt: skip
+        return [{k: step[k] for k in keys if k in step and step[k] not in (None, "", [], {})}]
     if q.kind == "essay":
         warn(q.line, "an essay question has no equivalent (the tutor does not grade free"
              " writing): kept as a teach step")  # fmt: skip

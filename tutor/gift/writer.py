@@ -151,7 +151,7 @@ def _question(question: Question, note: Note) -> list[str]:
         meta["source"] = question.source
     if question.tries is not None:
         meta["tries"] = question.tries
-    examples = {
+    examples: dict[str, object] = {
         name: [e.text for e in found]
         for name, found in (("accept", question.accept_examples), ("reject", question.reject_examples))
         if found
