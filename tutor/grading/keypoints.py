@@ -11,7 +11,7 @@ A word of the answer stands for a word of a group when (``word_matches``):
   ``depend``: the Snowball English stemmer, PyStemmer), or one stem is the other plus at most
   three letters (``diversification``/``diversify``);
 - it is a spelling slip of it: the same first letter, no digits, within the grader's typo budget
-  (``tutor.grading.textmatch.budget``) of the word or of its stem, for words of four letters or
+  (``tutor.grading.typos``) of the word or of its stem, for words of four letters or
   more.
 
 A group found in a sentence is **negated** when a negating word (``not``, ``no``, ``never``,
@@ -32,10 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from tutor.grading.normalise import words
-from tutor.grading.textmatch import budget
+from tutor.grading.typos import budget, edits
 
 _NEGATORS = (
     "not no never neither nor without cannot none nothing nobody avoid avoids avoided avoiding "
@@ -157,13 +155,13 @@ def word_matches(typed: str, wanted: str, *, strict: bool = False) -> bool:
     if typed[:1] != wanted[:1] or len(wanted) < 4 or not typed.isalpha() or not wanted.isalpha():
         return False
     slack = budget(len(wanted))
-    if abs(len(typed) - len(wanted)) <= slack and OSA.distance(typed, wanted, score_cutoff=slack + 1) <= slack:
+    if abs(len(typed) - len(wanted)) <= slack and edits(typed, wanted, slack) <= slack:
         return True
     slack = budget(len(b))
     return (
         len(b) >= 4
         and abs(len(a) - len(b)) <= slack
-        and OSA.distance(a, b, score_cutoff=slack + 1) <= slack
+        and edits(a, b, slack) <= slack
     )
 
 
