@@ -22,7 +22,7 @@ def test_every_question_type_is_one_kind() -> None:
         assert kind(t).grading_rules(), t  # the heavy parts resolve
 
 
-@pytest.mark.parametrize("name", ["open", "essay", "", "TEXT "])
+@pytest.mark.parametrize("name", ["opinion", "essay", "", "TEXT "])
 def test_an_unknown_kind_is_refused(name: str) -> None:
     with pytest.raises(UnknownKind, match="the kinds are text, number"):
         kind(name)
@@ -35,7 +35,7 @@ def test_the_schema_lists_the_kinds() -> None:
 
 
 def test_a_question_of_no_known_kind_is_not_graded_as_text() -> None:
-    q = Question(id="q", ask="Capital?", type="open", answer="Astana")  # type: ignore[arg-type]
+    q = Question(id="q", ask="Capital?", type="essay", answer="Astana")  # type: ignore[arg-type]
     grade = Grader().grade(q, "Astana")
     assert grade.verdict.value == "invalid" and grade.credit == 0.0
 
@@ -46,7 +46,8 @@ def test_type_specific_keys_belong_to_their_kinds() -> None:
     }
     assert owners == {
         "accept": ["list", "text"],
-        "need": ["list"],
+        "need": ["list", "open"],
+        "points": ["open"],
         "tolerance": ["number"],
         "unit": ["number"],
         "options": ["choice", "multi"],
