@@ -40,6 +40,8 @@ def typed_as_written(q: Question) -> list[str]:
             return [", ".join(right), ", ".join(letters)]
         case QuestionType.NUMBER | QuestionType.TRUEFALSE:
             return [q.answer]
+        case QuestionType.OPEN:  # the model answer: the points, one after another
+            return [q.answer]
     raise AssertionError(f"no written answer for kind {q.type}")
 
 
