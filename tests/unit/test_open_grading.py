@@ -163,3 +163,17 @@ def test_check_runs_partial_examples(tmp_path: Path):
     assert problems == []
     found = run_examples(course)
     assert len(found) == 1 and "should make point(s) 1, but the grader finds 2" in found[0].message
+
+
+def test_synonyms_count_in_explanations(tmp_path: Path):
+    """The defaults (aircraft for plane) and the lesson's own synonyms, as in other questions."""
+    body = LESSON.replace("steps:", "synonyms:\n  offset: [neutralise]\nsteps:").replace(
+        '"offset/balance Russia/Moscow/China/Beijing"', '"offset/balance Russia/Moscow/China/Beijing", "sold planes"'
+    )
+    course, problems = load_course([_write(tmp_path, body)])
+    assert problems == []
+    q = course.lessons[0].questions[0]
+    g = Grader(course)
+    assert g.grade(q, "It wants to neutralise Russia.").found == (q.points[0].text,)
+    assert g.grade(q, "China sold aircraft.").found == (q.points[0].text,)
+    assert Grader().grade(q, "It wants to neutralise Russia.").found == ()  # not without them

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from tutor.grading.keypoints import (
     Group,
     Reading,
+    Synonyms,
     group_of_sentence,
     made,
     negated,
@@ -67,18 +68,19 @@ class Compiled:
     need: int
 
 
-_compiled: dict[int, tuple[Question, Compiled]] = {}
+_compiled: dict[tuple[int, int], tuple[Question, Compiled]] = {}
 
 
-def compile_question(q: Question) -> Compiled:
-    """The question's points and misconceptions as word groups (cached per question)."""
-    hit = _compiled.get(id(q))
+def compile_question(q: Question, synonyms: Synonyms | None = None) -> Compiled:
+    """The question's points and misconceptions as word groups (cached per question and
+    synonym table)."""
+    hit = _compiled.get((id(q), id(synonyms)))
     if hit is not None and hit[0] is q:
         return hit[1]
     points = tuple(
         CompiledPoint(
             p,
-            groups := tuple(g for g in (parse_group(a) for a in p.accept) if g),
+            groups := tuple(g for g in (parse_group(a, synonyms) for a in p.accept) if g),
             negated(words(p.text)),
             p.follow_up.strip() if p.follow_up else default_follow_up(p.text, groups),
         )
@@ -87,13 +89,13 @@ def compile_question(q: Question) -> Compiled:
     wrong = tuple(
         CompiledWrong(w.text, w.reply, g, negated(words(w.text)))
         for w in q.wrong
-        if (g := group_of_sentence(w.text))
+        if (g := group_of_sentence(w.text, synonyms))
     )
     need = max(1, min(q.required, len(points))) if points else 1
     compiled = Compiled(points, wrong, need)
     if len(_compiled) > 10_000:
         _compiled.clear()
-    _compiled[id(q)] = (q, compiled)
+    _compiled[(id(q), id(synonyms))] = (q, compiled)
     return compiled
 
 
@@ -116,8 +118,9 @@ def default_follow_up(text: str, groups: tuple[Group, ...]) -> str:
 
 
 def grade_open(a: Answer) -> Grade:
-    compiled = compile_question(a.question)
-    reading = Reading(a.cleaned)
+    synonyms = a.prep.synonyms
+    compiled = compile_question(a.question, synonyms)
+    reading = Reading(a.cleaned, synonyms)
     made_points: list[CompiledPoint] = []
     missing: list[CompiledPoint] = []
     turned: list[int] = []  # sentences that say a missing point the other way round

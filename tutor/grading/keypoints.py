@@ -10,6 +10,8 @@ A word of the answer stands for a word of a group when (``word_matches``):
 - they are the same word (``not`` is also written into a verb: ``wasn't``, ``doesn't``), or have the same stem (``offsetting``/``offset``, ``dependence``/
   ``depend``: the Snowball English stemmer, PyStemmer), or one stem is the other plus at most
   three letters (``diversification``/``diversify``);
+- they count as the same by the lesson's and the course's ``synonyms:`` and the defaults
+  (``tutor.grading.synonyms``, applied to the answer and the groups alike);
 - it is a spelling slip of it: the same first letter, no digits, within the grader's typo budget
   (``tutor.grading.typos``) of the word or of its stem, for words of four letters or
   more.
@@ -27,13 +29,16 @@ such as ``U.S.`` or ``e.g.`` ends none).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from tutor.grading import wordforms as wf
 from tutor.grading.normalise import words
 from tutor.grading.typos import budget, edits
+
+Synonyms = Mapping[tuple[str, ...], tuple[str, ...]]  # tutor.grading.synonyms.table
 
 _NEGATORS = (
     "not no never neither nor without cannot none nothing nobody avoid avoids avoided avoiding "
@@ -86,14 +91,25 @@ class Slot:
 Group = tuple[Slot, ...]
 
 
-def parse_group(text: str) -> Group:
+def same_words(ws: Sequence[str], synonyms: Synonyms | None) -> tuple[str, ...]:
+    """Words that count as the same made one (``tutor.grading.synonyms``: ``nation`` for
+    ``country``, and the lesson's own), on the answer and the groups alike."""
+    if not synonyms:
+        return tuple(ws)
+    longest = max((len(p) for p in synonyms), default=0)
+    lemmas = [wf.lemma(w) for w in ws]
+    replaced = wf.replace_phrases(lemmas, synonyms, longest)
+    return tuple(ws) if replaced == tuple(lemmas) else replaced
+
+
+def parse_group(text: str, synonyms: Synonyms | None = None) -> Group:
     """``offset/balance Russia/Moscow`` -> two slots. ``great_power`` (or ``multi-vector``) is
     one alternative of two words. Empty alternatives are dropped."""
     slots = []
     for raw in text.split():
         alternatives = []
         for alt in raw.split("/"):
-            phrase = tuple(words(alt.replace("_", " ")))
+            phrase = same_words(words(alt.replace("_", " ")), synonyms)
             if phrase and phrase not in alternatives:
                 alternatives.append(phrase)
         if alternatives:
@@ -101,12 +117,12 @@ def parse_group(text: str) -> Group:
     return tuple(slots)
 
 
-def group_of_sentence(text: str) -> Group:
+def group_of_sentence(text: str, synonyms: Synonyms | None = None) -> Group:
     """A misconception written as a sentence (``because the West is its main trading partner``)
     read as a group: its words that are not little words, each a slot (``/`` allowed)."""
     slots = []
     for raw in text.split():
-        group = parse_group(raw)
+        group = parse_group(raw, synonyms)
         for slot in group:
             if all(len(a) == 1 and a[0] in LITTLE for a in slot.alternatives):
                 continue
@@ -119,8 +135,8 @@ def negated(ws: Sequence[str]) -> bool:
     return sum(1 for w in ws if w in NEGATORS) % 2 == 1
 
 
-def sentences(text: str) -> list[tuple[str, list[str]]]:
-    """Each sentence of ``text``: as written, and its normalised words."""
+def sentences(text: str, synonyms: Synonyms | None = None) -> list[tuple[str, list[str]]]:
+    """Each sentence of ``text``: as written, and its normalised words (synonyms made one)."""
     out: list[tuple[str, list[str]]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -129,11 +145,11 @@ def sentences(text: str) -> list[tuple[str, list[str]]]:
             token = before.group(1) if before else ""
             if "." in token or (len(token) <= 2 and token.isalpha()):
                 continue  # U.S. / e.g. / initials: not the end of a sentence
-        piece = words(text[start : m.start()])
+        piece = list(same_words(words(text[start : m.start()]), synonyms))
         if piece:
             out.append((text[start : m.start()].strip(), piece))
         start = m.end()
-    piece = words(text[start:])
+    piece = list(same_words(words(text[start:]), synonyms))
     if piece:
         out.append((text[start:].strip(), piece))
     return out
@@ -170,8 +186,8 @@ class Reading:
     stand for each wanted word (memoised, so a 100-word answer against a dozen points is read in
     well under a millisecond)."""
 
-    def __init__(self, text: str) -> None:
-        read = sentences(text)
+    def __init__(self, text: str, synonyms: Synonyms | None = None) -> None:
+        read = sentences(text, synonyms)
         self.written = [raw for raw, _ in read]
         self.sentences = [ws for _, ws in read]
         self._sets = [frozenset(s) for s in self.sentences]
