@@ -50,28 +50,24 @@ def run(args: argparse.Namespace) -> int:
         grader = c.grader_for(course)
         if not c.wants_plain(args):
             return c.run_tui(course, grader, store, ("learn", lesson.id))
-        start_at, prior = 0, {}
-        if not args.restart:
-            start_at = store.resume_point(lesson.id) or 0
-            if not 0 <= start_at < len(lesson.steps):
-                start_at = 0
-            if start_at:
-                prior = store.lesson_outcomes(lesson.id)
         from tutor.session import Session
+        from tutor.session.resume import resume
 
+        at = resume(store, lesson)  # --restart cleared the place
         session = Session.learn(
             course,
             lesson.id,
             grader,
             observer=store,
-            start_at=start_at,
+            start_at=at.start_at,
             pace=c.pace(args),
-            prior=prior,
+            prior=at.prior,
         )
+        notice = at.notice(lesson)
         intro = None
-        if start_at:
+        if notice:
             intro = [
-                f"Picking up where you left off, at step {start_at + 1} of {len(lesson.steps)} "
-                f"('tutor learn {lesson.id} --restart' starts again)."
+                f"{notice[0].upper()}{notice[1:]} ('tutor learn {lesson.id} --restart' starts"
+                " again)."
             ]
         return c.run_plain(args, session, intro)

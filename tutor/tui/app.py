@@ -31,9 +31,7 @@ from tutor.tui.commands import LessonCommands
 from tutor.tui.progress import (
     ProgressStore,
     due_reviews,
-    earlier_outcomes,
     lesson_rows,
-    resume_point,
 )
 from tutor.tui.screens.course import CourseScreen
 
@@ -174,35 +172,30 @@ class TutorApp(App[int]):
 
     def open_lesson(self, lesson_id: str) -> None:
         from tutor.session import Session
+        from tutor.session.resume import resume
         from tutor.tui.screens.lesson import LessonScreen
 
         lesson = self.course.lesson(lesson_id)
         if lesson is None:
             self.notify(f"There is no lesson {lesson_id!r}.", severity="error", markup=False)
             return
-        start_at = resume_point(self.store, lesson_id)
-        if start_at >= len(lesson.steps):
-            start_at = 0
+        at = resume(self.store, lesson)
         try:
             session = Session.learn(
                 self.course,
                 lesson_id,
                 self.grader,
                 observer=self.store,
-                start_at=start_at,
+                start_at=at.start_at,
                 pace=True,
-                prior=earlier_outcomes(self.store, lesson_id) if start_at else None,
+                prior=at.prior,
             )
         except (ValueError, LookupError) as exc:
             self.notify(printable(str(exc)), severity="error", markup=False)
             return
-        notice = None
-        if start_at:
-            notice = (
-                f"Welcome back: picking up where you left off, at step {start_at + 1} "
-                f"of {len(lesson.steps)}."
-            )
-        self._open(LessonScreen(session, lesson.title, notice=notice))
+        notice = at.notice(lesson)
+        welcome = f"Welcome back: {notice}." if notice else None
+        self._open(LessonScreen(session, lesson.title, notice=welcome))
 
     def open_quiz_setup(self, selected: str | None = None) -> None:
         from tutor.tui.screens.quiz_setup import QuizSetupScreen

@@ -84,26 +84,6 @@ def lesson_rows(course: Course, store: ProgressStore | None = None) -> list[Less
     return rows
 
 
-def resume_point(store: ProgressStore | None, lesson_id: str) -> int:
-    if store is None:
-        return 0
-    try:
-        point = store.resume_point(lesson_id)
-    except Exception:
-        return 0
-    return point if point is not None and point > 0 else 0
-
-
-def earlier_outcomes(store: ProgressStore | None, lesson_id: str) -> dict[str, Outcome]:
-    """How the questions before the resume point ended (``store.lesson_outcomes``), or {}."""
-    if store is None:
-        return {}
-    try:
-        return dict(store.lesson_outcomes(lesson_id))
-    except Exception:
-        return {}
-
-
 def lesson_to_continue(rows: list[LessonRow]) -> int:
     """Index of the lesson to select: the one in progress (latest seen), else the first not done."""
     in_progress = [r for r in rows if r.status == "in progress"]
