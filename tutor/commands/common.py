@@ -153,6 +153,18 @@ def open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store | N
     return open_from_args(args, readonly=readonly and not reset)
 
 
+def course_and_store(
+    args: argparse.Namespace, command: str | None = None, *, readonly: bool = False
+) -> tuple[Course, Store] | None:
+    """The course and the student's store (``load_course``, then ``open_store``), or None once
+    what is wrong with either has been printed: the preamble of a command that needs both."""
+    course = load_course(args, command)
+    if course is None:
+        return None
+    store = open_store(args, readonly=readonly)
+    return None if store is None else (course, store)
+
+
 class LazyGrader:
     """The course's grader, built the first time an answer is graded: the first question (and
     the first screen) never wait for the grader's index of the whole course."""

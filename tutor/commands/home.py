@@ -30,12 +30,10 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from tutor.commands import common
 
-    course = common.load_course(args)
-    if course is None:
+    opened = common.course_and_store(args)
+    if opened is None:
         return common.EXIT_FAIL
-    store = common.open_store(args)
-    if store is None:
-        return common.EXIT_FAIL
+    course, store = opened
     with store:
         if getattr(args, "plain", False) or not common.interactive():
             print_course(course, store, sys.stdout)

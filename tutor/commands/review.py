@@ -49,12 +49,10 @@ def run(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         print("tutor review: --limit must be at least 1", file=sys.stderr)
         return 2
-    course = common.load_course(args, "review")
-    if course is None:
+    opened = common.course_and_store(args, "review")
+    if opened is None:
         return common.EXIT_FAIL
-    store = common.open_store(args)
-    if store is None:
-        return common.EXIT_FAIL
+    course, store = opened
     with store:
         refs = store.due_reviews(course, limit=args.limit)
         if not refs:

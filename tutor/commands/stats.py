@@ -30,12 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from tutor.safetext import json_text, printable
     from tutor.store import stats
 
-    course = common.load_course(args, "stats")
-    if course is None:
+    opened = common.course_and_store(args, "stats", readonly=True)
+    if opened is None:
         return common.EXIT_FAIL
-    store = common.open_store(args, readonly=True)
-    if store is None:
-        return common.EXIT_FAIL
+    course, store = opened
     with store:
         report = stats.compute(store, course, weakest=max(0, args.weakest))
     if args.json:

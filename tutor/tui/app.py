@@ -266,15 +266,9 @@ class TutorApp(App[int]):
             self.push_screen(SummaryScreen(summary))
 
     def next_lesson_id(self, summary: m.Summary) -> str | None:
+        """The lesson after this one, as the session's summary says (``build_summary``)."""
         if summary.next_lesson_id and self.course.lesson(summary.next_lesson_id):
             return summary.next_lesson_id
-        if summary.mode != "learn" or summary.lesson_id is None:
-            return None
-        ids = [lesson.id for lesson in self.course.lessons]
-        if summary.lesson_id in ids:
-            i = ids.index(summary.lesson_id)
-            if i + 1 < len(ids):
-                return ids[i + 1]
         return None
 
     # -- actions and commands --------------------------------------------------------------------
