@@ -53,3 +53,84 @@ async def test_teaching_text_keeps_its_paragraph_breaks(tmp_path):
             assert below.region.y == above.region.bottom + 1, (above, below)
         # and none after the last block: the bubble ends with the text
         assert blocks[-1].region.bottom == bubble.content_region.bottom
+
+
+def many_lessons(tmp_path: Path, n: int = 9):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1, n + 1):
+        (folder / f"{i:02d}.yaml").write_text(
+            textwrap.dedent(f"""\
+            id: lesson-{i}
+            title: Lesson number {i} about the neighbours
+            summary: A summary long enough to wrap over two or three lines at eighty columns, as the real course's summaries do.
+            minutes: 9
+            steps:
+              - id: q
+                ask: Which country?
+                answer: Russia
+            """),
+            encoding="utf-8",
+        )
+    course, problems = load_course([folder])
+    assert not [p for p in problems if p.severity == "error"], problems
+    return course
+
+
+async def test_at_80x24_every_lesson_shows_in_compact_rows(tmp_path, store):
+    from tutor.tui.screens.course import LessonItem, LessonList
+
+    course = many_lessons(tmp_path)
+    app = TutorApp(course, Grader(course), store=store, settings_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        view = app.screen.query_one(LessonList)
+        items = list(app.screen.query(LessonItem))
+        assert len(items) == 9 and view.rows == 2
+        visible = view.scrollable_content_region
+        for item in items:
+            assert item.region.height == 2
+            assert visible.contains_region(item.region), item.row.lesson.id
+        first = [line.rstrip() for line in items[1].render().plain.splitlines()]
+        assert first[0].startswith("2. Lesson number 2 about the neighbours")
+        assert first[0].endswith("· new")
+        assert first[1].startswith("   9 min · A summary long enough") and "…" in first[1]
+        assert first[1].endswith("0%")
+        # a taller terminal: the selected lesson in full, the others still in two lines
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert view.rows == 2 and items[0].highlighted
+        assert items[0].region.height > 2
+        assert all(item.region.height == 2 for item in items[1:])
+        visible = view.scrollable_content_region
+        assert all(visible.contains_region(item.region) for item in items)
+        # a very short one: one line each
+        await pilot.resize_terminal(80, 16)
+        await pilot.pause()
+        await pilot.pause()
+        assert view.rows == 1
+        assert all(item.region.height == 1 for item in items)
+
+
+async def test_the_summary_score_bar_fits_at_80_columns(tmp_path):
+    from textual.widgets import ProgressBar
+
+    from tutor.session import Session
+
+    course = many_lessons(tmp_path, 1)
+    app = TutorApp(course, Grader(course), settings_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = Session.learn(course, "lesson-1", Grader(course))
+        session.start()
+        app.show_summary(session.summary())
+        await pilot.pause()
+        await pilot.pause()
+        bar = app.screen.query_one("#summary-bar", ProgressBar)
+        score = app.screen.query_one("#summary-score")
+        assert bar.region.width >= 10
+        assert score.region.right <= bar.region.x
+        assert bar.region.right <= app.screen.region.right - 2  # inside the screen's padding
+        assert "0%" in str(score.render())

@@ -54,7 +54,7 @@ class LessonItem(ListItem):
     def __init__(self, row: LessonRow) -> None:
         super().__init__(classes=f"lesson-item {_status_class(row)}")
         self.row = row
-        self._lines_cache: tuple[int, list[Line]] | None = None
+        self._lines_cache: tuple[tuple[int, int], list[Line]] | None = None
 
     # -- what is shown ---------------------------------------------------------------------------
 
@@ -97,13 +97,28 @@ class LessonItem(ListItem):
 
     # -- layout ----------------------------------------------------------------------------------
 
+    @property
+    def rows(self) -> int:
+        """Lines for this lesson: 0 for as many as it needs, or fewer when the list is short of
+        room (``LessonList.rows``)."""
+        parent = self.parent
+        if not isinstance(parent, LessonList) or not parent.rows:
+            return 0
+        if self.highlighted and parent.spare:
+            # The selected lesson in full when the list has the room to spare for it.
+            width = parent.scrollable_content_region.width - self.styles.gutter.width
+            if len(_layout(self, max(width, 1))) - parent.rows <= parent.spare:
+                return 0
+        return parent.rows
+
     def _lines(self, width: int) -> list[Line]:
         """The lesson laid out in ``width`` cells (cached: it is asked for height, then drawn)."""
         cached = self._lines_cache
-        if cached is not None and cached[0] == width:
+        rows = self.rows
+        if cached is not None and cached[0] == (width, rows):
             return cached[1]
-        lines = _layout(self, max(width, 1))
-        self._lines_cache = (width, lines)
+        lines = _layout(self, max(width, 1), rows)
+        self._lines_cache = ((width, rows), lines)
         return lines
 
     def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
@@ -121,7 +136,7 @@ class LessonItem(ListItem):
 
     def watch_highlighted(self, value: bool) -> None:
         super().watch_highlighted(value)
-        self.refresh()
+        self.refresh(layout=True)
 
 
 class LessonList(ListView):
@@ -142,6 +157,29 @@ class LessonList(ListView):
         "lesson-list--bar-empty",
     }
 
+    rows = 0
+    """Lines per lesson: 0 (each as many as it needs) when every lesson fits in full, else 2 (the
+    title and the start of the summary) when they all fit so, else 1 (the title alone); the
+    selected lesson is shown in full when the ``spare`` lines allow."""
+    spare = 0
+
+    def on_resize(self) -> None:
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Choose :attr:`rows` so that every lesson shows at the list's height, if it can."""
+        items = list(self.query_children(LessonItem))
+        height = self.scrollable_content_region.height
+        if not items or height <= 0:
+            return
+        width = self.scrollable_content_region.width - items[0].styles.gutter.width
+        full = sum(len(_layout(item, max(width, 1))) for item in items)
+        rows = 0 if full <= height else 2 if 2 * len(items) <= height else 1
+        spare = max(0, height - rows * len(items)) if rows else 0
+        if (rows, spare) != (self.rows, self.spare):
+            self.rows, self.spare = rows, spare
+            for item in items:
+                item.refresh(layout=True)
 
 def _piece(text: str, style: str, cursor: bool) -> str | tuple[str, str]:
     if cursor:
@@ -167,7 +205,9 @@ def _wrap(text: str, width: int) -> list[str]:
     return [line.plain for line in Content(printable(text)).wrap(max(width, 1))] or [""]
 
 
-def _layout(item: LessonItem, width: int) -> list[Line]:
+def _layout(item: LessonItem, width: int, rows: int = 0) -> list[Line]:
+    """The lesson in ``width`` cells: in full (``rows=0``), or in ``rows`` lines (2: the title and
+    the start of the summary, 1: the title), cut with "…", beside the status and the bar."""
     row = item.row
     title = item.title_text
     indent = len(f"{row.number}. ")
@@ -176,12 +216,18 @@ def _layout(item: LessonItem, width: int) -> list[Line]:
     text_width = width - side if beside else width
 
     # The title with a hanging indent, then the summary under the title's words.
-    title_lines = _wrap(row.lesson.title, text_width - indent) or [""]
+    if rows:
+        title_lines = [_fit(printable(row.lesson.title), text_width - indent)]
+        about = printable(item.about_text)
+        about_lines = [_fit(about, text_width - indent)] if about and rows > 1 else []
+    else:
+        title_lines = _wrap(row.lesson.title, text_width - indent) or [""]
+        about_lines = _wrap(item.about_text, text_width - indent)
     left_lines: list[tuple[str, str]] = []
     for n, part in enumerate(title_lines):
         prefix = title[:indent] if n == 0 else " " * indent
         left_lines.append((prefix + part, ".lesson-list--title"))
-    for part in _wrap(item.about_text, text_width - indent):
+    for part in about_lines:
         left_lines.append((" " * indent + part, ".lesson-list--summary"))
 
     if not row.status:
@@ -193,8 +239,11 @@ def _layout(item: LessonItem, width: int) -> list[Line]:
     bar_line: Line = [(filled, filled_style), (empty, empty_style), (percent, status_style)]
 
     if not beside:
-        lines = [[piece] for piece in left_lines]
         pad = " " * indent
+        if rows:  # the title, then the status and the bar on one line
+            both = [(pad, ""), *status_line, (" ", ""), *bar_line]
+            return [[left_lines[0]], both][:rows]
+        lines = [[piece] for piece in left_lines]
         lines.append([(pad, "")] + status_line)
         lines.append([(pad, "")] + bar_line)
         return lines
@@ -206,11 +255,14 @@ def _layout(item: LessonItem, width: int) -> list[Line]:
         padding = " " * max(0, text_width + SIDE_GAP - cell_len(text))
         piece: Line = [(text, style), (padding, "")]
         lines.append(piece + side_lines[y] if y < len(side_lines) else piece)
-    return lines
+    return lines[:rows] if rows else lines
 
 
 def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` in at most ``width`` cells, cut with "…"."""
+    if cell_len(text) <= width:
+        return text
+    return Content(text).truncate(max(width - 1, 0)).plain + "…"
 
 
 class CourseScreen(Screen[None]):
@@ -257,6 +309,8 @@ class CourseScreen(Screen[None]):
             await view.extend(LessonItem(row) for row in rows)
         if rows:
             view.index = lesson_to_continue(rows)
+        if isinstance(view, LessonList):
+            self.call_after_refresh(view.fit_rows)
         if not view.has_focus:
             view.focus()
         count = len(rows)

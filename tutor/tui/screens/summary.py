@@ -56,7 +56,9 @@ class SummaryScreen(Screen[None]):
                 score += " - stopped before the end"
             with Horizontal(id="summary-score-row"):
                 yield Label(plain(f"Score {score}"), id="summary-score")
-                bar = ProgressBar(total=100, show_eta=False, id="summary-bar")
+                bar = ProgressBar(
+                    total=100, show_eta=False, show_percentage=False, id="summary-bar"
+                )
                 bar.progress = round(s.score * 100)
                 yield bar
             yield Label("Each question", classes="section")
