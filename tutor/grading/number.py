@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 
 from tutor.figures import figure, number_answer
 from tutor.grading import feedback as fb
-from tutor.grading import measures, text
-from tutor.grading.measures import Measure
+from tutor.grading import text, units
 from tutor.grading.normalise import HEDGE_WORDS, NEGATION_WORDS, words
 from tutor.grading.number_reader import NumberMatch, find_numbers, parse_number, reading_text
 from tutor.grading.pipeline import Answer, GradeRule, Rule, decide
 from tutor.grading.result import Grade, Verdict
-from tutor.grading.units import is_percent, unit_scale
+from tutor.grading.units import Measure, is_percent, unit_scale
 from tutor.grading.verdicts import dont_know, graded, invalid, misconception
 from tutor.model import NumberSpec
 
@@ -51,7 +50,7 @@ def _read(a: Answer) -> _Reading:
     nums = find_numbers(text, unit=spec.unit)
     reading = _Reading(a, spec, nums, text=reading_text(text))
     if nums:
-        said = measures.named(reading.text, nums[0].end, spec.unit)
+        said = units.named(reading.text, nums[0].end, spec.unit)
         if said is not None:  # "300 million metres per second": "second" is no number here
             reading.measure = said[0]
             nums[1:] = [n for n in nums[1:] if n.start >= said[1]]
@@ -110,19 +109,19 @@ def _unit(r: _Reading) -> Grade | None:
     within the tolerance (right), or one that does not: say which unit is wanted, at no cost."""
     said, unit = r.measure, r.unit
     if said is None and r.nums and is_percent(unit) and not r.nums[0].percent:
-        said = measures.counted_after(r.text, r.nums[0].end)  # "18 trucks" for a percentage
+        said = units.counted_after(r.text, r.nums[0].end)  # "18 trucks" for a percentage
     if said is None or not r.nums:
         return None
-    wanted = measures.lesson_unit(unit)
+    wanted = units.lesson_unit(unit)
     if is_percent(unit) and said.kind != "percent":
         return invalid(fb.unit_wanted("percent", said.name), rule="unit-wanted")
     if wanted is None:
-        if measures.counted(unit):  # "18 million square km" for how many people
+        if units.counted(unit):  # "18 million square km" for how many people
             return invalid(fb.unit_counted(unit or ""), rule="unit-wanted")
         return None
     if said == wanted:
         return None
-    value = measures.convert(r.nums[0].value, said, wanted)
+    value = units.convert(r.nums[0].value, said, wanted)
     if value is not None and r.spec.accepts(value):
         shown = r.shown
         exact = _same(value, r.spec.value)

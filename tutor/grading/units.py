@@ -6,11 +6,24 @@
 - ``unit_scale(unit)``: the scale a unit carries (``million people`` = 1,000,000), so that ``18``
   and ``18 million`` both answer a question counted in millions.
 - ``is_percent(unit)``: a percentage, where right digits at the wrong scale are ``x 100`` apart.
+
+Units a student names after a number, and how they convert:
+
+- ``named(s, at)`` reads the unit written right after a number (``km²``, ``square miles``,
+  ``metres per second``, ``°F``, ``euros``) in folded text (``normalise.fold``: ``km²`` is
+  ``km2``, the degree sign is gone); ``lesson_unit(unit)`` reads a question's ``unit:`` alike.
+- ``convert(x, a, b)`` turns a value in unit ``a`` into unit ``b`` when both measure the same
+  kind of thing (``2.7 million km²`` is ``2,700,000 square kilometres``), else None. Currencies
+  never convert: an amount in euros is not an amount in dollars. A unit the table does not know
+  (``trucks``, ``people``) is not a measure (``counted``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from tutor.grading.normalise import fold
 
 _M_UNITS = frozenset({"m", "metre", "metres", "meter", "meters", "min", "minute", "minutes"})
 _M_FIRST = re.compile(r"m(?![^\W\d_])")  # m/s, m2, m s-2; not mol, mph
@@ -46,3 +59,102 @@ def unit_scale(unit: str | None) -> float:
 
 def is_percent(unit: str | None) -> bool:
     return _folded(unit) in _PERCENT
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    name: str  # as the tutor names it to a student
+    kind: str  # length, area, speed, temperature, mass, time, money:<currency>
+    factor: float = 1.0  # to the kind's base unit
+    offset: float = 0.0  # temperatures: base = value * factor + offset
+
+
+_TABLE: list[tuple[Measure, str]] = [
+    (Measure("metres", "length"), "m|metre|metres|meter|meters"),
+    (Measure("kilometres", "length", 1e3), "km|kms|kilometre|kilometres|kilometer|kilometers"),
+    (Measure("centimetres", "length", 1e-2), "cm|centimetre|centimetres|centimeter|centimeters"),
+    (Measure("millimetres", "length", 1e-3), "mm|millimetre|millimetres|millimeter|millimeters"),
+    (Measure("miles", "length", 1609.344), "mi|mile|miles"),
+    (Measure("feet", "length", 0.3048), "ft|foot|feet"),
+    (Measure("inches", "length", 0.0254), "inch|inches"),
+    (Measure("yards", "length", 0.9144), "yd|yard|yards"),
+    (Measure("square metres", "area"), "m2|sq m|square metre|square metres|square meter|square meters"),
+    (Measure("square kilometres", "area", 1e6),
+     "km2|sq km|sqkm|square km|square kilometre|square kilometres|square kilometer|square kilometers"),
+    (Measure("square miles", "area", 2589988.110336), "mi2|sq mi|sq miles|square mile|square miles"),
+    (Measure("hectares", "area", 1e4), "ha|hectare|hectares"),
+    (Measure("acres", "area", 4046.8564224), "acre|acres"),
+    (Measure("m/s", "speed"), "m/s|m s|metres per second|meters per second|mps"),
+    (Measure("km/s", "speed", 1e3), "km/s|km s|kilometres per second|kilometers per second"),
+    (Measure("km/h", "speed", 1 / 3.6), "km/h|kmh|kph|kilometres per hour|kilometers per hour"),
+    (Measure("mph", "speed", 0.44704), "mph|miles per hour"),
+    (Measure("°C", "temperature"), "c|degrees c|deg c|celsius|degrees celsius|centigrade"),
+    (Measure("°F", "temperature", 5 / 9, -32 * 5 / 9), "f|degrees f|deg f|fahrenheit|degrees fahrenheit"),
+    (Measure("kelvin", "temperature", 1.0, -273.15), "k|kelvin|kelvins"),
+    (Measure("kilograms", "mass"), "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes"),
+    (Measure("grams", "mass", 1e-3), "g|gram|grams|gramme|grammes"),
+    (Measure("tonnes", "mass", 1e3), "t|tonne|tonnes|metric tons"),
+    (Measure("seconds", "time"), "s|sec|secs|second|seconds"),
+    (Measure("minutes", "time", 60), "min|mins|minute|minutes"),
+    (Measure("hours", "time", 3600), "h|hr|hrs|hour|hours"),
+    (Measure("US dollars", "money:usd"), "usd|us dollars|us dollar|dollars|dollar|us|bucks"),
+    (Measure("euros", "money:eur"), "eur|euro|euros"),
+    (Measure("pounds", "money:gbp"), "gbp|pounds sterling|pound sterling|pounds|pound|quid"),
+    (Measure("roubles", "money:rub"), "rub|rouble|roubles|ruble|rubles"),
+    (Measure("yuan", "money:cny"), "cny|rmb|yuan|renminbi"),
+    (Measure("tenge", "money:kzt"), "kzt|tenge"),
+]  # fmt: skip
+_BY_ALIAS = {alias: m for m, aliases in _TABLE for alias in aliases.split("|")}
+# longest alias first, each a whole word (a number's unit starts right after it or a space)
+_NAMED = re.compile(
+    r"\s*(?:per\s+)?("
+    + "|".join(re.escape(a) for a in sorted(_BY_ALIAS, key=len, reverse=True))
+    + r")(?![a-z0-9/])"
+)
+
+
+def named(s: str, at: int, unit: str | None = None) -> tuple[Measure, int] | None:
+    """The unit written at ``s[at:]`` (folded text), and where it ends; None when none is, or
+    when it is a part of the question's own ``unit`` (``5m`` with ``unit: m/s``)."""
+    m = _NAMED.match(s, at)
+    if m is None or m.group(1) in re.split(r"[\s/]+", fold(unit or "")):
+        return None
+    return _BY_ALIAS[m.group(1)], m.end()
+
+
+def lesson_unit(unit: str | None) -> Measure | None:
+    """The measure a question's ``unit:`` names, when the table knows it (``km²``, ``°C``,
+    ``US dollars``); None for a count (``people``, ``trucks``) or no unit."""
+    if not unit:
+        return None
+    folded = " ".join(fold(unit).replace("/", " / ").split()).replace(" / ", "/")
+    return _BY_ALIAS.get(folded)
+
+
+_COUNTED_AFTER = re.compile(r"\s*([a-z]{3,})\b")
+_NOT_A_THING = frozenset({"percent", "per", "pc", "pct", "percentage", "about", "roughly",
+                          "around", "approximately", "or", "and", "of", "the", "than"})  # fmt: skip
+
+
+def counted_after(s: str, at: int) -> Measure | None:
+    """A word naming things counted right after a number (``18 trucks``), as a pseudo-unit:
+    what a percentage is not."""
+    m = _COUNTED_AFTER.match(s, at)
+    if m is None or m.group(1) in _NOT_A_THING:
+        return None
+    return Measure(m.group(1), "count")
+
+
+def counted(unit: str | None) -> bool:
+    """Whether ``unit`` names things counted (``people``, ``trucks``, ``lines``), not a measure:
+    then no measure belongs after the number."""
+    ws = fold(unit or "").split()
+    return bool(ws) and all(w.isalpha() and len(w) >= 4 for w in ws) and lesson_unit(unit) is None
+
+
+def convert(x: float, a: Measure, b: Measure) -> float | None:
+    """``x`` in unit ``a`` as a value in unit ``b``; None when they measure different things."""
+    if a.kind != b.kind:
+        return None
+    base = x * a.factor + a.offset
+    return (base - b.offset) / b.factor
