@@ -49,7 +49,15 @@ Text
     Federation)``, ``Astana (now Nur-Sultan)``) or, after the answer, names the place around it
     (``Paris, France``, ``Urumqi in Xinjiang``: ``gazetteer.within``, or a glossary entry that
     locates the answer); the answer and one other thing (``Paris, Germany``) -> wrong, "give only
-    the answer"; the answer plus unknown words (``Russia, because of its army``) -> close.
+    the answer"; the answer plus unknown words (``Russia, because of its army``) -> close, at
+    no cost (``Grade.free``: no try used).
+    The answer in other words (``ownwords``: carrier words and echoes of the question, generic
+    heads of the same kind, titles, a surname alone or with middle names, a name with its
+    abbreviation, plurals, possessives, demonyms, ordinals, dates in figures, synonyms of the
+    lesson, the course and ``synonyms.DEFAULTS``) -> correct, for forms and ``wrong:`` entries
+    alike. A typed word that is itself another thing is never a slip: a GeoNames place
+    (``world``), a common English word (``golf``), another roman numeral, a feminine or
+    patronymic surname (``Tokayeva``).
     A typo (see ``textmatch``: digits exact, first letter the same, no month or weekday swapped
     for another (``14 June`` is not ``14 July``), 0/1/2/3 edits
     for up to 3/7/14/more letters, per word when the word counts agree) -> typo, unless a
@@ -67,7 +75,9 @@ Number
     ``18`` and ``18 million``. A ``wrong:`` entry of the same value -> misconception. Right digits
     at the wrong scale (``18`` for 18,000,000) -> close. The right value of what another
     question of the course counts (``30 planes`` when this one counts trucks) -> close.
-    Otherwise wrong. Dates are fine (``February 2020``, ``04.05.2021``, ``2015-01-01``), ``in
+    A unit named after the number must be the lesson's or convert to it within the tolerance
+    (``units``: ``8.849 km`` for 8849 m); another -> invalid, "give it in km²" (no try used).
+    ``twelvefold``, ``x12``, ``a dozen`` are numbers. Otherwise wrong. Dates are fine (``February 2020``, ``04.05.2021``, ``2015-01-01``), ``in
     1991`` is fine, ``one and a half`` is 1.5, working before ``=`` is ignored (``30+30+8=68``),
     words around the number are ignored. Scientific notation (``6.02e23``, ``6.02 x 10^23``,
     ``6.02 × 10²³``) and fractions (``1/2``, ``½``, ``a half``, ``three quarters``) are one number;
@@ -89,10 +99,13 @@ Choice
     ``option two``, ``the last``; only when no option is a number or uses those words), the
     option text with typos, or words (typos allowed) that only one option's text has
     (``gift`` for ``A gift from China``; at least one word of 3 letters or digits; words
-    several options share -> invalid, no try used). A letter
+    several options share -> invalid, no try used), or the option's meaning in other words
+    (``optionwords``: the option that takes clearly more of the answer's words; the feedback says
+    "I took that as B: ..."; two options as close -> invalid, asked which). A letter
     and a text naming different options -> invalid (``a`` before a text is read as an article).
     A letter beyond the options, or text that names no option -> invalid (no try used). Another
-    option -> wrong, or misconception when it has a ``wrong:`` entry. Several options -> wrong.
+    option -> wrong, or misconception when it has a ``wrong:`` entry. Several pieces naming
+    several options -> wrong.
 Multi
     Letters (``A, C``, ``ca``, ``a and c``, ``C,A``), numbers, or option texts, mixed freely.
     Credit = (right picks - wrong picks - half an unknown piece) / right options, at least 0;
