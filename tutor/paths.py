@@ -8,6 +8,7 @@ from pathlib import Path
 ENV_LESSONS = "TUTOR_LESSONS"
 ENV_DATA_DIR = "TUTOR_DATA_DIR"
 ENV_STUDENT = "TUTOR_STUDENT"
+ENV_STORE = "TUTOR_STORE"
 
 
 def bundled_course() -> Path:
@@ -74,3 +75,10 @@ def student_name(text: str) -> str:
     if not name:
         raise argparse.ArgumentTypeError("a name needs at least one printable character")
     return name
+
+
+def store_url(option: str | None = None) -> str | None:
+    """The class store: ``--store URL`` beats ``$TUTOR_STORE``; None when neither is set (then
+    nothing is sent and the PostgreSQL driver is never loaded)."""
+    chosen = option or os.environ.get(ENV_STORE)
+    return chosen.strip() if chosen and chosen.strip() else None

@@ -90,6 +90,19 @@ def test_without_a_class_store_psycopg_is_never_loaded():
     assert _python(code) == "[]"
 
 
+def test_without_a_class_store_opening_progress_loads_nothing_of_it():
+    code = (
+        "import os, sys, tempfile\n"
+        "os.environ.pop('TUTOR_STORE', None)\n"
+        "from tutor.cli import build_parser\n"
+        "from tutor.store.commandline import open_from_args\n"
+        "args = build_parser().parse_args(['--data-dir', tempfile.mkdtemp(), 'review'])\n"
+        "open_from_args(args).close()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('psycopg', 'tutor.classroom'))))\n"
+    )
+    assert _python(code) == "[]"
+
+
 def _python(code: str) -> str:
     """What ``code`` prints in a fresh interpreter, where nothing is imported yet."""
     return subprocess.run(

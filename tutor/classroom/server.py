@@ -7,7 +7,6 @@ TLS settings in the URL (``sslmode``, ``sslrootcert``...) are passed to libpq un
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
@@ -15,7 +14,6 @@ from urllib.parse import quote, urlencode
 if TYPE_CHECKING:
     import psycopg
 
-ENV_STORE = "TUTOR_STORE"
 CONNECT_TIMEOUT = 5  # seconds: a class store that does not answer must not hold anyone up
 APPLICATION = "tutor"
 # PostgreSQL keeps at most 63 bytes of a name (NAMEDATALEN - 1) and would cut a longer one.
@@ -28,12 +26,6 @@ class ClassStoreError(Exception):
 
 class ClassStoreUnavailable(ClassStoreError):
     """It cannot be reached now (network, server stopped, timeout): worth trying again later."""
-
-
-def store_url(option: str | None = None) -> str | None:
-    """``--store URL`` beats ``$TUTOR_STORE``; None when neither is set (no class store)."""
-    chosen = option or os.environ.get(ENV_STORE)
-    return chosen.strip() if chosen and chosen.strip() else None
 
 
 def _params(url: str) -> dict[str, Any]:

@@ -101,7 +101,7 @@ class _Stop(Exception):
 
 def _store(args: argparse.Namespace) -> str:
     """The class store's URL, or stop with a usage error."""
-    from tutor.classroom.server import ENV_STORE, store_url
+    from tutor.paths import ENV_STORE, store_url
 
     url = store_url(getattr(args, "store", None))
     if url is None:

@@ -35,7 +35,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.classroom.server import ENV_STORE, ClassStoreError, describe, store_url, target
+    from tutor.classroom.server import ClassStoreError, describe, target
+    from tutor.paths import ENV_STORE, store_url
     from tutor.safetext import one_line as printable
     from tutor.store.commandline import open_from_args
 

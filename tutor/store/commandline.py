@@ -148,7 +148,7 @@ def open_from_args(
 
 
 def _start_sending(args: argparse.Namespace, store: Store) -> None:
-    from tutor.classroom.server import store_url
+    from tutor.paths import store_url
 
     url = store_url(getattr(args, "store", None))
     if url is not None:
