@@ -29,6 +29,7 @@ Black Sea`` are not read here.
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -284,16 +285,18 @@ class Reader:
 
     def __init__(self, prep: Prepared, known: Callable[[str], bool]) -> None:
         texts = [f.text for f in (*prep.forms, *prep.options)] + [w.text for _, w in prep.wrongs]
-        places: dict[str, tuple[str, ...]] = dict(_world_places())
+        # the question's own names over the world's (shared, not copied per question)
+        own_places: dict[str, tuple[str, ...]] = {}
+        places = ChainMap(own_places, _world_places())
         decades: list[str] = []
         for text in texts:
             ws = words(text)
             decades += [w for w in ws if wf._DECADE.match(w)]
             for w in ws:
-                if w.isalpha() and len(w) > 3:
-                    places.setdefault(w, (wf.lemma(w),))
-            if text[:1].isupper() and 1 < len(ws) <= 3:
-                places.setdefault("".join(ws), tuple(wf.lemma(w) for w in ws))
+                if w.isalpha() and len(w) > 3 and w not in places:
+                    own_places[w] = (wf.lemma(w),)
+            if text[:1].isupper() and 1 < len(ws) <= 3 and "".join(ws) not in places:
+                own_places["".join(ws)] = tuple(wf.lemma(w) for w in ws)
         # the question's words an answer may repeat: not the names it mentions ("Russia or
         # China?"), which may be answers themselves
         names = {w.casefold() for w in re.findall(r"(?<=\w\W)[A-Z][\w-]*", prep.ask)}
