@@ -42,6 +42,8 @@ Q = {
     ),
     "csto": text("Which alliance does Russia lead?", "Collective Security Treaty Organization"),
     "china": text("Which country has built economic networks?", "China"),
+    "prc": text("Which state is it?", "People's Republic of China"),
+    "gdr": text("Which state was it?", "German Democratic Republic"),
     "west": text("With whom did Kazakhstan keep close ties?", "the West"),
     "gold": text("Which element has the symbol Au?", "gold"),
     "bastille": text("When was the Bastille stormed?", "14 July 1789"),
@@ -131,6 +133,8 @@ ROWS = [
     ("china", "China's", RIGHT, None),
     ("china", "the Chinese side", RIGHT, None),
     ("china", "Chile", (V.WRONG, V.CLOSE), None),
+    ("prc", "Republic of China", (V.WRONG, V.CLOSE), None),  # Taiwan
+    ("gdr", "Federal Republic of Germany", (V.WRONG, V.CLOSE), None),
     ("west", "Western", RIGHT, None),
     ("west", "the Western countries", RIGHT, None),
     ("nations", "Western countries", RIGHT, None),  # the lesson's synonym

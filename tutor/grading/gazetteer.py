@@ -23,7 +23,8 @@ Cape Verde; Congo; Czech Republic; Burma; Macedonia; Turkiye; Britain; Great Bri
 Scotland; Wales; America; USA; UK; UAE; Korea; Tibet; Xinjiang; Crimea; Chechnya; Siberia;
 Kashmir; Kurdistan; Karakalpakstan; Peking; Nur-Sultan; Alma-Ata; Kiev; Ulaanbaatar;
 Caspian Sea; Aral Sea; Black Sea; Baltic Sea; Lake Balkhash; Volga; Central Asia; South Asia;
-East Asia; Eurasia; Caucasus; Middle East; Arctic; Pacific; Atlantic; Indian Ocean
+East Asia; Eurasia; Caucasus; Middle East; Arctic; Pacific; Atlantic; Indian Ocean;
+Republic of China
 """
 
 _HISTORICAL = """

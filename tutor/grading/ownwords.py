@@ -64,8 +64,10 @@ TRAILING = frozenset({"one", "ones", "kind", "sort", "type"})
 # kinds of generic word: another word of the same kind is the same head (``the Ural range`` for
 # ``Ural Mountains``, ``Canberra city`` for "the capital"), of another kind a different thing
 _KINDS = [
+    # not "people", "democratic", "federal", "socialist": the Republic of China is not the
+    # People's Republic, the German Democratic Republic not the Federal Republic of Germany
     "region province republic state federation kingdom territory country nation autonomous area "
-    "zone power people government side islamic federative federal democratic socialist",
+    "zone power government side islamic federative",
     "city town capital",
     "sea ocean",
     "lake",
