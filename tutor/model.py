@@ -115,6 +115,7 @@ class Question:
     answer: str  # the right answer as a student should read it ("Mongolia, North Korea", "B")
     items: tuple[Item, ...] = ()  # text: one item; list: one per element
     options: tuple[str, ...] = ()  # choice / multi
+    option_accept: tuple[tuple[str, ...], ...] = ()  # choice / multi: other spellings per option
     correct: tuple[int, ...] = ()  # choice / multi: indices into options
     number: NumberSpec | None = None  # number
     truth: bool | None = None  # truefalse

@@ -143,7 +143,8 @@ AGREEMENT = [
     ("number.tolerance: 1/2", True), ("number.tolerance: 1e3", True),
     ("number.tolerance: 5%", True), ("number.tolerance: 1.5e-3", True),
     ("number.tolerance: about 5", False), ("number.tolerance: -1", False),
-    ("Choice.answer: A", True), ("Choice.accept: [a]", False), ("CHOICE.tolerance: 1", False),
+    ("Choice.answer: A", True), ("Choice.accept: [a]", False), ("Choice.accept: {A1: [a1x]}", True),
+    ("Multi.accept: {B: b2x}", True), ("CHOICE.tolerance: 1", False),
     ("TrueFalse.answer: on", True), ("TrueFalse.answer: off", True),
     ("TrueFalse.answer: maybe", False), ("truefalse.answer: \"yes\"", True),
     ("Number.answer: 12", True), ("Number.options: [a, b]", False),
@@ -158,6 +159,7 @@ def agreement_lesson(case: str) -> str:
     question = {
         "": {}, "q": {}, "number": {"answer": "12"}, "choice": {"options": "[A1, B2]", "answer": "A"},
         "truefalse": {"answer": "true"}, "list": {"answer": "[a, b]"},
+        "multi": {"options": "[A1, B2]", "answer": "[A]"},
     }[target.lower()]  # fmt: skip
     fields = {"ask": "Which?", "answer": "a", **question}
     if target and target != "q":

@@ -88,7 +88,15 @@ def _choice(question: Question, note: Note) -> Answers:
         sign = "=" if i in question.correct else "~"
         reply = replies.get(option)
         lines.append(f"{sign}{escape(option)}" + (f"#{escape(reply)}" if reply else ""))
-    return lines, {}
+    return lines, _option_accept(question)
+
+
+def _option_accept(question: Question) -> dict:
+    """Other spellings of options: GIFT has none, so they travel in the tutor's note."""
+    spellings = {
+        question.options[i]: list(forms) for i, forms in enumerate(question.option_accept) if forms
+    }
+    return {"accept": spellings} if spellings else {}
 
 
 def _multi(question: Question, note: Note) -> Answers:
@@ -102,7 +110,7 @@ def _multi(question: Question, note: Note) -> Answers:
         weight = share if i in question.correct else "-100"
         reply = replies.get(option)
         lines.append(f"~%{weight}%{escape(option)}" + (f"#{escape(reply)}" if reply else ""))
-    return lines, {}
+    return lines, _option_accept(question)
 
 
 def _truefalse(question: Question, note: Note) -> Answers:

@@ -124,6 +124,13 @@ def prepare(
     )
     # an option is named by its other names too ("SCO" for "Shanghai Cooperation Organisation",
     # "Пекин" typed in Cyrillic for "Beijing"), each as the same option
+    seen_options = {o.key.squashed for o in options}
+    for i, spellings in enumerate(q.option_accept):
+        for spelling in spellings:  # the instructor's other spellings of option i: the same option
+            k = key(spelling)
+            if not k.empty and k.squashed not in seen_options:
+                seen_options.add(k.squashed)
+                options.append(Form(k, i, spelling))
     options = with_aliases(options, aliases, asked)
     if typed_translation:
         options += with_aliases(options, translations, asked)[len(options) :]

@@ -8,7 +8,7 @@ KIND = Kind(
     QuestionType.MULTI,
     reader="tutor.loader.options:read_multi",
     rules="tutor.grading.choices:MULTI",
-    keys=("options",),
+    keys=("options", "accept"),
     options=True,
     lint="tutor.loader.lint:lint_options",
     how_to_answer="Give the letters of every right option, e.g. 'A, C'.",

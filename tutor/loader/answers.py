@@ -25,6 +25,7 @@ class Answer:
     answer: str
     items: tuple[Item, ...] = ()
     options: tuple[str, ...] = ()
+    option_accept: tuple[tuple[str, ...], ...] = ()
     correct: tuple[int, ...] = ()
     number: NumberSpec | None = None
     truth: bool | None = None

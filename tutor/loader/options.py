@@ -12,7 +12,7 @@ import re
 from tutor.loader import fields as f
 from tutor.loader.answers import Answer
 from tutor.loader.problems import Report
-from tutor.loader.safeyaml import Node, Seq
+from tutor.loader.safeyaml import Map, Node, Seq
 
 MAX_OPTIONS = 26
 _LETTER = re.compile(r"\(?([A-Za-z])[).:]?")
@@ -118,6 +118,42 @@ def read_options(report: Report, pairs: dict, label: str, qtype: str) -> tuple[s
     return tuple(v for v, _ in entries)
 
 
+def read_option_accept(
+    report: Report, pairs: dict, options: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...] | None:
+    """``accept: {Nur-Sultan: [Nursultan]}``: other spellings of an option's text, keyed by the
+    option's text or letter; ``()`` without the key, None after an error."""
+    if "accept" not in pairs:
+        return ()
+    node = pairs["accept"][1]
+    if node.__class__ is not Map:
+        report.error(
+            node,
+            "'accept' of a choice or multi question maps an option to its other spellings,"
+            f" e.g. accept: {{{options[0]}: [...]}}",
+        )
+        return None
+    found: list[list[str]] = [[] for _ in options]
+    taken = {same_text(o): i for i, o in enumerate(options)}
+    ok = True
+    for name, (knode, vnode) in node.pairs.items():
+        index = resolve_option(options, name)
+        if index is None:
+            option_error(report, knode, name, options, "'accept' key")
+            ok = False
+            continue
+        for value, n in f.texts(report, vnode, f"'accept' for '{options[index]}'"):
+            other = taken.get(same_text(value))
+            if other is not None and other != index:
+                report.error(n, f"'{value}' is the text of option {letter(other)}, not another"
+                             f" spelling of option {letter(index)}")  # fmt: skip
+                ok = False
+            elif other is None:
+                taken[same_text(value)] = index
+                found[index].append(value)
+    return tuple(tuple(forms) for forms in found) if ok else None
+
+
 def read_choice(report: Report, pairs: dict, label: str) -> Answer | None:
     options = read_options(report, pairs, label, "choice")
     node = pairs["answer"][1]
@@ -128,10 +164,15 @@ def read_choice(report: Report, pairs: dict, label: str) -> Answer | None:
     if options is None or value is None:
         return None
     index = resolve_option(options, value)
+    accept = read_option_accept(report, pairs, options)
     if index is None:
         option_error(report, node, value, options, "'answer'")
         return None
-    return Answer(f"{letter(index)}) {options[index]}", options=options, correct=(index,))
+    if accept is None:
+        return None
+    return Answer(
+        f"{letter(index)}) {options[index]}", options=options, option_accept=accept, correct=(index,)
+    )
 
 
 def _multi_entries(node: Node, entries: list, options: tuple[str, ...]) -> list:
@@ -173,8 +214,9 @@ def read_multi(report: Report, pairs: dict, label: str) -> Answer | None:
             report.error(vnode, f"'answer' names option {letter(index)} twice")
         else:
             correct.append(index)
-    if len(correct) != len(entries):
+    accept = read_option_accept(report, pairs, options)
+    if len(correct) != len(entries) or accept is None:
         return None
     correct.sort()
     shown = ", ".join(f"{letter(i)}) {options[i]}" for i in correct)
-    return Answer(shown, options=options, correct=tuple(correct))
+    return Answer(shown, options=options, option_accept=accept, correct=tuple(correct))

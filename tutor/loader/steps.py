@@ -169,6 +169,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         answer=built.answer,
         items=built.items,
         options=built.options,
+        option_accept=built.option_accept,
         correct=built.correct,
         number=built.number,
         truth=built.truth,
