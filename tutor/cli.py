@@ -17,8 +17,8 @@ from tutor import __version__
 # Each module defines ``add_parser(subparsers)`` which registers its subcommand(s) and sets
 # ``run=<callable(args) -> int>`` as the parser default. The order here is the order in --help.
 COMMAND_MODULES = (
-    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert", "sync",
-    "class_",
+    "home", "learn", "quiz", "review", "check", "try_", "stats", "export", "convert", "new",
+    "schema", "sync", "class_",
 )  # fmt: skip
 
 EXIT_OK = 0
@@ -36,10 +36,38 @@ class Parser(argparse.ArgumentParser):
         super()._print_message(printable(message), file)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def course_title(argv: Sequence[str]) -> str | None:
+    """The title in the course file of the folder ``argv`` names (``--lessons``), else of
+    ``$TUTOR_LESSONS`` or the bundled course; None without one (or with a broken one)."""
+    from tutor.loader.coursefile import course_file, read_course_file
+    from tutor.paths import course_dir
+
+    lessons = None
+    for i, arg in enumerate(argv):
+        if arg == "--lessons" and i + 1 < len(argv):
+            lessons = argv[i + 1]
+        elif arg.startswith("--lessons="):
+            lessons = arg.partition("=")[2]
+    try:
+        path = course_file(course_dir(lessons or None))
+        info = read_course_file(path)[0] if path is not None else None
+    except OSError:
+        return None
+    return info.title if info is not None else None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; with ``--help`` among ``argv``, its description names the course."""
+    title = course_title(argv) if {"-h", "--help"} & set(argv) else None
+    if title:
+        from tutor.safetext import one_line
+
+        about = f"A patient terminal tutor: {one_line(title, 100)}."
+    else:
+        about = "A patient terminal tutor for the lessons of a course folder."
     parser = Parser(
         prog="tutor",
-        description="A patient terminal tutor: Kazakhstan's multi-vector foreign policy.",
+        description=about,
         epilog="Run 'tutor' alone to open the course. 'tutor COMMAND --help' tells more.",
     )
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
@@ -95,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tutor.stdio import guard_std_streams, output_failed
 
     guard_std_streams()
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:  # plain `tutor`: the course

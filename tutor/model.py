@@ -217,9 +217,11 @@ class Lesson:
 
 @dataclass(frozen=True)
 class Course:
-    """The lessons in teaching order (by file name)."""
+    """The lessons in teaching order (the course file's order, then by file name)."""
 
     lessons: tuple[Lesson, ...] = ()
+    title: str | None = None  # from the folder's course.yaml, if it has one
+    description: str = ""
     synonyms: tuple[Synonym, ...] = ()  # course-wide: count as the same in every lesson
     _by_id: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -20,6 +20,15 @@ def bundled_course() -> Path:
     return here.parent / "lessons"
 
 
+def schema_file() -> Path:
+    """The lesson JSON Schema: inside the wheel as ``tutor/_schema``, or ``docs/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_schema" / "lesson.schema.json"
+    if packaged.is_file():
+        return packaged
+    return here.parent / "docs" / "lesson.schema.json"
+
+
 def course_dir(option: str | None = None) -> Path:
     """``--lessons`` beats ``$TUTOR_LESSONS`` beats the bundled course."""
     chosen = option or os.environ.get(ENV_LESSONS)

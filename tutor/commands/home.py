@@ -50,6 +50,11 @@ def print_course(course: Course, store: Store | None, out: TextIO) -> None:
         print(printable(text), file=out)
 
     rows = lesson_rows(course, store)
+    if course.title:
+        say(course.title)
+        if course.description:
+            say(course.description)
+        say()
     student = getattr(store, "student", None)
     n = len(rows)
     head = f"{n} lesson{'s' if n != 1 else ''}, {course.question_count} questions"

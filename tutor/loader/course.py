@@ -20,8 +20,10 @@ from tutor.model import Course, Lesson
 
 if TYPE_CHECKING:
     from tutor.loader.cache import CourseCache, Entry
+    from tutor.loader.coursefile import CourseInfo
 
 SUFFIXES = (".yaml", ".yml")
+COURSE_FILES = ("course.yaml", "course.yml")  # tutor.loader.coursefile reads these
 
 
 def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], list[Problem]]:
@@ -38,7 +40,8 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
         if path.is_dir():
             found = sorted(
                 (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
-                 and not p.name.startswith(".") and (p.is_file() or p.is_symlink())),
+                 and not p.name.startswith(".") and p.name.lower() not in COURSE_FILES
+                 and (p.is_file() or p.is_symlink())),
                 key=lambda p: p.name,
             )
             problems.extend(_near_misses(path))
@@ -110,6 +113,7 @@ class CourseScan:
     files: list[LoadedFile]
     kept: list[LoadedFile]
     problems: list[Problem]
+    info: CourseInfo | None = None  # the folder's course.yaml
 
     @property
     def question_count(self) -> int:
@@ -125,8 +129,11 @@ class CourseScan:
         ).hex()
 
     def course(self) -> Course:
-        lessons = [f.lesson() for f in self.kept]
-        return Course(tuple(lesson for lesson in lessons if lesson is not None))
+        lessons = tuple(lesson for lesson in (f.lesson() for f in self.kept) if lesson is not None)
+        info = self.info
+        if info is None:
+            return Course(lessons)
+        return Course(lessons, info.title, info.description, info.synonyms)
 
 
 def _load_file(file: Path, cache: CourseCache | None) -> LoadedFile:
@@ -198,11 +205,32 @@ def scan_course(
                 )
         if progress is not None:
             progress(done, total)
+    info = _course_info(paths, problems)
+    if info is not None and info.order:
+        from tutor.loader.coursefile import ordered
+
+        positions, found = ordered([k.lesson_id or "" for k in kept], info)
+        kept = [kept[i] for i in positions]
+        problems.extend(found)
     problems.sort(key=problem_sort_key)
     if cache is not None:
         cache.forget_except({f.path for f in loaded})
         cache.save()
-    return CourseScan(loaded, kept, problems)
+    return CourseScan(loaded, kept, problems, info)
+
+
+def _course_info(paths: Iterable[str | Path] | str | Path, problems: list[Problem]) -> CourseInfo | None:
+    """The course file of the first folder among ``paths`` that has one."""
+    from tutor.loader.coursefile import course_file, read_course_file
+
+    for raw in [paths] if isinstance(paths, (str, Path)) else paths:
+        folder = Path(raw)
+        found = course_file(folder) if folder.is_dir() else None
+        if found is not None:
+            info, found_problems = read_course_file(found)
+            problems.extend(found_problems)
+            return info
+    return None
 
 
 def load_course(

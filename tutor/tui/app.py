@@ -53,7 +53,7 @@ def _call_soon(loop: asyncio.AbstractEventLoop, call: Callable[[str], None], mes
 class TutorApp(App[int]):
     CSS_PATH = "tutor.tcss"
     TITLE = "tutor"
-    SUB_TITLE = "Kazakhstan's multi-vector foreign policy"
+    SUB_TITLE = ""  # the course's own title (course.yaml), set in __init__
     COMMANDS = App.COMMANDS | {LessonCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -72,6 +72,10 @@ class TutorApp(App[int]):
         super().__init__()
         self.course = course
         self.grader = grader
+        if course.title:
+            from tutor.safetext import one_line
+
+            self.sub_title = one_line(course.title, 80)
         self.store = store
         self.start_with = start
         self.settings_path = settings_path
