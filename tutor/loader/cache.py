@@ -196,6 +196,14 @@ class CourseCache:
         self.changed = True
         return entry
 
+    def remember_value(self, file: str, digest: bytes, value: Any, problems: list[Any]) -> Entry:
+        """A file that is not a lesson (the course file): its contents and its problems."""
+        blob = None if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        entry = Entry(digest, tuple(problems), None, 0, 0, 0, blob)
+        self.entries[file] = entry
+        self.changed = True
+        return entry
+
     def examples_for(self, key: str) -> tuple[Any, ...] | None:
         return self.examples.get(key)
 

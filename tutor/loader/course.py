@@ -20,10 +20,20 @@ from tutor.model import Course, Lesson
 
 if TYPE_CHECKING:
     from tutor.loader.cache import CourseCache, Entry
-    from tutor.loader.coursefile import CourseInfo
 
 SUFFIXES = (".yaml", ".yml")
 COURSE_FILES = ("course.yaml", "course.yml")  # tutor.loader.coursefile reads these
+
+
+@dataclass(frozen=True, slots=True)
+class CourseInfo:
+    """What a course file (course.yaml) says; read by ``tutor.loader.coursefile``."""
+
+    title: str | None = None
+    description: str = ""
+    order: tuple[tuple[str, int, int], ...] = ()  # lesson id, line and column as listed
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # word -> the words it stands for
+    path: str = ""
 
 
 def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], list[Problem]]:
@@ -205,7 +215,7 @@ def scan_course(
                 )
         if progress is not None:
             progress(done, total)
-    info = _course_info(paths, problems)
+    info, info_path = _course_info(paths, problems, cache)
     if info is not None and info.order:
         from tutor.loader.coursefile import ordered
 
@@ -214,23 +224,43 @@ def scan_course(
         problems.extend(found)
     problems.sort(key=problem_sort_key)
     if cache is not None:
-        cache.forget_except({f.path for f in loaded})
+        cache.forget_except({f.path for f in loaded} | ({info_path} if info_path else set()))
         cache.save()
     return CourseScan(loaded, kept, problems, info)
 
 
-def _course_info(paths: Iterable[str | Path] | str | Path, problems: list[Problem]) -> CourseInfo | None:
-    """The course file of the first folder among ``paths`` that has one."""
-    from tutor.loader.coursefile import course_file, read_course_file
-
+def _course_info(
+    paths: Iterable[str | Path] | str | Path, problems: list[Problem], cache: CourseCache | None
+) -> tuple[CourseInfo | None, str | None]:
+    """The course file of the first folder among ``paths`` that has one, and its path. Read
+    through the cache like a lesson: an unchanged course file never loads the YAML reader."""
     for raw in [paths] if isinstance(paths, (str, Path)) else paths:
         folder = Path(raw)
-        found = course_file(folder) if folder.is_dir() else None
-        if found is not None:
-            info, found_problems = read_course_file(found)
-            problems.extend(found_problems)
-            return info
-    return None
+        found = next(
+            (folder / n for n in COURSE_FILES if folder.is_dir() and (folder / n).is_file()), None
+        )
+        if found is None:
+            continue
+        name, report = str(found), Report(str(found))
+        data = read_bytes(found, report)
+        if data is None:
+            problems.extend(report.problems)
+            return None, name
+        from tutor.loader.cache import digest
+
+        key = digest(data)
+        entry = cache.lookup(name, key) if cache is not None else None
+        if entry is not None:
+            problems.extend(entry.problems)
+            return entry.lesson(), name
+        from tutor.loader.coursefile import read_course_file
+
+        info, found_problems = read_course_file(found, data)
+        problems.extend(found_problems)
+        if cache is not None:
+            cache.remember_value(name, key, info, found_problems)
+        return info, name
+    return None, None
 
 
 def load_course(

@@ -12,26 +12,16 @@ Without a course file the course has no title of its own and lessons go in file-
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from tutor.loader import fields as f
-from tutor.loader.course import COURSE_FILES
+from tutor.loader.course import COURSE_FILES, CourseInfo
 from tutor.loader.files import read_bytes
 from tutor.loader.problems import Problem, Report, TooManyErrors, problem_sort_key
 from tutor.loader.safeyaml import Seq, check_encoding, compose
 from tutor.loader.synonyms import read_synonyms
 
 COURSE_KEYS = ("title", "description", "lessons", "synonyms")
-
-
-@dataclass(frozen=True, slots=True)
-class CourseInfo:
-    title: str | None = None
-    description: str = ""
-    order: tuple[tuple[str, int, int], ...] = ()  # lesson id, line and column as listed
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # word -> the words it stands for
-    path: str = ""
 
 
 def course_file(folder: Path) -> Path | None:
@@ -42,12 +32,14 @@ def course_file(folder: Path) -> Path | None:
     return None
 
 
-def read_course_file(path: Path) -> tuple[CourseInfo | None, list[Problem]]:
-    """The course file's contents, or None with the reason; problems sorted by place."""
+def read_course_file(path: Path, data: bytes | None = None) -> tuple[CourseInfo | None, list[Problem]]:
+    """The course file's contents, or None with the reason; problems sorted by place. ``data``:
+    its bytes, when already read."""
     report = Report(str(path))
     info = None
     try:
-        data = read_bytes(path, report)
+        if data is None:
+            data = read_bytes(path, report)
         if data is not None and check_encoding(data, report):
             root = compose(data, report)
             if root is not None:
