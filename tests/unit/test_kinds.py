@@ -45,7 +45,7 @@ def test_type_specific_keys_belong_to_their_kinds() -> None:
         key: sorted(k.name for k in kinds() if key in k.keys) for k in kinds() for key in k.keys
     }
     assert owners == {
-        "accept": ["list", "text"],
+        "accept": ["choice", "list", "multi", "text"],  # choice, multi: other spellings of options
         "need": ["list", "open"],
         "points": ["open"],
         "tolerance": ["number"],

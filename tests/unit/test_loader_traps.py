@@ -58,3 +58,14 @@ def test_a_reply_that_only_shares_a_word_with_the_answer_is_fine(tmp_path: Path)
         "    explain: e\n    wrong:\n      European Union: Not that union; think further east.\n"
     )
     assert _lesson(tmp_path, steps) == []
+
+
+def test_a_next_line_character_is_refused_though_yaml_reads_it_as_a_break(tmp_path: Path):
+    path = tmp_path / "l.yaml"
+    path.write_text('id: l\ntitle: "T\x85"\nsteps:\n  - teach: Hi.\n', encoding="utf-8")
+    lesson, problems = load_lesson(path)
+    assert lesson is None
+    assert [f"{p.line}:{p.column}: {p.message}" for p in problems] == [
+        "2:10: the file holds a control character (U+0085, NEL), which YAML reads as a line"
+        " break: remove it (in Windows-1252 text the same byte is '…')"
+    ]

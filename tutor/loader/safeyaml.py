@@ -118,6 +118,14 @@ def check_encoding(data: bytes, report: Report) -> bool:
             f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02X}): save it as UTF-8",
         )
         return False
+    nel = data.find(b"\xc2\x85")
+    if nel >= 0:  # U+0085: YAML reads it as a line break, so no check of the text would see it
+        report.error(
+            _line_col(data, nel),
+            "the file holds a control character (U+0085, NEL), which YAML reads as a line break:"
+            " remove it (in Windows-1252 text the same byte is '…')",
+        )
+        return False
     return True
 
 
