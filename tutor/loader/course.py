@@ -251,8 +251,13 @@ def _course_info(
         key = digest(data)
         entry = cache.lookup(name, key) if cache is not None else None
         if entry is not None:
-            problems.extend(entry.problems)
-            return entry.lesson(), name
+            try:
+                info = entry.lesson()
+            except Exception:  # a cache the code cannot read back: read the file afresh
+                entry = None
+            else:
+                problems.extend(entry.problems)
+                return info, name
         from tutor.loader.coursefile import read_course_file
 
         info, found_problems = read_course_file(found, data)
