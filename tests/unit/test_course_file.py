@@ -20,7 +20,7 @@ def test_the_course_file_gives_title_description_order_and_synonyms():
     course, problems = load_course([GOOD])
     assert (course.title, course.description) == ("Volcanoes", "Fire and rock, in two lessons.")
     assert [lesson.id for lesson in course.lessons] == ["second", "first"]
-    assert course.synonyms == (("volcano", ("volcanic mountain",)),)
+    assert [(s.word, s.others) for s in course.synonyms] == [("volcano", ("volcanic mountain",))]
     assert [str(p) for p in problems] == [
         f"{GOOD / 'course.yaml'}:3:19: warning: 'lessons' lists 'nowhere', which no lesson has"
     ]
@@ -33,8 +33,7 @@ def test_a_broken_course_file_is_reported_and_the_lessons_still_load():
     assert [str(p) for p in problems] == [
         f"{path}:1:1: error: unknown key 'titel' in the course file (did you mean 'title'?)",
         f"{path}:2:10: error: 'lessons' is a list of lesson ids, in the order they are taught",
-        f"{path}:3:11: error: 'synonyms' maps a word to the words that count as the same, e.g."
-        " synonyms: {USA: [United States, America]}",
+        f"{path}:3:11: error: 'synonyms' must be a mapping (key: value lines), not a list",
     ]
 
 
@@ -96,3 +95,18 @@ def test_schema_prints_or_writes_the_schema_and_the_line_to_use(tmp_path: Path, 
     other.write_text("{}")
     assert main(["schema", str(other)]) == 2
     assert "add --force" in capsys.readouterr().err
+
+
+def test_course_wide_synonyms_reach_the_grader(tmp_path: Path):
+    from tutor.grading import Grader, Verdict
+
+    (tmp_path / "course.yaml").write_text("title: T\nsynonyms:\n  nations: [tribes]\n")
+    (tmp_path / "l.yaml").write_text(
+        "id: l\ntitle: L\nsteps:\n  - id: q\n    ask: Who opposed it?\n"
+        "    answer: Western nations\n    hints: [h]\n    explain: e\n"
+    )
+    course, _ = load_course([tmp_path])
+    question = course.lessons[0].questions[0]
+    without = Grader(load_course([tmp_path / "l.yaml"])[0]).grade(question, "Western tribes")
+    assert Grader(course).grade(question, "Western tribes").verdict is Verdict.CORRECT
+    assert without.verdict is not Verdict.CORRECT

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tutor.loader.files import read_bytes
 from tutor.loader.problems import ERROR, WARNING, Problem, Report, problem_sort_key
-from tutor.model import Course, Lesson
+from tutor.model import Course, Lesson, Synonym
 
 if TYPE_CHECKING:
     from tutor.loader.cache import CourseCache, Entry
@@ -32,7 +32,7 @@ class CourseInfo:
     title: str | None = None
     description: str = ""
     order: tuple[tuple[str, int, int], ...] = ()  # lesson id, line and column as listed
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # word -> the words it stands for
+    synonyms: tuple[Synonym, ...] = ()  # count as the same in every lesson's answers
     path: str = ""
 
 
@@ -143,7 +143,9 @@ class CourseScan:
         info = self.info
         if info is None:
             return Course(lessons)
-        return Course(lessons, info.title, info.description, info.synonyms)
+        return Course(
+            lessons, title=info.title, description=info.description, synonyms=info.synonyms
+        )
 
 
 def _load_file(file: Path, cache: CourseCache | None) -> LoadedFile:
