@@ -48,7 +48,9 @@ def _question(q: Question) -> tuple:
         q.id, q.ask, q.type, q.answer, tuple((i.text, i.accept) for i in q.items), q.options,
         q.correct, q.number, q.truth, q.need, tuple((w.text, w.reply) for w in q.wrong), q.hints,
         q.explain, q.source, q.tries, tuple(e.text for e in q.accept_examples),
-        tuple(e.text for e in q.reject_examples),
+        tuple(e.text for e in q.reject_examples), q.option_accept,
+        tuple((p.text, p.accept, p.follow_up) for p in q.points),
+        tuple((e.text, e.points) for e in q.partial_examples),
     )  # fmt: skip
 
 
@@ -97,6 +99,16 @@ def test_without_the_tutors_notes_gift_keeps_what_it_can_hold(course, tmp_path: 
             continue
         assert [i.forms for i in after.items] == [i.forms for i in before.items]
         assert [(w.text, w.reply) for w in after.wrong] == [(w.text, w.reply) for w in before.wrong]
+
+
+def test_an_open_questions_points_are_in_its_general_feedback_for_a_moodle_teacher(course):
+    text, _ = export_gift(course.lessons)
+    question = next(q for lesson in course.lessons for q in lesson.questions if q.type.value == "open")
+    block = next(b for b in lex(text).blocks if b.text.startswith(f"::{question.id}::"))
+    parsed = parse_block(block)
+    assert parsed.kind == "essay"
+    assert parsed.general.startswith(f"Key points: 1) {question.points[0].text}; 2) ")
+    assert parsed.general.endswith(question.explain or "")
 
 
 def test_every_exported_question_reads_back_as_the_moodle_kind(course):
@@ -165,3 +177,9 @@ def test_convert_prints_each_warning_with_its_line(tmp_path: Path, capsys):
         " free writing): kept as a teach step" in out
     assert out[-1] == f"wrote 17 lessons (41 questions) to {tmp_path / 'docs'}: 11 warnings"
     assert main(["check", str(tmp_path / "docs")]) == 0
+
+
+def test_every_kind_names_its_gift_writer():
+    from tutor.kinds import kinds
+
+    assert all(k.gift.startswith("tutor.gift.writer:as_") for k in kinds())

@@ -17,7 +17,7 @@ from tutor.loader.problems import ERROR, WARNING, Problem
 
 # What GIFT cannot hold, carried in '// tutor:' notes (Moodle ignores comments).
 QUESTION_META = ("type", "answer", "accept", "hints", "examples", "source", "tries", "need", "unit",
-                 "tolerance", "points", "wrong")  # fmt: skip
+                 "tolerance", "points", "wrong", "explain")  # fmt: skip
 LESSON_META = ("id", "title", "summary", "minutes", "tries", "sources", "glossary")
 
 
@@ -182,12 +182,12 @@ def _steps(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
     if q.kind == "description":
         return [{"teach": q.text}] if q.text else []
     if q.kind == "essay" and meta.get("type") == "open" and q.text:
+        # The tutor's own open question, written as an essay: its points come back from the note
+        # (the general feedback shows them to a Moodle teacher, with the explanation).
         step = {"id": _question_id(draft, q, n), "ask": q.text, **meta}
-        if q.general:
+        if q.general and "explain" not in meta:
             step["explain"] = q.general
-        keys = ("id", "ask", "type", "answer", "points", "need", "wrong", "hints", "explain",
-                "source", "tries", "examples")  # fmt: skip
-        return [{k: step[k] for k in keys if k in step and step[k] not in (None, "", [], {})}]
+        return [_ordered(step)]
     if q.kind == "essay":
         warn(q.line, "an essay question has no equivalent (the tutor does not grade free"
              " writing): kept as a teach step")  # fmt: skip
@@ -203,9 +203,16 @@ def _steps(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
         return []
     step = {"id": _question_id(draft, q, n), "ask": q.text, **built}
     step.update(meta)  # what GIFT could not hold, as the tutor wrote it
-    order = ("id", "ask", "type", "options", "answer", "accept", "need", "unit", "tolerance",
-             "wrong", "hints", "explain", "source", "tries", "examples")  # fmt: skip
-    return [{k: step[k] for k in order if k in step and step[k] not in (None, "", [], {})}]
+    return [_ordered(step)]
+
+
+_ORDER = ("id", "ask", "type", "options", "answer", "accept", "points", "need", "unit",
+          "tolerance", "wrong", "hints", "explain", "source", "tries", "examples")  # fmt: skip
+
+
+def _ordered(step: dict) -> dict:
+    """A question's keys in the order lessons write them, empty ones left out."""
+    return {k: step[k] for k in _ORDER if k in step and step[k] not in (None, "", [], {})}
 
 
 def _matching(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:

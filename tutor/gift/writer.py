@@ -1,6 +1,6 @@
 """Lessons -> GIFT text that Moodle imports: one ``$CATEGORY`` per lesson, one question per step.
 
-Each kind of question has its writer in ``KINDS``. What GIFT cannot hold (hints, examples,
+Each kind of question names its writer here in its unit (``tutor.kinds``, ``gift=``). What GIFT cannot hold (hints, examples,
 sources, tries, a list's items, a number as written, the lesson's title and glossary) goes in a
 ``// tutor:`` comment before the question: Moodle ignores it, and ``tutor convert`` reads it back,
 so a lesson survives the round trip. See docs/gift.md for what Moodle itself keeps.
@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from tutor.gift.importer import number_text
 from tutor.gift.lexer import LESSON_META, META
+from tutor.kinds import kind
 from tutor.loader.number_fields import parse_number
-from tutor.model import Lesson, Question, QuestionType, Teach
+from tutor.model import Lesson, Question, Teach
 
-T = QuestionType
 _SPECIAL = {c: "\\" + c for c in "\\~=#{}:"}
 
 
@@ -39,13 +39,13 @@ def _replies(question: Question, sign: str = "=%0%") -> list[str]:
     return [f"{sign}{escape(w.text)}#{escape(w.reply)}" for w in question.wrong]
 
 
-def _text(question: Question, note: Note) -> Answers:
+def as_text(question: Question, note: Note) -> Answers:
     item = question.items[0]
     lines = [f"={escape(form)}" for form in item.forms]
     return lines + _replies(question), {}
 
 
-def _list(question: Question, note: Note) -> Answers:
+def as_list(question: Question, note: Note) -> Answers:
     note(question, "a list question is written as a short answer: Moodle accepts only"
          f" '{question.answer}' as typed (the items in this order)")  # fmt: skip
     meta: dict = {"type": "list", "answer": [i.text for i in question.items]}
@@ -57,7 +57,7 @@ def _list(question: Question, note: Note) -> Answers:
     return [f"={escape(question.answer)}"] + _replies(question), meta
 
 
-def _number(question: Question, note: Note) -> Answers:
+def as_number(question: Question, note: Note) -> Answers:
     spec = question.number
     assert spec is not None  # a number question always has one
     slack = abs(spec.value) * spec.tolerance if spec.relative else spec.tolerance
@@ -81,7 +81,7 @@ def _number(question: Question, note: Note) -> Answers:
     return ["#", *lines], meta
 
 
-def _choice(question: Question, note: Note) -> Answers:
+def as_choice(question: Question, note: Note) -> Answers:
     replies = {w.text: w.reply for w in question.wrong}
     lines = []
     for i, option in enumerate(question.options):
@@ -99,7 +99,7 @@ def _option_accept(question: Question) -> dict:
     return {"accept": spellings} if spellings else {}
 
 
-def _multi(question: Question, note: Note) -> Answers:
+def as_multi(question: Question, note: Note) -> Answers:
     share = _weight(100 / len(question.correct))
     if len(question.correct) > 10:
         note(question, f"{len(question.correct)} right options: Moodle's grades go no finer than"
@@ -113,7 +113,7 @@ def _multi(question: Question, note: Note) -> Answers:
     return lines, _option_accept(question)
 
 
-def _truefalse(question: Question, note: Note) -> Answers:
+def as_truefalse(question: Question, note: Note) -> Answers:
     head = "TRUE" if question.truth else "FALSE"
     if len(question.wrong) > 1:
         note(question, "GIFT holds one reply for a wrong true/false answer: the others are kept"
@@ -123,36 +123,29 @@ def _truefalse(question: Question, note: Note) -> Answers:
     return [head + reply], meta
 
 
-def _open(question: Question, note: Note) -> Answers:
-    note(question, "an open question is written as an essay: Moodle grades it by hand, without"
-         " the tutor's key points")  # fmt: skip
-    points = []
-    for p in question.points:
-        point: dict = {"point": p.text, "accept": list(p.accept)}
-        if p.follow_up:
-            point["follow_up"] = p.follow_up
-        points.append(point)
+def as_open(question: Question, note: Note) -> Answers:
+    """An essay: GIFT cannot grade by key points, so they go in the general feedback for the
+    teacher who marks it (and, whole, in the tutor's note)."""
+    note(question, "an open question is written as an essay: Moodle leaves it for a teacher to"
+         " mark, with the key points in the general feedback")  # fmt: skip
+    points = [
+        {"point": p.text, "accept": list(p.accept), **({"follow_up": p.follow_up} if p.follow_up else {})}
+        for p in question.points
+    ]
     meta: dict = {"type": "open", "answer": question.answer, "points": points}
     if question.need is not None:
         meta["need"] = question.need
     if question.wrong:
         meta["wrong"] = {w.text: w.reply for w in question.wrong}
-    return [], meta  # an empty {}: GIFT's essay
-
-
-KINDS: dict[QuestionType, Callable[[Question, Note], Answers]] = {
-    T.TEXT: _text,
-    T.LIST: _list,
-    T.NUMBER: _number,
-    T.CHOICE: _choice,
-    T.MULTI: _multi,
-    T.TRUEFALSE: _truefalse,
-    T.OPEN: _open,
-}
+    if question.explain:
+        meta["explain"] = question.explain
+    shown = "; ".join(f"{n}) {p.text}" for n, p in enumerate(question.points, 1))
+    general = f"Key points: {shown}." + (f" {question.explain}" if question.explain else "")
+    return [f"####{escape(general)}"], meta
 
 
 def _question(question: Question, note: Note) -> list[str]:
-    lines, meta = KINDS[question.type](question, note)
+    lines, meta = kind(question.type).to_gift(question, note)
     if question.hints:
         meta["hints"] = list(question.hints)
     if question.source:
@@ -171,7 +164,7 @@ def _question(question: Question, note: Note) -> list[str]:
     out = [f"{META} {json.dumps(meta, ensure_ascii=False)}"] if meta else []
     out.append(f"::{question.id}::[markdown]{escape(question.ask)} {{")
     out += [f"    {line}" for line in lines]
-    if question.explain:
+    if question.explain and "explain" not in meta:
         out.append(f"    ####{escape(question.explain)}")
     out.append("}")
     return out

@@ -61,6 +61,7 @@ class Kind:
     builds_up: bool = False  # each try is graded with what was said on the earlier ones
     long_answers: bool = False  # answers of a paragraph or two (the input limits are wider)
     names: bool = True  # its answers and wrong: entries are names other answers may be taken for
+    gift: str = ""  # "module:function": (question, note) -> its GIFT answer lines and tutor note
 
     @property
     def name(self) -> str:
@@ -80,6 +81,9 @@ class Kind:
 
     def read_partial(self, *args: Any) -> Any:
         return _resolve(self.partial)(*args) if self.partial else ()
+
+    def to_gift(self, question: Question, note: Callable[[Question, str], None]) -> Any:
+        return _resolve(self.gift)(question, note)
 
     def check(self, report: Any, question: Question) -> None:
         if self.lint:

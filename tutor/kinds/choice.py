@@ -12,6 +12,7 @@ def picked(q: Question) -> str:
 
 KIND = Kind(
     QuestionType.CHOICE,
+    gift="tutor.gift.writer:as_choice",
     reader="tutor.loader.options:read_choice",
     typed="tutor.grading.number_notation:dates_in_words",  # 14/07/1789 is 14 July 1789
     rules="tutor.grading.choices:CHOICE",

@@ -15,6 +15,7 @@ def _hint(q: Question) -> str:
 
 KIND = Kind(
     QuestionType.LIST,
+    gift="tutor.gift.writer:as_list",
     reader="tutor.loader.answers:read_list",
     typed="tutor.grading.number_notation:dates_in_words",  # 14/07/1789 is 14 July 1789
     rules="tutor.grading.lists:RULES",

@@ -6,6 +6,7 @@ from tutor.model import QuestionType
 
 KIND = Kind(
     QuestionType.MULTI,
+    gift="tutor.gift.writer:as_multi",
     reader="tutor.loader.options:read_multi",
     rules="tutor.grading.choices:MULTI",
     keys=("options", "accept"),

@@ -27,6 +27,7 @@ def _shown(q: Question) -> str:
 
 KIND = Kind(
     QuestionType.NUMBER,
+    gift="tutor.gift.writer:as_number",
     reader="tutor.loader.answers:read_number",
     rules="tutor.grading.number:RULES",
     keys=("tolerance", "unit"),

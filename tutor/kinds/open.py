@@ -17,6 +17,7 @@ def _hint(_q: Question) -> str:
 
 KIND = Kind(
     QuestionType.OPEN,
+    gift="tutor.gift.writer:as_open",
     reader="tutor.loader.points:read_open",
     rules="tutor.grading.explanations:RULES",
     keys=("points", "need"),

@@ -5,6 +5,7 @@ from tutor.model import QuestionType
 
 KIND = Kind(
     QuestionType.TEXT,
+    gift="tutor.gift.writer:as_text",
     reader="tutor.loader.answers:read_text",
     typed="tutor.grading.number_notation:dates_in_words",  # 14/07/1789 is 14 July 1789
     rules="tutor.grading.text:RULES",

@@ -5,6 +5,7 @@ from tutor.model import QuestionType
 
 KIND = Kind(
     QuestionType.TRUEFALSE,
+    gift="tutor.gift.writer:as_truefalse",
     reader="tutor.loader.answers:read_truefalse",
     rules="tutor.grading.truth:RULES",
     clash="tutor.loader.answers:truth_clash",
