@@ -297,3 +297,15 @@ def test_sigterm_mid_question_shows_the_summary_and_exits_143(data_dir):
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 128 + 15, err
     assert "Summary: Between two giants (ended early)" in out and "Traceback" not in err
+
+
+def test_missed_questions_can_be_practised_at_once_and_later_today(data_dir):
+    skips = "\n".join(["1991"] + ["skip"] * 5)
+    r = tutor("learn", "neighbours", "--plain", stdin=skips + "\nyes\nRussia\n", data_dir=data_dir)
+    out = flat(r.stdout)
+    assert "Practise the 5 questions you missed, now? (yes / no)" in out
+    assert "Practice: your mistakes" in out and "Correct." in out
+    r = tutor("review", "--missed", "--plain", stdin="", data_dir=data_dir)
+    assert "Practice: your mistakes" in flat(r.stdout) and "4 questions" in flat(r.stdout)
+    r = tutor("learn", "neighbours", "--plain", "--json", stdin=skips + "\nyes\n", data_dir=data_dir)
+    assert events(r.stdout)[-1]["event"] == "finished"  # --json never asks

@@ -195,6 +195,24 @@ def run_plain_session(
     return EXIT_EARLY
 
 
+def offer_practice(count: int, *, stdin: IO[str], stdout: IO[str]) -> bool:
+    """Ask whether to practise the ``count`` questions just missed, now; True on a yes. End of
+    input or a closed output is a no."""
+    noun = "question" if count == 1 else "questions"
+    text = f"Practise the {count} {noun} you missed, now? (yes / no)"
+    try:
+        stdout.write(f"\n{text}\n> ")
+        stdout.flush()
+        line, _ended = _read_line(stdin)
+    except (OSError, ValueError):
+        return False
+    return line is not None and line.strip().casefold() in _PRACTISE
+
+
+_PRACTISE = frozenset({"y", "yes", "yeah", "yep", "ok", "okay", "sure", "please", "yes please",
+                       "go", "practise", "practice"})
+
+
 class _Stopped(Exception):
     """SIGTERM or SIGHUP arrived: end the session like Ctrl+C does."""
 

@@ -193,12 +193,18 @@ def run_tui(course: Course, grader: LazyGrader, store: Store, start: Any = None)
 
 
 def run_plain(args: argparse.Namespace, session: Session, intro: list[str] | None = None) -> int:
-    from tutor.plain import run_plain_session
+    """The session as plain lines; when it ends with questions missed, the student may practise
+    them at once (and again, until none is missed or they decline). Not in ``--json`` mode, whose
+    last event stays ``finished``: scripts run ``tutor review --missed``."""
+    from tutor.plain import offer_practice, run_plain_session
 
-    return run_plain_session(
-        session,
-        stdin=sys.stdin,
-        stdout=sys.stdout,
-        json_mode=bool(getattr(args, "json", False)),
-        intro=intro,
+    json_mode = bool(getattr(args, "json", False))
+    code = run_plain_session(
+        session, stdin=sys.stdin, stdout=sys.stdout, json_mode=json_mode, intro=intro
     )
+    while code == EXIT_OK and not json_mode and (again := session.practice_missed()) is not None:
+        if not offer_practice(again.question_count, stdin=sys.stdin, stdout=sys.stdout):
+            break
+        session = again
+        code = run_plain_session(session, stdin=sys.stdin, stdout=sys.stdout, json_mode=json_mode)
+    return code

@@ -25,6 +25,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--limit", type=int, metavar="N", help="at most N questions (the most overdue first)"
     )
+    parser.add_argument(
+        "--missed",
+        action="store_true",
+        help="instead: practise now the questions you missed today, whatever the schedule says",
+    )
     common.add_front_end_options(parser)
     common.add_progress_options(parser)
     parser.set_defaults(run=run)
@@ -54,7 +59,12 @@ def run(args: argparse.Namespace) -> int:
         return common.EXIT_FAIL
     course, store = opened
     with store:
-        refs = store.due_reviews(course, limit=args.limit)
+        if args.missed:
+            refs = store.missed_today(course)[: args.limit]
+            if not refs:
+                return _nothing_missed(json_mode=args.json)
+        else:
+            refs = store.due_reviews(course, limit=args.limit)
         if not refs:
             return _nothing_due(store, course, json_mode=args.json)
         grader = common.grader_for(course)
@@ -62,8 +72,17 @@ def run(args: argparse.Namespace) -> int:
             return common.run_tui(course, grader, store, ("review", refs))
         from tutor.session import Session
 
-        session = Session.review(course, grader, refs, observer=store, pace=common.pace(args))
+        make = Session.practice if args.missed else Session.review
+        session = make(course, grader, refs, observer=store, pace=common.pace(args))
         return common.run_plain(args, session)
+
+
+def _nothing_missed(*, json_mode: bool) -> int:
+    if json_mode:
+        print(json_text({"event": "nothing_missed", "text": "Nothing missed today."}))
+    else:
+        print("Nothing missed today: every question you answered today was right.")
+    return common.EXIT_OK
 
 
 def _nothing_due(store: Store, course: Course, *, json_mode: bool) -> int:

@@ -231,6 +231,29 @@ class Session(Walk, Answering, Talk, Replies):
             extra={"missing": missing} if missing else None,
         )
 
+    @classmethod
+    def practice(
+        cls,
+        course: Course,
+        grader: Grades,
+        refs: Iterable[tuple[str, str]],
+        observer: SessionObserver | None = None,
+        pace: bool = False,
+    ) -> Session:
+        """The questions just missed (``Summary.missed``, or ``store.missed_today(course)``), asked
+        again now, whatever the review schedule says: a review under its own title."""
+        session = cls.review(course, grader, refs, observer=observer, pace=pace)
+        session.title = "Practice: your mistakes"
+        return session
+
+    def practice_missed(self) -> Session | None:
+        """A practice session of the questions this one missed, with the same grader, observer
+        and pace; None when nothing was missed."""
+        refs = [(r.lesson_id, r.question_id) for r in self.summary().missed]
+        if not refs:
+            return None
+        return Session.practice(self.course, self._grader, refs, self._observer, self.pace)
+
     # ----------------------------------------------------------------- state
 
     @property

@@ -2,7 +2,7 @@
 
 Owns ``LessonProgress`` and the queries behind ``resume_point``, ``lesson_outcomes``,
 ``lesson_progress``,
-``due_reviews``, ``review_count``, ``next_review`` and ``card``; questions no longer in the course
+``due_reviews``, ``missed_today``, ``review_count``, ``next_review`` and ``card``; questions no longer in the course
 are left out of the review queries. A mixin of :class:`tutor.store.progress.Store`.
 """
 
@@ -165,6 +165,24 @@ class Reads(StoreParts):
         cutoff = db.iso(now or self._clock())
         refs = [(lid, qid) for lid, qid, _ in self._cards_in_course(course, cutoff)]
         return refs[:limit] if limit is not None else refs
+
+    def missed_today(self, course: Course, now: datetime | None = None) -> list[tuple[str, str]]:
+        """(lesson_id, question_id) refs of the questions whose latest outcome today (since local
+        midnight) was missed, oldest first, still in the course: practice now, whatever the
+        review schedule says."""
+        at = (now or self._clock()).astimezone()
+        since = db.iso(at.replace(hour=0, minute=0, second=0, microsecond=0))
+        rows = self._read(
+            "SELECT lesson_id, question_id, result, MAX(at) FROM outcomes"
+            " WHERE student = ? AND at >= ? GROUP BY lesson_id, question_id ORDER BY MAX(at)",
+            (self.student, since),
+        )
+        out = []
+        for lesson_id, question_id, result, _at in rows:
+            lesson = course.lesson(lesson_id)
+            if Ending.read(result).missed and lesson is not None and lesson.question(question_id):
+                out.append((lesson_id, question_id))
+        return out
 
     def review_count(self, course: Course, now: datetime | None = None) -> int:
         return len(self.due_reviews(course, now))

@@ -35,6 +35,8 @@ class ProgressStore(SessionObserver, Protocol):
 
     def due_reviews(self, course: Course) -> list[tuple[str, str]]: ...
 
+    def missed_today(self, course: Course) -> list[tuple[str, str]]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class LessonRow:
@@ -95,6 +97,16 @@ def lesson_to_continue(rows: list[LessonRow]) -> int:
         if row.status != "done":
             return row.number - 1
     return 0
+
+
+def missed_today(course: Course, store: ProgressStore | None = None) -> list[tuple[str, str]]:
+    """The questions missed today, to practise now (none without a store or when it fails)."""
+    if store is None:
+        return []
+    try:
+        return [(lesson_id, question_id) for lesson_id, question_id in store.missed_today(course)]
+    except Exception:
+        return []
 
 
 def due_reviews(course: Course, store: ProgressStore | None = None) -> list[tuple[str, str]]:

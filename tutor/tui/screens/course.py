@@ -18,7 +18,13 @@ from textual.screen import Screen
 from textual.widgets import ListItem, ListView, Static
 
 from tutor.safetext import printable
-from tutor.tui.progress import LessonRow, due_reviews, lesson_rows, lesson_to_continue
+from tutor.tui.progress import (
+    LessonRow,
+    due_reviews,
+    lesson_rows,
+    lesson_to_continue,
+    missed_today,
+)
 from tutor.tui.text import plain
 from tutor.tui.widgets.bars import KeyBar, TitleBar
 
@@ -270,6 +276,7 @@ class CourseScreen(Screen[None]):
         Binding("enter", "start", "Start lesson", priority=True, id="course.start"),
         Binding("t", "quiz", "Quiz", id="course.quiz"),
         Binding("r", "review", "Review", id="course.review"),
+        Binding("m", "practise", "Practise mistakes", id="course.practise"),
         Binding("question_mark", "app.help", "Help", show=False, id="course.help"),
         Binding("q", "app.quit", "Quit", id="course.quit"),
     ]
@@ -330,11 +337,15 @@ class CourseScreen(Screen[None]):
             review.display = True
             if due:
                 noun = "question is" if due == 1 else "questions are"
-                review.update(plain(f"↻ {due} {noun} due for review: press r."))
-                review.set_class(True, "-due")
+                text = f"↻ {due} {noun} due for review: press r."
             else:
-                review.update(plain("↻ Nothing due for review right now."))
-                review.set_class(False, "-due")
+                text = "↻ Nothing due for review right now."
+            missed = len(missed_today(course, store))
+            if missed:
+                noun = "question" if missed == 1 else "questions"
+                text += f"  ✗ {missed} {noun} missed today: press m to practise them now."
+            review.update(plain(text))
+            review.set_class(bool(due or missed), "-due")
 
     def selected_lesson_id(self) -> str | None:
         view = self.query_one("#lessons", ListView)
@@ -357,6 +368,13 @@ class CourseScreen(Screen[None]):
     def action_review(self) -> None:
         self.tutor.open_review()
 
+    def action_practise(self) -> None:
+        refs = missed_today(self.tutor.course, self.tutor.store)
+        if not refs:
+            self.notify("Nothing missed today.", markup=False)
+            return
+        self.tutor.open_review(refs, title="Practice: today's mistakes")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Review is hidden without a store: there is nothing to review.
-        return not (action == "review" and self.tutor.store is None)
+        return not (action in ("review", "practise") and self.tutor.store is None)
