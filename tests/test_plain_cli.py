@@ -299,13 +299,21 @@ def test_sigterm_mid_question_shows_the_summary_and_exits_143(data_dir):
     assert "Summary: Between two giants (ended early)" in out and "Traceback" not in err
 
 
-def test_missed_questions_can_be_practised_at_once_and_later_today(data_dir):
+def test_missed_questions_can_be_practised_later_today(data_dir):
     skips = "\n".join(["1991"] + ["skip"] * 5)
-    r = tutor("learn", "neighbours", "--plain", stdin=skips + "\nyes\nRussia\n", data_dir=data_dir)
-    out = flat(r.stdout)
-    assert "Practise the 5 questions you missed, now? (yes / no)" in out
-    assert "Practice: your mistakes" in out and "Correct." in out
+    r = tutor("learn", "neighbours", "--plain", stdin=skips + "\nyes\n", data_dir=data_dir)
+    assert "Practise the" not in r.stdout  # not a terminal: a script is never asked
     r = tutor("review", "--missed", "--plain", stdin="", data_dir=data_dir)
-    assert "Practice: your mistakes" in flat(r.stdout) and "4 questions" in flat(r.stdout)
-    r = tutor("learn", "neighbours", "--plain", "--json", stdin=skips + "\nyes\n", data_dir=data_dir)
-    assert events(r.stdout)[-1]["event"] == "finished"  # --json never asks
+    assert "Practice: your mistakes" in flat(r.stdout) and "5 questions" in flat(r.stdout)
+
+
+def test_the_offer_to_practise_reads_a_yes():
+    import io
+
+    from tutor.plain import offer_practice
+
+    out = io.StringIO()
+    assert offer_practice(3, stdin=io.StringIO("yes\n"), stdout=out)
+    assert "Practise the 3 questions you missed, now? (yes / no)" in out.getvalue()
+    assert not offer_practice(1, stdin=io.StringIO("no\n"), stdout=io.StringIO())
+    assert not offer_practice(1, stdin=io.StringIO(""), stdout=io.StringIO())

@@ -194,15 +194,17 @@ def run_tui(course: Course, grader: LazyGrader, store: Store, start: Any = None)
 
 def run_plain(args: argparse.Namespace, session: Session, intro: list[str] | None = None) -> int:
     """The session as plain lines; when it ends with questions missed, the student may practise
-    them at once (and again, until none is missed or they decline). Not in ``--json`` mode, whose
-    last event stays ``finished``: scripts run ``tutor review --missed``."""
+    them at once (and again, until none is missed or they decline). Only at a terminal: a script's
+    output still ends with the summary (``--json``: with ``finished``); it can run
+    ``tutor review --missed``."""
     from tutor.plain import offer_practice, run_plain_session
 
     json_mode = bool(getattr(args, "json", False))
     code = run_plain_session(
         session, stdin=sys.stdin, stdout=sys.stdout, json_mode=json_mode, intro=intro
     )
-    while code == EXIT_OK and not json_mode and (again := session.practice_missed()) is not None:
+    asks = not json_mode and interactive()
+    while code == EXIT_OK and asks and (again := session.practice_missed()) is not None:
         if not offer_practice(again.question_count, stdin=sys.stdin, stdout=sys.stdout):
             break
         session = again
