@@ -167,6 +167,7 @@ ROWS = [
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),
     ("niche", "a port for shipping", (V.WRONG,), None),
+    ("niche", "a port connecting trade", (V.INVALID,), "options-as-close"),  # mixes two options
     ("withdrawal", "gradually but completely", RIGHT, "option-in-other-words"),
     ("withdrawal", "slow but complete", (V.INVALID,), "options-as-close"),
 ]

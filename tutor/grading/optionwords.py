@@ -6,8 +6,8 @@ demonyms, synonyms; carrier words and the question's own words set aside, unless
 uses them). A typed word names an option's word when they are equal, share a stem (``connects``
 / ``connecting`` / ``connector``, ``gradually`` / ``gradual``) or one is a slip of the other.
 ``pick`` returns the option that takes clearly more of the typed words than any other, when it
-takes at least half of them; the options that tie for first, when they do (the student is asked
-which one, at no cost); or nothing.
+takes at least half of them and no other option takes a word it does not; the options that tie
+for first, or that share out the words (the student is asked which one, at no cost); or nothing.
 """
 
 from __future__ import annotations
@@ -64,14 +64,22 @@ def pick(prep: Prepared, ws: Sequence[str], ctx: Context) -> Pick:
     per_option: dict[int, list[str]] = {}
     for o in prep.options:  # an option and its other names ("SCO" for ...) alike
         per_option.setdefault(o.index, []).extend(_content(o.key.words, ctx, vocab))
-    scores: dict[int, int] = {}
-    for index, content in per_option.items():
-        scores[index] = sum(1 for t in typed if any(_same(t, w) for w in content))
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    best, s1 = ranked[0]
-    s2 = ranked[1][1] if len(ranked) > 1 else 0
+    took: dict[int, set[int]] = {  # option -> the typed words it takes
+        index: {i for i, t in enumerate(typed) if any(_same(t, w) for w in content)}
+        for index, content in per_option.items()
+    }
+    ranked = sorted(took, key=lambda i: -len(took[i]))
+    best = ranked[0]
+    s1 = len(took[best])
+    s2 = len(took[ranked[1]]) if len(ranked) > 1 else 0
     if s1 == 0 or 2 * s1 < len(typed):
         return Pick(None)
-    if s1 > s2:
+    # another option that takes a word the best one does not ("a port connecting trade"): the
+    # answer mixes options, so ask
+    # (the question's own words and a much weaker option aside)
+    echoed = {i for i, t in enumerate(typed) if t in ctx.echo}
+    mixed = [i for i in ranked[1:] if took[i] - took[best] - echoed and len(took[i]) >= s1 - 1]
+    if s1 > s2 and not mixed:
         return Pick(best)
-    return Pick(None, tuple(sorted(i for i, s in scores.items() if s == s1)))
+    tied = [i for i in ranked if len(took[i]) == s1 or i in mixed]
+    return Pick(None, tuple(sorted(tied)))
