@@ -177,3 +177,10 @@ def test_synonyms_count_in_explanations(tmp_path: Path):
     assert g.grade(q, "It wants to neutralise Russia.").found == (q.points[0].text,)
     assert g.grade(q, "China sold aircraft.").found == (q.points[0].text,)
     assert Grader().grade(q, "It wants to neutralise Russia.").found == ()  # not without them
+
+
+def test_negation_reaches_over_a_few_words_but_not_only_is_no_denial():
+    group = parse_group("dominated Russia")
+    assert Reading("It does not want to be dominated by Russia.").find(group)[0].negated
+    assert not Reading("It is not only dominated by Russia.").find(group)[0].negated
+    assert not Reading("Not every state is dominated by Russia.").find(group)[0].negated

@@ -17,7 +17,7 @@ A word of the answer stands for a word of a group when (``word_matches``):
   more.
 
 A group found in a sentence is **negated** when a negating word (``not``, ``no``, ``never``,
-``without``, ``avoid``, ``doesn't``...) stands in that sentence from three words before the
+``without``, ``avoid``, ``doesn't``...) stands in that sentence from four words before the
 group's first word to its last word, and the point's own text is not negated the same way: "so
 as not to depend on one power" is made by "it does not want to depend on one power", and "to
 balance Russia and China" is not made by "it does not balance Russia and China".
@@ -48,7 +48,7 @@ _NEGATORS = (
 )
 NEGATORS = frozenset(_NEGATORS.split())
 CONTRACTED = frozenset(w for w in NEGATORS if w.endswith("nt") and w != "aint") | {"cannot"}
-NEGATION_REACH = 3  # words before a group's first word that may negate it
+NEGATION_REACH = 4  # words before a group's first word that may negate it
 ORDERED_GAP = 3  # an ordered group (a misconception): at most this many words between its words
 # Little words that carry no point by themselves: left out of a misconception read as a group.
 _LITTLE = (
@@ -130,9 +130,18 @@ def group_of_sentence(text: str, synonyms: Synonyms | None = None) -> Group:
     return tuple(slots)
 
 
+# "not only", "not every", "not least": a negating word before these leaves the statement standing
+NOT_NEGATING_AFTER = frozenset(["only", "just", "merely", "simply", "every", "least"])
+
+
 def negated(ws: Sequence[str]) -> bool:
-    """Whether a run of words holds an odd number of negating words."""
-    return sum(1 for w in ws if w in NEGATORS) % 2 == 1
+    """Whether a run of words holds an odd number of negating words (``not only`` and ``not
+    every`` do not count: they qualify the statement rather than deny it)."""
+    count = 0
+    for i, w in enumerate(ws):
+        if w in NEGATORS and not (i + 1 < len(ws) and ws[i + 1] in NOT_NEGATING_AFTER):
+            count += 1
+    return count % 2 == 1
 
 
 def sentences(text: str, synonyms: Synonyms | None = None) -> list[tuple[str, list[str]]]:
