@@ -64,6 +64,7 @@ class JsonWriter:
                         "lesson": msg.lesson_id,
                         "step": msg.step_index,
                         "text": msg.text,
+                        **({"recap": True} if msg.recap else {}),
                     }
                 )
             case Ask():

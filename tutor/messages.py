@@ -16,11 +16,13 @@ from tutor.records import Ending
 
 @dataclass(frozen=True, slots=True)
 class Teach:
-    """A teach step (Markdown)."""
+    """A teach step (Markdown). ``recap``: shown again when a lesson is resumed at a question,
+    as the teaching that question rests on (the front ends mark it as from last time)."""
 
     text: str
     lesson_id: str
     step_index: int
+    recap: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,10 @@ class PlainWriter:
 
     def show(self, msg: Message) -> None:
         match msg:
+            case Teach(recap=True):
+                self.line()
+                self._emit(self._style("From where you left off:", "2"))
+                self.block(markdown_to_text(msg.text), TUTOR)
             case Teach():
                 self.line()
                 self.block(markdown_to_text(msg.text), TUTOR)

@@ -134,3 +134,27 @@ async def test_the_summary_score_bar_fits_at_80_columns(tmp_path):
         assert score.region.right <= bar.region.x
         assert bar.region.right <= app.screen.region.right - 2  # inside the screen's padding
         assert "0%" in str(score.render())
+
+
+async def test_a_resumed_lesson_shows_the_teaching_before_the_question(make_app, store):
+    from tutor.tui.widgets.transcript import AskBubble
+
+    app = make_app(store=store, start=("learn", "neighbours"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # past the teach step
+        await pilot.press(*"1991", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        app.open_lesson("neighbours")
+        await pilot.pause()
+        bubbles = list(app.screen.query(".bubble"))
+        kinds = [type(b).__name__ for b in bubbles]
+        assert kinds[:3] == ["NoticeBubble", "TeachBubble", "AskBubble"], kinds
+        recap = bubbles[1]
+        assert recap.has_class("-recap")
+        assert "From where you left off" in str(recap.query_one(".meta").render())
+        assert "Kazakhstan became independent" in recap.query_one(Markdown).source
+        assert "security guarantor" in str(bubbles[2].query_one(".question").render())
+        assert isinstance(bubbles[2], AskBubble)

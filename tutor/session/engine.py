@@ -321,7 +321,7 @@ class Session(Walk, Answering, Talk, Replies):
         if self._started:
             return []
         self._started = True
-        return self._deliver(self._flow())
+        return self._deliver(self._recap() + self._flow())
 
     def submit(self, text: str) -> list[Message]:
         """What the tutor says in reply to a line the student typed."""

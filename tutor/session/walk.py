@@ -10,6 +10,7 @@ progress could not be saved when an observer call raises. A mixin of
 from __future__ import annotations
 
 from tutor.messages import Finished, Info, Message, Teach
+from tutor.model import Teach as TeachStep
 from tutor.records import Ending, Outcome
 from tutor.session.base import SessionParts
 from tutor.session.state import AWAIT_ANSWER, AWAIT_CONTINUE, AWAIT_DONE, QuestionState
@@ -48,6 +49,20 @@ class Walk(SessionParts):
             return out
         out.append(self._finish())
         return out
+
+    def _recap(self) -> list[Message]:
+        """A lesson resumed at a question: first the last teach step before it, the teaching the
+        question rests on, as a recap (nothing when it resumes at a teach step or at the start)."""
+        if self.mode != "learn" or not self._steps_before or not self._plan:
+            return []
+        first = self._plan[0]
+        if first.question is None:
+            return []
+        for index in range(first.step_index - 1, -1, -1):
+            step = first.lesson.steps[index]
+            if isinstance(step, TeachStep):
+                return [Teach(step.text, first.lesson.id, index, recap=True)]
+        return []
 
     def _advance(self) -> list[Message]:
         self._pos += 1

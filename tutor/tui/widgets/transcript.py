@@ -61,10 +61,12 @@ class Bubble(Vertical):
 
 class TeachBubble(Bubble):
     def __init__(self, message: m.Teach) -> None:
-        super().__init__(classes="tutor teach")
+        super().__init__(classes="tutor teach" + (" -recap" if message.recap else ""))
         self.message = message
 
     def compose(self) -> ComposeResult:
+        if self.message.recap:
+            yield Label(plain("↺ From where you left off"), classes="meta")
         yield Markdown(markdown(self.message.text), classes="body")
 
 
