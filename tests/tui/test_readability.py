@@ -158,3 +158,20 @@ async def test_a_resumed_lesson_shows_the_teaching_before_the_question(make_app,
         assert "Kazakhstan became independent" in recap.query_one(Markdown).source
         assert "security guarantor" in str(bubbles[2].query_one(".question").render())
         assert isinstance(bubbles[2], AskBubble)
+
+
+async def test_at_80x24_the_quiz_setup_keeps_its_buttons_in_view(tmp_path):
+    from textual.widgets import Button
+
+    course = many_lessons(tmp_path)
+    app = TutorApp(course, Grader(course), settings_path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        box = app.screen.query_one("#quiz-box").region
+        for button in app.screen.query(Button):
+            assert box.contains_region(button.region), button.id
+        why = app.screen.query_one("#quiz-why")
+        assert box.contains_region(why.region)
+        assert why.region.height >= 1 and "space ticks" in str(why.render())

@@ -69,8 +69,8 @@ class QuizSetupScreen(ModalScreen[dict | None]):
     @property
     def why_ticked(self) -> str:
         if self.started_any:
-            return "Ticked: the lessons you have started. Space ticks or unticks a lesson."
-        return "Ticked: one lesson to begin with. Space ticks or unticks a lesson."
+            return "Ticked: the lessons you have started (space ticks or unticks one)."
+        return "Ticked: one lesson to begin with (space ticks or unticks one)."
 
     def on_mount(self) -> None:
         self.query_one("#quiz-lessons").focus()
@@ -94,6 +94,7 @@ class QuizSetupScreen(ModalScreen[dict | None]):
         error = self.query_one("#quiz-error", Label)
         if not chosen:
             error.update("Tick at least one lesson (space ticks, arrows move).")
+            error.display = True
             return
         raw = self.query_one("#quiz-count", Input).value.strip()
         count: int | None = None
@@ -104,6 +105,7 @@ class QuizSetupScreen(ModalScreen[dict | None]):
                 count = 0
             if count <= 0:
                 error.update("The number of questions is a whole number above 0 (or empty).")
+                error.display = True
                 return
         order = [lesson.id for lesson in self.course.lessons if lesson.id in chosen]
         self.dismiss({"lesson_ids": order, "count": count})
