@@ -6,15 +6,12 @@ Every run uses a temporary data dir, so the real user's progress is never touche
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-COURSE = ROOT / "tests" / "data" / "course"
+from support import COURSE, ROOT, flat, tutor
 
 RIGHT = {
     "independence": "1991",
@@ -33,23 +30,6 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     return d
-
-
-def tutor(*args: str, stdin: str = "", data_dir: Path, course: Path = COURSE, env_extra=None):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("TUTOR_") and k not in ("NO_COLOR", "COLUMNS")
-    }
-    env.update({"TUTOR_STUDENT": "tester", "COLUMNS": "80", "PYTHONIOENCODING": "utf-8"})
-    env.update(env_extra or {})
-    cmd = [sys.executable, "-m", "tutor", "--lessons", str(course), "--data-dir", str(data_dir), *args]
-    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
-
-
-def flat(text: str) -> str:
-    """The text with wrapping undone, for phrases that may break across lines."""
-    return " ".join(text.split())
 
 
 def events(stdout: str) -> list[dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_plain_cli import flat, tutor
+from support import flat, tutor
 
 from tutor.grading import Grader
 from tutor.loader import load_course

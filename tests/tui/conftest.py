@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import Clock
 
 from tutor.grading import Grader
 from tutor.loader import load_course
@@ -38,19 +38,6 @@ def make_app(course: Course, grader: Grader) -> Callable[..., Any]:
         return TutorApp(course, grader, **kwargs)
 
     return factory
-
-
-class Clock:
-    """A clock the test can move forward (review scheduling is about time)."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

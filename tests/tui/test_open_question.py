@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app import SIZE, bubble_text, last, say
+from pilot import SIZE, bubble_text, last, say
 
 from tutor.grading import Grader
 from tutor.loader import load_course

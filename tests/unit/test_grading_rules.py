@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_grading_table import ROWS, G, Q
+from questions import ROWS, G, Q
 
 from tutor.grading import (
     Grade,

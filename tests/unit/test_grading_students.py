@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from test_grading_table import check_row, choice, listq, multi, number, text, truefalse
+from questions import check_row, choice, listq, multi, number, text, truefalse
 
 from tutor.grading import Grader, Verdict
 from tutor.model import Course, GlossaryEntry, Lesson, NumberSpec

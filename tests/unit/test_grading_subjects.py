@@ -6,7 +6,7 @@ one row per (question, typed text, expected verdict [, expected credit]), as in
 from __future__ import annotations
 
 import pytest
-from test_grading_table import check_row, number, text
+from questions import check_row, number, text
 
 from tutor.grading import Grader, Verdict, parse_number
 from tutor.loader.number_fields import parse_number as answer_value

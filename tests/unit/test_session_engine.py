@@ -10,18 +10,16 @@ import re
 
 import pytest
 from rapidfuzz.distance import Levenshtein
+from support import COURSE
 
 from tutor.grading.result import Grade, Verdict
+from tutor.loader import load_course
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Teach
 from tutor.model import (
     Course,
-    GlossaryEntry,
-    Item,
     Lesson,
-    NumberSpec,
     Question,
     QuestionType,
-    Wrong,
 )
 from tutor.model import Teach as TeachStep
 from tutor.records import Attempt, Outcome
@@ -32,122 +30,10 @@ from tutor.session.scoring import award, factor
 
 
 def fixture_course() -> Course:
-    """The same course as tests/data/course, built by hand so these tests need no loader."""
-    neighbours = Lesson(
-        id="neighbours",
-        title="Between two giants",
-        summary="Where Kazakhstan sits, and who guards and who trades.",
-        sources=(("article", "Akylbayev & Wong, Foreign Policy, 4 May 2021"),),
-        glossary=(
-            GlossaryEntry("SCO", "Shanghai Cooperation Organisation, a regional forum founded in 2001."),
-            GlossaryEntry("EAEU", "Eurasian Economic Union, a Russian-led economic bloc launched in 2015."),
-        ),
-        steps=(
-            TeachStep("Kazakhstan became independent in **1991**, when the Soviet Union collapsed.\n"),
-            Question(
-                id="independence",
-                ask="In which year did the Soviet Union collapse?",
-                type=QuestionType.NUMBER,
-                answer="1991",
-                number=NumberSpec(1991.0),
-                hints=("It was early in the 1990s.",),
-                explain="The Soviet Union collapsed in 1991 and Kazakhstan became independent.",
-                source="article",
-            ),
-            Question(
-                id="guarantor",
-                ask="Which country has acted as Central Asia's security guarantor?",
-                type=QuestionType.TEXT,
-                answer="Russia",
-                items=(Item("Russia", ("Russian Federation", "Moscow")),),
-                wrong=(Wrong("China", "Beijing's role has been mostly economic; security was Moscow's."),),
-                hints=("Think of whose nuclear umbrella covers the region.", "Its capital is Moscow."),
-                explain="Moscow guarantees security while Beijing builds economic networks.",
-                source="article",
-            ),
-            Question(
-                id="both-borders",
-                ask="Besides Kazakhstan, which two countries border both Russia and China?",
-                type=QuestionType.LIST,
-                answer="Mongolia, North Korea",
-                items=(Item("Mongolia"), Item("North Korea", ("DPRK",))),
-                hints=("One is in East Asia, on the Korean peninsula.",),
-                explain="Only Kazakhstan, Mongolia and North Korea border both giants.",
-                source="article",
-            ),
-            TeachStep("Russia and China split the work: one guards, one trades. [bold]this[/]\n"),
-            Question(
-                id="trade-role",
-                ask="Which role has China mostly taken in Central Asia? [bold]not markup[/]",
-                type=QuestionType.CHOICE,
-                answer="Economic networks",
-                options=("Security guarantor", "Economic networks", "Neither"),
-                correct=(1,),
-                wrong=(Wrong("Security guarantor", "That has been Russia's role."),),
-                hints=("Think of trade and investment.",),
-                explain="China has consolidated economic networks in the region.",
-                source="article",
-            ),
-            Question(
-                id="frameworks",
-                ask="Which of these are led from the Chinese side?",
-                type=QuestionType.MULTI,
-                answer="A, C",
-                options=(
-                    "Shanghai Cooperation Organisation",
-                    "Eurasian Economic Union",
-                    "Belt and Road Initiative",
-                ),
-                correct=(0, 2),
-                hints=("One of them is Russian-led.",),
-                explain="The SCO and the BRI are Chinese initiatives; the EAEU is Russian-led.",
-                source="article",
-            ),
-            Question(
-                id="landlocked",
-                ask="Kazakhstan has a coastline on the open ocean.",
-                type=QuestionType.TRUEFALSE,
-                answer="false",
-                truth=False,
-                hints=("Look at a map of Central Asia.",),
-                explain="Kazakhstan is landlocked.",
-                source="article",
-            ),
-        ),
-    )
-    hedging = Lesson(
-        id="hedging",
-        title="Hedging",
-        tries=2,
-        sources=(("article", "Akylbayev & Wong, Foreign Policy, 4 May 2021"),),
-        glossary=(GlossaryEntry("C5+1", "A U.S. format for dialogue with the five Central Asian states, begun in 2015."),),
-        steps=(
-            TeachStep("Kazakhstan balances Russia, China and the West."),
-            Question(
-                id="president",
-                ask="Who is Kazakhstan's president after Nursultan Nazarbayev?",
-                type=QuestionType.TEXT,
-                answer="Kassym-Jomart Tokayev",
-                items=(Item("Kassym-Jomart Tokayev", ("Tokayev",)),),
-                wrong=(Wrong("Nazarbayev", "Nazarbayev was the former president."),),
-                hints=("His surname begins with T.",),
-                explain="Kassym-Jomart Tokayev succeeded Nazarbayev.",
-                source="article",
-            ),
-            Question(
-                id="pompeo-year",
-                ask="In which year did Mike Pompeo visit Kazakhstan?",
-                type=QuestionType.NUMBER,
-                answer="2020",
-                number=NumberSpec(2020.0),
-                hints=("Shortly before the pandemic closed borders.",),
-                explain="He visited in February 2020.",
-                source="article",
-            ),
-        ),
-    )
-    return Course((neighbours, hedging))
-
+    """The fixture course (tests/data/course), the one source of the course the tests share."""
+    course, problems = load_course([COURSE])
+    assert not [p for p in problems if p.severity == "error"], problems
+    return course
 
 def _norm(text: str) -> str:
     return re.sub(r"[^\w+]+", " ", text.casefold()).strip()

@@ -7,24 +7,14 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from support import Clock
 
 from tutor.model import Course, Lesson, Question, QuestionType, Teach
-from tutor.records import Attempt, Outcome, SessionObserver
+from tutor.records import Attempt, Outcome
 from tutor.store import Store
 from tutor.store.db import FILENAME
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, start: datetime = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
 
 
 def attempt(
@@ -55,7 +45,7 @@ def course():
 
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture
@@ -78,11 +68,6 @@ def test_open_creates_folder_and_wal_file(tmp_path):
         assert s.path == tmp_path / "a" / "b" / FILENAME
         assert s.path.exists()
         assert s.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-
-
-def test_store_is_a_session_observer(store):
-    observer: SessionObserver = store
-    assert callable(observer.attempt) and callable(observer.finished)
 
 
 def test_attempt_is_written_before_the_call_returns(store, clock):

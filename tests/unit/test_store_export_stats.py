@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from support import Clock
 
 from tutor.model import Course, Lesson, Question, QuestionType, Teach
 from tutor.records import Attempt, Outcome
@@ -39,18 +40,10 @@ def make_course() -> Course:
     )
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def filled(tmp_path):
     """ann answers on day 0 and day 2; bob on day 1."""
-    clock = Clock()
+    clock = Clock(T0)
     with (
         Store.open(tmp_path, "ann", clock=clock, fuzz=False) as ann,
         Store.open(tmp_path, "bob", clock=clock, fuzz=False) as bob,
@@ -157,7 +150,7 @@ def test_export_streams_without_fetching_everything(tmp_path):
 
 def test_stats_lessons_weakest_and_orphans(tmp_path):
     course = make_course()
-    clock = Clock()
+    clock = Clock(T0)
     with Store.open(tmp_path, "ann", clock=clock, fuzz=False) as s:
 
         def asked(lesson, q, result, tries=1, hints=0):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Rating
+from support import Clock
 
 from tutor.model import Course, Lesson, Question, QuestionType
 from tutor.records import Outcome
@@ -55,17 +56,9 @@ def make_course(*lessons: tuple[str, tuple[str, ...]]) -> Course:
 COURSE = make_course(("l1", ("a", "b", "c")), ("l2", ("d",)))
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture

@@ -1,0 +1,43 @@
+"""Helpers shared by test modules (they import this, never each other): a clock a test moves
+by hand, the fixture course, and running the ``tutor`` command as a script would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = ROOT / "tests" / "data" / "course"
+
+
+class Clock:
+    """A clock the test sets and moves forward (review scheduling is about time)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start if start is not None else datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def tutor(*args: str, stdin: str = "", data_dir: Path, course: Path = COURSE, env_extra=None):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TUTOR_") and k not in ("NO_COLOR", "COLUMNS")
+    }
+    env.update({"TUTOR_STUDENT": "tester", "COLUMNS": "80", "PYTHONIOENCODING": "utf-8"})
+    env.update(env_extra or {})
+    cmd = [sys.executable, "-m", "tutor", "--lessons", str(course), "--data-dir", str(data_dir), *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+
+
+def flat(text: str) -> str:
+    """The text with wrapping undone, for phrases that may break across lines."""
+    return " ".join(text.split())
