@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_plain_cli import tutor
+from support import tutor
 
 from tutor.grading import Grader
 from tutor.loader import load_course
