@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tutor.mdtext import _HEADING, BOLD_RULE, EM_RULE, markdown_to_text
@@ -58,6 +58,8 @@ def test_the_cases_that_were_quadratic_still_read_the_same() -> None:
 )
 def test_wrapping_long_words_matches_textwrap(text: str, width: int) -> None:
     text = text.strip()  # leading spaces are an indent the writer keeps; textwrap drops them
+    # "- " opens a list item, which the writer hangs under its bullet on purpose: not textwrap's.
+    assume(not text.startswith("- "))
     out = io.StringIO()
     PlainWriter(out, width=width, colour=False).block(text, "Tutor: ")
     expected = textwrap.wrap(
