@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -195,6 +196,15 @@ def test_stats_lessons_weakest_and_orphans(tmp_path):
     assert line.split()[:8] == ["1.", "First", "lesson", "done", "60%", "3", "of", "3"]
     # the lesson's title and the question's words, never ids; "again" said in words
     assert "  First lesson: Ask b?\n    right 1 of 3 (33%), not remembered twice\n" in text
+    long = st.Stats(
+        "ann", "p", report.lessons,
+        [replace(report.weakest[0], ask="Which share did the report give for the period " * 3 + "2015-2020?")],
+        [], 0, 0, None, 1,
+    )  # fmt: skip
+    shown = st.format_text(long, width=80).split("Weakest questions")[1]
+    assert "  First lesson: Which share did the report give" in shown
+    assert shown.count("\n    ") >= 2 and "…" in shown  # a second line, then cut
+    assert all(len(x) <= 80 for x in shown.splitlines())
     assert "again" not in text.replace("answer shown", "")
     assert "l1/b" not in text and "Not remembered: still wrong after the last try" in text
     assert "No longer in the course" in text

@@ -208,7 +208,12 @@ def format_text(stats: Stats, *, named: bool = False, width: int | None = None) 
         for s in stats.weakest:
             right = s.outcomes - s.agains
             title = titles.get(s.lesson_id, s.lesson_id)
-            out.append("  " + _cut(f"{title}: {s.ask or ''}", width - 2))
+            # The question in up to two lines: questions of a lesson often differ only at the end.
+            asked = " ".join(f"{title}: {s.ask or ''}".split())
+            out += textwrap.wrap(
+                asked, width, initial_indent="  ", subsequent_indent="    ", max_lines=2,
+                placeholder=" …",
+            )
             out.append(
                 f"    right {right} of {s.outcomes} ({_pct(s.success_rate)}),"
                 f" not remembered {_times(s.agains)}"
