@@ -107,8 +107,11 @@ class FeedbackBubble(Bubble):
         msg = self.message
         label = VERDICT_LABELS[self.verdict]
         yield Label(plain(label), classes="verdict")
-        if msg.text and msg.text.strip().casefold() not in ("correct.", "correct"):
-            yield Static(plain(msg.text), classes="body")
+        body = msg.text.strip()
+        if body.casefold().startswith("correct."):  # the label above says it already
+            body = body[len("correct.") :].strip()
+        if body:
+            yield Static(plain(body), classes="body")
         if msg.final and msg.answer and msg.answer not in msg.text:
             yield Static(plain(f"The answer: {msg.answer}"), classes="answer")
         if msg.final and msg.explain and msg.explain not in msg.text and not msg.grade.verdict.right:
