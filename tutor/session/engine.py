@@ -216,13 +216,15 @@ class Session(Walk, Answering, Talk, Replies):
         refs: Iterable[tuple[str, str]],
         observer: SessionObserver | None = None,
         pace: bool = False,
+        title: str = "Review",
     ) -> Session:
         """The questions named by ``(lesson_id, question_id)`` refs, in that order. Refs to
-        questions that no longer exist are left out (listed in ``Finished.extra["missing"]``)."""
+        questions that no longer exist are left out (listed in ``Finished.extra["missing"]``).
+        :meth:`practice` is one under its own title."""
         plan, missing = review_plan(course, refs)
         return cls(
             mode="review",
-            title="Review",
+            title=title,
             plan=plan,
             course=course,
             grader=grader,
@@ -241,10 +243,8 @@ class Session(Walk, Answering, Talk, Replies):
         pace: bool = False,
     ) -> Session:
         """The questions just missed (``Summary.missed``, or ``store.missed_today(course)``), asked
-        again now, whatever the review schedule says: a review under its own title."""
-        session = cls.review(course, grader, refs, observer=observer, pace=pace)
-        session.title = "Practice: your mistakes"
-        return session
+        again now, whatever the review schedule says."""
+        return cls.review(course, grader, refs, observer, pace, title="Practice: your mistakes")
 
     def practice_missed(self) -> Session | None:
         """A practice session of the questions this one missed, with the same grader, observer
