@@ -93,3 +93,11 @@ def clean_name(text: str) -> str:
     """A student name as typed on the command line: cleaned like an answer, inner white space
     collapsed, at most ``NAME_LIMIT`` characters. Empty when nothing printable is left."""
     return " ".join(clean_input(text).split())[:NAME_LIMIT]
+
+
+def echo(text: object = "", file: Any = None) -> None:
+    """``print`` for lines that may hold a file's or the command line's text: control characters
+    are shown as visible symbols, never sent to the terminal."""
+    import sys
+
+    print(printable(str(text)), file=file if file is not None else sys.stdout)

@@ -111,3 +111,11 @@ def test_course_wide_synonyms_reach_the_grader(tmp_path: Path):
     without = Grader(load_course([tmp_path / "l.yaml"])[0]).grade(question, "Western tribes")
     assert Grader(course).grade(question, "Western tribes").verdict is Verdict.CORRECT
     assert without.verdict is not Verdict.CORRECT
+
+
+def test_new_and_schema_never_echo_a_control_character(tmp_path: Path, capsys):
+    folder = tmp_path / "a\x1b[31mred"
+    assert main(["new", "x", "--dir", str(folder)]) == 0
+    assert main(["schema", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "red" in out

@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from tutor.safetext import echo
+
 GIFT = (".gift", ".txt")
 YAML = (".yaml", ".yml")
 
@@ -35,7 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"tutor convert: {message}", file=sys.stderr)
+    echo(f"tutor convert: {message}", file=sys.stderr)
     return 2
 
 
@@ -68,11 +70,11 @@ def _from_gift(src: Path, dest: Path, force: bool) -> int:
     try:
         text = src.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
-        print(f"tutor convert: cannot read {src}: {exc.strerror or exc}", file=sys.stderr)
+        echo(f"tutor convert: cannot read {src}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     lessons, problems = import_gift(text, str(src), src.stem)
     for problem in problems:
-        print(problem)
+        echo(problem)
     if not lessons:
         return 1
     single = dest.suffix.lower() in YAML
@@ -97,9 +99,9 @@ def _from_gift(src: Path, dest: Path, force: bool) -> int:
         for problem in found:
             if problem.is_error:
                 errors += 1
-                print(problem)
+                echo(problem)
     questions = sum(1 for lesson in lessons for s in lesson["steps"] if "id" in s)
-    print(
+    echo(
         f"wrote {len(lessons)} lesson{'s' if len(lessons) != 1 else ''} ({questions} questions)"
         f" to {dest}: {len(problems)} warning{'s' if len(problems) != 1 else ''}"
         + (f", {errors} errors (tutor check {dest} explains them)" if errors else "")
@@ -114,18 +116,18 @@ def _to_gift(src: Path, dest: Path, force: bool) -> int:
     course, problems = load_course([src])
     errors = [p for p in problems if p.is_error]
     for problem in errors:
-        print(problem, file=sys.stderr)
+        echo(problem, file=sys.stderr)
     if errors or not course.lessons:
-        print("tutor convert: fix the lessons first ('tutor check' explains them)", file=sys.stderr)
+        echo("tutor convert: fix the lessons first ('tutor check' explains them)", file=sys.stderr)
         return 1
     if dest.exists() and not force:
         return _usage(f"{dest} exists: choose another DEST, or add --force to overwrite")
     text, notes = export_gift(course.lessons)
     for note in notes:
-        print(note)
+        echo(note)
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(text, encoding="utf-8")
-    print(
+    echo(
         f"wrote {course.question_count} questions from {len(course.lessons)} lessons to {dest}"
         f" (one $CATEGORY per lesson): {len(notes)} note{'s' if len(notes) != 1 else ''}"
     )

@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from tutor.safetext import echo
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -47,13 +49,13 @@ def run(args: argparse.Namespace) -> int:
     if not SLUG.fullmatch(lesson_id) or len(lesson_id) > MAX_SLUG:
         better = slugify(lesson_id)
         hint = f", e.g. {better}" if better else ""
-        print(f"tutor new: '{lesson_id}' is not a valid lesson id: use lowercase letters, digits"
+        echo(f"tutor new: '{lesson_id}' is not a valid lesson id: use lowercase letters, digits"
               f" and hyphens{hint}", file=sys.stderr)  # fmt: skip
         return 2
     folder = Path(args.dir)
     target = folder / f"{lesson_id}.yaml"
     if target.exists():
-        print(f"tutor new: {target} exists: choose another id or folder", file=sys.stderr)
+        echo(f"tutor new: {target} exists: choose another id or folder", file=sys.stderr)
         return 2
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -62,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
         if not schema.exists():
             write_schema(schema)
     except OSError as exc:
-        print(f"tutor new: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        echo(f"tutor new: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"wrote {target}: one step of every kind, commented. Next:")
-    print(f"  tutor check --strict {args.dir}")
-    print(f"  tutor --lessons {args.dir} learn {lesson_id}")
+    echo(f"wrote {target}: one step of every kind, commented. Next:")
+    echo(f"  tutor check --strict {args.dir}")
+    echo(f"  tutor --lessons {args.dir} learn {lesson_id}")
     return 0

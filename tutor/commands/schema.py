@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from tutor.safetext import echo
+
 NAME = "lesson.schema.json"
 
 
@@ -64,11 +66,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         problem = write_schema(target, args.force)
     except OSError as exc:
-        print(f"tutor schema: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        echo(f"tutor schema: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     if problem:
-        print(f"tutor schema: {problem}", file=sys.stderr)
+        echo(f"tutor schema: {problem}", file=sys.stderr)
         return 2
-    print(f"wrote {target}. Start each lesson file in {target.parent} with:")
-    print(schema_line(target, target.parent))
+    echo(f"wrote {target}. Start each lesson file in {target.parent} with:")
+    echo(schema_line(target, target.parent))
     return 0
