@@ -1,10 +1,11 @@
-"""What the parts of the store share: the state :class:`tutor.store.progress.Store` sets up in
-``__init__``, and the methods one mixin calls on another.
+"""What the parts of the store share: one :class:`StoreState`, handed to each part explicitly.
 
-Only declarations. The mixins (:mod:`~tutor.store.journal`, :mod:`~tutor.store.observer`,
-:mod:`~tutor.store.reads`) inherit from :class:`StoreParts` so that a type checker knows what
-``self`` holds; at run time the class adds nothing (annotations create no attributes, and the
-method signatures exist only for the type checker).
+:class:`tutor.store.progress.Store` builds the state and composes the parts around it: the
+:class:`~tutor.store.journal.Journal` (writing, retrying, the side file), the
+:class:`~tutor.store.observer.Recording` (the observer calls) with its
+:class:`~tutor.store.observer.Statements` (the SQL of each record), and the
+:class:`~tutor.store.reads.Reads` (the queries). No part reaches into another; what one needs of
+another is passed to it as a callable.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fsrs import Scheduler
+from tutor.store import db
 
 Clock = Callable[[], datetime]
 Warn = Callable[[str], None]
@@ -24,28 +26,21 @@ Warn = Callable[[str], None]
 Record = tuple[str, dict[str, Any]]
 
 
-class StoreParts:
-    """The state and the cross-mixin methods of a :class:`tutor.store.progress.Store`."""
+@dataclass(eq=False)
+class StoreState:
+    """The open connection and what every part of one student's store needs to know."""
 
-    # Set by Store.__init__.
-    _conn: sqlite3.Connection | None  # None once closed
+    conn: sqlite3.Connection | None  # None once closed
     path: Path
     student: str
-    _clock: Clock
-    _scheduler: Scheduler
-    warn: Warn
-    _lock: threading.RLock
-    _pending: list[Record]
-    _failing: bool
-    moved_aside: Path | None
-    write_errors: int
-    set_aside: int
-    _side_file: Path | None
+    clock: Clock
+    warn: Warn  # a front end may replace it while the store is open
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    write_errors: int = 0  # failed write attempts (a record retried twice counts twice)
 
-    if TYPE_CHECKING:
-        # progress.Store
-        @property
-        def connection(self) -> sqlite3.Connection: ...
-
-        # journal.Journal
-        def _write(self, kind: str, payload: dict[str, Any]) -> bool: ...
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open sqlite3 connection; ``StoreError`` once the store is closed."""
+        if self.conn is None:
+            raise db.StoreError("the progress store is closed", self.path)
+        return self.conn

@@ -2,9 +2,9 @@
 
 Owns the observer methods (``attempt``, ``outcome``, ``place``, ``finished``, ``clear_place``),
 which never raise into the session (a malformed record is reported through ``warn``), the text
-cleaning SQLite needs, and the statements run for each kind of record inside its transaction
-(``outcome`` also reschedules the question's review card). A mixin of
-:class:`tutor.store.progress.Store`; the writing itself is :mod:`tutor.store.journal`.
+cleaning SQLite needs (:class:`Recording`), and the statements run for each kind of record inside
+its transaction (:class:`Statements`; ``outcome`` also reschedules the question's review card).
+Parts of :class:`tutor.store.progress.Store`; the writing itself is :mod:`tutor.store.journal`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from fsrs import Card
+from fsrs import Card, Scheduler
 
 from tutor.records import Attempt, Outcome
 from tutor.store import db
-from tutor.store.base import StoreParts
+from tutor.store.base import StoreState
 from tutor.store.review import new_card, rating_for, review
 
 _Method = TypeVar("_Method", bound=Callable[..., None])
@@ -29,12 +29,12 @@ def _guarded(method: _Method) -> _Method:
     """An observer method that never raises into the session (it warns instead)."""
 
     @functools.wraps(method)
-    def wrapper(self: StoreParts, *args: Any) -> None:
+    def wrapper(self: Recording, *args: Any) -> None:
         try:
             method(self, *args)
         except Exception as exc:  # a malformed record or a bug: say so, keep the lesson going
-            self.write_errors += 1
-            self.warn(f"could not record {method.__name__} {args!r}: {type(exc).__name__}: {exc}")
+            self._state.write_errors += 1
+            self._state.warn(f"could not record {method.__name__} {args!r}: {type(exc).__name__}: {exc}")
 
     # The same signature as ``method`` as far as callers go (Store must match SessionObserver),
     # except that the wrapper takes no keyword arguments: the observer is called positionally.
@@ -49,15 +49,23 @@ def _clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-class Recording(StoreParts):
-    """The observer calls, and what each record writes."""
+# Hands one record to the journal: True once it is on disk.
+Write = Callable[[str, dict[str, Any]], bool]
+
+
+class Recording:
+    """The observer calls: each builds one record and hands it to ``write`` (the journal)."""
+
+    def __init__(self, state: StoreState, write: Write) -> None:
+        self._state = state
+        self._write = write
 
     @_guarded
     def attempt(self, record: Attempt) -> None:
         self._write(
             "attempt",
             {
-                "at": db.iso(self._clock()),
+                "at": db.iso(self._state.clock()),
                 "lesson_id": _clean(record.lesson_id),
                 "question_id": _clean(record.question_id),
                 "text": _clean(record.text),
@@ -76,7 +84,7 @@ class Recording(StoreParts):
         self._write(
             "outcome",
             {
-                "at": db.iso(self._clock()),
+                "at": db.iso(self._state.clock()),
                 "lesson_id": _clean(record.lesson_id),
                 "question_id": _clean(record.question_id),
                 "result": str(record.result),
@@ -91,7 +99,7 @@ class Recording(StoreParts):
     def place(self, lesson_id: str, step_index: int) -> None:
         self._write(
             "place",
-            {"at": db.iso(self._clock()), "lesson_id": _clean(lesson_id), "step": int(step_index)},
+            {"at": db.iso(self._state.clock()), "lesson_id": _clean(lesson_id), "step": int(step_index)},
         )
 
     @_guarded
@@ -99,7 +107,7 @@ class Recording(StoreParts):
         self._write(
             "finished",
             {
-                "at": db.iso(self._clock()),
+                "at": db.iso(self._state.clock()),
                 "lesson_id": None if lesson_id is None else _clean(lesson_id),
                 "score": min(1.0, max(0.0, float(score))),
                 "mode": str(mode),
@@ -111,7 +119,23 @@ class Recording(StoreParts):
         """Forget the saved place (the student chose to start the lesson over)."""
         self._write("clear_place", {"lesson_id": _clean(lesson_id)})
 
-    # The statements, run by _flush inside a transaction on ``conn`` (the store's connection).
+
+class Statements:
+    """What each kind of record writes, run by the journal inside a transaction on ``conn``."""
+
+    def __init__(self, state: StoreState, scheduler: Scheduler) -> None:
+        self._state = state
+        self._scheduler = scheduler
+        self._by_kind: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], None]] = {
+            "attempt": self._do_attempt,
+            "outcome": self._do_outcome,
+            "place": self._do_place,
+            "finished": self._do_finished,
+            "clear_place": self._do_clear_place,
+        }
+
+    def apply(self, conn: sqlite3.Connection, kind: str, payload: dict[str, Any]) -> None:
+        self._by_kind[kind](conn, payload)
 
     def _do_attempt(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
         conn.execute(
@@ -120,7 +144,7 @@ class Recording(StoreParts):
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 p["at"],
-                self.student,
+                self._state.student,
                 p["lesson_id"],
                 p["question_id"],
                 p["text"],
@@ -146,7 +170,7 @@ class Recording(StoreParts):
         )
         rating = rating_for(outcome)
         now = db.parse_iso(p["at"])
-        key = (self.student, p["lesson_id"], p["question_id"])
+        key = (self._state.student, p["lesson_id"], p["question_id"])
         conn.execute(
             "INSERT INTO outcomes (at, student, lesson_id, question_id, result, awarded, tries,"
             " hints_used, mode, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -193,13 +217,13 @@ class Recording(StoreParts):
     def _do_place(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
         conn.execute(
             "INSERT OR REPLACE INTO places (student, lesson_id, step_index, at) VALUES (?, ?, ?, ?)",
-            (self.student, p["lesson_id"], p["step"], p["at"]),
+            (self._state.student, p["lesson_id"], p["step"], p["at"]),
         )
 
     def _do_finished(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
         conn.execute(
             "INSERT INTO finishes (at, student, lesson_id, mode, score) VALUES (?, ?, ?, ?, ?)",
-            (p["at"], self.student, p["lesson_id"], p["mode"], p["score"]),
+            (p["at"], self._state.student, p["lesson_id"], p["mode"], p["score"]),
         )
         if p["mode"] == "learn" and p["lesson_id"] is not None:
             self._do_clear_place(conn, p)
@@ -207,5 +231,5 @@ class Recording(StoreParts):
     def _do_clear_place(self, conn: sqlite3.Connection, p: dict[str, Any]) -> None:
         conn.execute(
             "DELETE FROM places WHERE student = ? AND lesson_id = ?",
-            (self.student, p["lesson_id"]),
+            (self._state.student, p["lesson_id"]),
         )

@@ -12,29 +12,36 @@ A record the database will never take (a damaged file, a closed store), and anyt
 at ``close()``, is appended and fsync'd to ``unsaved-<stamp>.jsonl`` beside the database, and the
 warning names that file: an acknowledged answer is never dropped without a word.
 
-The parts: :mod:`tutor.store.journal` (writing now, retrying, the side file),
-:mod:`tutor.store.observer` (the observer calls and their SQL), :mod:`tutor.store.reads` (resume
-point, lesson progress, reviews). This module owns ``Store`` itself: opening, closing, the
-connection and the clock.
+``Store`` is composed, not inherited: one :class:`~tutor.store.base.StoreState` (connection,
+path, student, clock, ``warn``) handed to each part, :class:`~tutor.store.journal.Journal`
+(writing now, retrying, the side file), :class:`~tutor.store.observer.Recording` and
+:class:`~tutor.store.observer.Statements` (the observer calls and their SQL), and
+:class:`~tutor.store.reads.Reads` (resume point, lesson progress, reviews). This module owns
+``Store`` itself: opening, closing, and the public API, which forwards to the parts.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from fsrs import Card
+
+from tutor.model import Course
+from tutor.records import Attempt, Outcome
 from tutor.store import db
-from tutor.store.base import Clock, Record, Warn
+from tutor.store.base import Clock, StoreState, Warn
 from tutor.store.journal import Journal, stderr_warning
-from tutor.store.observer import Recording
+from tutor.store.observer import Recording, Statements
 from tutor.store.reads import LessonProgress, Reads
 from tutor.store.review import make_scheduler
 
 __all__ = ["Clock", "LessonProgress", "Store", "Warn"]
 
-class Store(Journal, Recording, Reads):
+
+class Store:
     """A student's progress in one SQLite file; several students may share the file."""
 
     def __init__(
@@ -47,19 +54,12 @@ class Store(Journal, Recording, Reads):
         fuzz: bool = True,
         warn: Warn | None = None,
     ) -> None:
-        self._conn = conn
-        self.path = path
-        self.student = student
-        self._clock: Clock = clock or db.utcnow
-        self._scheduler = make_scheduler(fuzz=fuzz)
-        self.warn: Warn = warn or stderr_warning
-        self._lock = threading.RLock()
-        self._pending: list[Record] = []
-        self._failing = False
+        self._state = StoreState(conn, path, student, clock or db.utcnow, warn or stderr_warning)
+        statements = Statements(self._state, make_scheduler(fuzz=fuzz))
+        self._journal = Journal(self._state, statements.apply)
+        self._recording = Recording(self._state, self._journal.write)
+        self._reads = Reads(self._state)
         self.moved_aside: Path | None = None  # set by open(reset=True) when it moved a file
-        self.write_errors = 0  # failed write attempts (a record retried twice counts twice)
-        self.set_aside = 0  # records written to the side file instead of the database
-        self._side_file: Path | None = None
 
     # ---------------------------------------------------------------------------- lifecycle
 
@@ -101,15 +101,7 @@ class Store(Journal, Recording, Reads):
         return store
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is None:
-                return
-            self._flush()
-            if self._pending:
-                self._set_aside(self._pending, "still unsaved when tutor closed")
-                self._pending.clear()
-            self._conn.close()
-            self._conn = None
+        self._journal.close()
 
     def __enter__(self) -> Store:
         return self
@@ -117,22 +109,97 @@ class Store(Journal, Recording, Reads):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # ---------------------------------------------------------------------------- state
+
+    @property
+    def path(self) -> Path:
+        return self._state.path
+
+    @property
+    def student(self) -> str:
+        return self._state.student
+
+    @property
+    def warn(self) -> Warn:
+        """Where trouble is reported (stderr by default); a front end may replace it."""
+        return self._state.warn
+
+    @warn.setter
+    def warn(self, warn: Warn) -> None:
+        self._state.warn = warn
+
+    @property
+    def write_errors(self) -> int:
+        """Failed write attempts (a record retried twice counts twice)."""
+        return self._state.write_errors
+
+    @property
+    def set_aside(self) -> int:
+        """Records written to the side file instead of the database."""
+        return self._journal.set_aside
+
     @property
     def side_file(self) -> Path | None:
         """The ``unsaved-<stamp>.jsonl`` file, once a record had to be written there."""
-        return self._side_file
+        return self._journal.side_file
 
     @property
     def unsaved(self) -> int:
         """Records written neither to the database nor to an unsaved-*.jsonl file yet."""
-        return len(self._pending)
+        return self._journal.unsaved
 
     @property
     def connection(self) -> sqlite3.Connection:
         """The open sqlite3 connection (read-only use: stats, export)."""
-        if self._conn is None:
-            raise db.StoreError("the progress store is closed", self.path)
-        return self._conn
+        return self._state.connection
 
     def now(self) -> datetime:
-        return self._clock()
+        return self._state.clock()
+
+    # ---------------------------------------------------------------- SessionObserver (Recording)
+
+    def attempt(self, record: Attempt) -> None:
+        self._recording.attempt(record)
+
+    def outcome(self, record: Outcome) -> None:
+        self._recording.outcome(record)
+
+    def place(self, lesson_id: str, step_index: int) -> None:
+        self._recording.place(lesson_id, step_index)
+
+    def finished(self, lesson_id: str | None, score: float, mode: str) -> None:
+        self._recording.finished(lesson_id, score, mode)
+
+    def clear_place(self, lesson_id: str) -> None:
+        """Forget the saved place (the student chose to start the lesson over)."""
+        self._recording.clear_place(lesson_id)
+
+    # ---------------------------------------------------------------------------- Reads
+
+    def resume_point(self, lesson_id: str) -> int | None:
+        return self._reads.resume_point(lesson_id)
+
+    def lesson_outcomes(self, lesson_id: str) -> dict[str, Outcome]:
+        return self._reads.lesson_outcomes(lesson_id)
+
+    def lesson_progress(
+        self, lesson_ids: Iterable[str], course: Course | None = None
+    ) -> dict[str, LessonProgress]:
+        return self._reads.lesson_progress(lesson_ids, course)
+
+    def due_reviews(
+        self, course: Course, now: datetime | None = None, limit: int | None = None
+    ) -> list[tuple[str, str]]:
+        return self._reads.due_reviews(course, now, limit)
+
+    def missed_today(self, course: Course, now: datetime | None = None) -> list[tuple[str, str]]:
+        return self._reads.missed_today(course, now)
+
+    def review_count(self, course: Course, now: datetime | None = None) -> int:
+        return self._reads.review_count(course, now)
+
+    def next_review(self, course: Course) -> datetime | None:
+        return self._reads.next_review(course)
+
+    def card(self, lesson_id: str, question_id: str) -> Card | None:
+        return self._reads.card(lesson_id, question_id)

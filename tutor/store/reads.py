@@ -3,7 +3,7 @@
 Owns ``LessonProgress`` and the queries behind ``resume_point``, ``lesson_outcomes``,
 ``lesson_progress``,
 ``due_reviews``, ``missed_today``, ``review_count``, ``next_review`` and ``card``; questions no longer in the course
-are left out of the review queries. A mixin of :class:`tutor.store.progress.Store`.
+are left out of the review queries. A part of :class:`tutor.store.progress.Store`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from fsrs import Card
 from tutor.model import Course
 from tutor.records import Ending, Outcome
 from tutor.store import db
-from tutor.store.base import StoreParts
+from tutor.store.base import StoreState
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +33,21 @@ class LessonProgress:
     times_done: int  # how many times the lesson was finished in learn mode
 
 
-class Reads(StoreParts):
+class Reads:
     """Queries over one student's rows."""
 
+    def __init__(self, state: StoreState) -> None:
+        self._state = state
+
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self.connection.execute(sql, tuple(params)).fetchall()
+        with self._state.lock:
+            return self._state.connection.execute(sql, tuple(params)).fetchall()
 
     def resume_point(self, lesson_id: str) -> int | None:
         """The step index to resume the lesson at; None if never started or finished since."""
         rows = self._read(
             "SELECT step_index FROM places WHERE student = ? AND lesson_id = ?",
-            (self.student, lesson_id),
+            (self._state.student, lesson_id),
         )
         return int(rows[0][0]) if rows else None
 
@@ -61,7 +64,7 @@ class Reads(StoreParts):
             "  (SELECT MAX(at) FROM finishes"
             "   WHERE student = ? AND lesson_id = ? AND mode = 'learn'), '')"
             " ORDER BY at, id",
-            (self.student, lesson_id, self.student, lesson_id),
+            (self._state.student, lesson_id, self._state.student, lesson_id),
         )
         return {
             qid: Outcome(lesson_id, qid, Ending.read(result), float(awarded), int(tries), int(hints), "learn")
@@ -80,7 +83,7 @@ class Reads(StoreParts):
         is the lesson's question count.
         """
         ids = list(dict.fromkeys(lesson_ids))
-        s = (self.student,)
+        s = (self._state.student,)
         done = {
             r[0]: (r[1], r[2], r[3])
             for r in self._read(
@@ -146,7 +149,7 @@ class Reads(StoreParts):
         self, course: Course, due_before: str | None
     ) -> list[tuple[str, str, str]]:
         sql = "SELECT lesson_id, question_id, due FROM cards WHERE student = ?"
-        params: list[Any] = [self.student]
+        params: list[Any] = [self._state.student]
         if due_before is not None:
             sql += " AND due <= ?"
             params.append(due_before)
@@ -162,7 +165,7 @@ class Reads(StoreParts):
         self, course: Course, now: datetime | None = None, limit: int | None = None
     ) -> list[tuple[str, str]]:
         """(lesson_id, question_id) refs due at ``now``, most overdue first, still in the course."""
-        cutoff = db.iso(now or self._clock())
+        cutoff = db.iso(now or self._state.clock())
         refs = [(lid, qid) for lid, qid, _ in self._cards_in_course(course, cutoff)]
         return refs[:limit] if limit is not None else refs
 
@@ -170,12 +173,12 @@ class Reads(StoreParts):
         """(lesson_id, question_id) refs of the questions whose latest outcome today (since local
         midnight) was missed, oldest first, still in the course: practice now, whatever the
         review schedule says."""
-        at = (now or self._clock()).astimezone()
+        at = (now or self._state.clock()).astimezone()
         since = db.iso(at.replace(hour=0, minute=0, second=0, microsecond=0))
         rows = self._read(
             "SELECT lesson_id, question_id, result, MAX(at) FROM outcomes"
             " WHERE student = ? AND at >= ? GROUP BY lesson_id, question_id ORDER BY MAX(at)",
-            (self.student, since),
+            (self._state.student, since),
         )
         out = []
         for lesson_id, question_id, result, _at in rows:
@@ -195,6 +198,6 @@ class Reads(StoreParts):
     def card(self, lesson_id: str, question_id: str) -> Card | None:
         rows = self._read(
             "SELECT card FROM cards WHERE student = ? AND lesson_id = ? AND question_id = ?",
-            (self.student, lesson_id, question_id),
+            (self._state.student, lesson_id, question_id),
         )
         return Card.from_json(rows[0][0]) if rows else None
