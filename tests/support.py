@@ -41,3 +41,21 @@ def tutor(*args: str, stdin: str = "", data_dir: Path, course: Path = COURSE, en
 def flat(text: str) -> str:
     """The text with wrapping undone, for phrases that may break across lines."""
     return " ".join(text.split())
+
+
+def examples_lesson(accept: list[str], reject: list[str]) -> str:
+    """A one-question lesson (capital of Kazakhstan: Astana) whose ``examples:`` are the given
+    ones, for tests of how ``tutor check`` runs them."""
+    return f"""\
+id: examples
+title: Examples
+steps:
+  - id: capital
+    ask: What is the capital of Kazakhstan?
+    answer: Astana
+    hints: [It was renamed twice.]
+    explain: Astana has been the capital since 1997.
+    examples:
+      accept: [{", ".join(accept)}]
+      reject: [{", ".join(reject)}]
+"""

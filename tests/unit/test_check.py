@@ -7,25 +7,15 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from support import examples_lesson
+
 from tutor.cli import main
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COURSE = DATA / "course"
 LOADER = DATA / "loader"
 
-EXAMPLES = """\
-id: examples
-title: Examples
-steps:
-  - id: capital
-    ask: What is the capital of Kazakhstan?
-    answer: Astana
-    hints: [It was renamed twice.]
-    explain: Astana has been the capital since 1997.
-    examples:
-      accept: [astana, Almaty]
-      reject: [Shymkent, Astana]
-"""
+EXAMPLES = examples_lesson(["astana", "Almaty"], ["Shymkent", "Astana"])
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

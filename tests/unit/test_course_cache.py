@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import examples_lesson
 
 import tutor.loader.lesson as lesson_module
 from tutor.cli import main
@@ -167,19 +168,7 @@ def test_no_cache_writes_nothing(course, capsys, monkeypatch):
     assert len(cache_files()) == 1
 
 
-EXAMPLE_LESSON = """\
-id: examples
-title: Examples
-steps:
-  - id: capital
-    ask: What is the capital of Kazakhstan?
-    answer: Astana
-    hints: [It was renamed twice.]
-    explain: Astana has been the capital since 1997.
-    examples:
-      accept: [astana]
-      reject: [Shymkent]
-"""
+EXAMPLE_LESSON = examples_lesson(["astana"], ["Shymkent"])
 
 
 def test_check_runs_examples_again_when_any_lesson_changes(course, capsys, monkeypatch):
