@@ -3,7 +3,7 @@
 Owns the order in which input is read (see :mod:`tutor.session.engine`: empty, command or glossary
 question, or answer), grading through the course's grader (whose failures never end the lesson),
 the try and credit bookkeeping, the feedback text, and the observer's ``attempt`` and ``outcome``
-records. A mixin of :class:`tutor.session.engine.Session`.
+records. A part of :class:`tutor.session.engine.Session` (see :mod:`tutor.session.base`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from tutor.kinds import kind
 from tutor.messages import Feedback, Message
 from tutor.model import Question, QuestionType
 from tutor.records import Attempt, Ending
-from tutor.session.base import SessionParts
+from tutor.session.base import SessionState
 from tutor.session.intent import TENTATIVE
 from tutor.session.scoring import award, credit_note
 from tutor.session.state import QuestionState, answer_line, answer_text
+from tutor.session.talk import Talk
 from tutor.session.understand import Understood, understand
+from tutor.session.walk import Walk
 
 MAX_INPUT = 2000  # characters; longer input is not an answer (and is not graded)
 
@@ -44,11 +46,16 @@ def brief(text: str, limit: int = 160) -> str:
     return head if len(head) <= limit * 2 else head[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-class Answering(SessionParts):
+class Answering:
     """How a session takes an answer to its open question."""
 
-    def _on_answer(self, clean: str) -> list[Message]:
-        st = self._states[self._pos]
+    def __init__(self, state: SessionState, walk: Walk, talk: Talk) -> None:
+        self.state = state
+        self.walk = walk
+        self.talk = talk
+
+    def on_answer(self, clean: str) -> list[Message]:
+        st = self.state.states[self.state.pos]
         assert st is not None
         q = st.question
         if not clean:
@@ -71,13 +78,13 @@ class Answering(SessionParts):
                     ),
                 )
             ]
-        if self._pending == "reveal":
-            reply = self._confirmed(st, clean)
+        if self.state.pending == "reveal":
+            reply = self.talk.confirmed(st, clean)
             if reply is not None:
                 return reply
-        u = understand(q, clean, self._grade, self._glossary(st.item.lesson))
+        u = understand(q, clean, self._grade, self.state.glossary(st.item.lesson))
         if not u.answer:
-            return self._talk(st, u, clean)
+            return self.talk.reply(st, u, clean)
         assert u.grade is not None
         return self._answer(st, clean, u.grade, u)
 
@@ -106,7 +113,7 @@ class Answering(SessionParts):
 
     def _grade(self, q: Question, text: str) -> Grade:
         try:
-            grade = self._grader.grade(q, text)
+            grade = self.state.grader.grade(q, text)
         except Exception as exc:  # the grader promises not to raise; never lose the lesson
             return Grade(
                 Verdict.INVALID,
@@ -149,8 +156,8 @@ class Answering(SessionParts):
                 result = Ending.PARTIAL
             else:
                 result = Ending.WRONG
-            self._close(st, result, awarded)
-        self._notify(
+            self.walk.close(st, result, awarded)
+        self.walk.notify(
             "attempt",
             Attempt(
                 lesson_id=st.item.lesson.id,
@@ -162,7 +169,7 @@ class Answering(SessionParts):
                 hints_used=st.hints_used,
                 final=final,
                 awarded=awarded,
-                mode=self.mode,
+                mode=self.state.mode,
             ),
         )
         parts = [grade.feedback.strip() or _DEFAULT_FEEDBACK.get(grade.verdict, "")]
@@ -195,6 +202,6 @@ class Answering(SessionParts):
         )
         if not final:
             return [fb]
-        self._report_outcome(st)
-        self._last_shown = [fb]
-        return [fb, *self._after_close()]
+        self.walk.report_outcome(st)
+        self.state.last_shown = [fb]
+        return [fb, *self.walk.after_close()]

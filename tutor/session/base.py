@@ -1,27 +1,28 @@
-"""What the parts of a session share: the state :class:`tutor.session.engine.Session` sets up in
-``__init__``, and the methods one mixin calls on another.
+"""What the parts of a session share: one :class:`SessionState`, handed to each part explicitly.
 
-Only declarations. The mixins (:mod:`~tutor.session.walk`, :mod:`~tutor.session.answers`,
-:mod:`~tutor.session.replies`) inherit from :class:`SessionParts` so that a type checker knows what
-``self`` holds; at run time the class adds nothing (annotations create no attributes, and the
-method signatures exist only for the type checker).
+:class:`tutor.session.engine.Session` builds the state and composes the parts around it: the
+:class:`~tutor.session.walk.Walk` (moving through the plan, closing questions, the observer), the
+:class:`~tutor.session.replies.Replies` (commands, explanations, glossary look-ups), the
+:class:`~tutor.session.talk.Talk` (replies to what is said to the tutor) and the
+:class:`~tutor.session.answers.Answering` (reading input at an open question, replying to
+answers). Each part is given the state and the parts it calls, in that order, so there is no
+cycle: Walk needs nothing else; Replies needs Walk; Talk needs Walk and Replies; Answering needs
+Walk and Talk.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from tutor.grading.result import Grade
-from tutor.messages import Finished, Info, Message, Summary
+from tutor.messages import Finished, Message, Summary
 from tutor.model import Course, Lesson, Question
-from tutor.records import Ending, SessionObserver
-from tutor.session.glossary import Glossary, Lookup
+from tutor.records import SessionObserver
+from tutor.session.glossary import Glossary
 from tutor.session.plans import PlanItem
-from tutor.session.state import QuestionState
-
-if TYPE_CHECKING:
-    from tutor.session.commands import DefineQuery
-    from tutor.session.understand import Understood
+from tutor.session.state import AWAIT_ANSWER, QuestionState
+from tutor.session.summary import build_summary
 
 
 class Grades(Protocol):
@@ -30,75 +31,81 @@ class Grades(Protocol):
     def grade(self, question: Question, text: str) -> Grade: ...
 
 
-class SessionParts:
-    """The state and the cross-mixin methods of a :class:`tutor.session.engine.Session`."""
+@dataclass(eq=False)
+class SessionState:
+    """Where one session stands: its plan, each question's state, the score and what it waits for."""
 
-    # Set by Session.__init__.
     mode: str
     title: str
     lesson_id: str | None
     course: Course
     pace: bool
-    _grader: Grades
-    _observer: SessionObserver
-    _plan: list[PlanItem]
-    _states: list[QuestionState | None]  # one per plan item; None for a teach step
-    _questions: list[QuestionState]
-    _earlier: list[QuestionState]
-    _steps_before: int
-    _steps_total: int
-    _pos: int
-    _started: bool
-    _awaiting: str
-    _last_closed: QuestionState | None
-    _last_shown: list[Message]
-    _closed_count: int
-    _earned: float
-    _placed: tuple[str, int] | None
-    _glossaries: dict[str, Glossary]
-    _notices: list[Message]
-    _observer_errors: int
-    _extra: dict[str, object]
-    _finished: Finished | None
-    _pending: str | None
+    grader: Grades
+    observer: SessionObserver
+    plan: list[PlanItem]
+    # Where the student stands in each lesson ("new", "in progress", "done"), when known:
+    # the advice at the end of a quiz fits it. The session never changes it.
+    lesson_status: dict[str, str]
+    # A resumed lesson's questions from the earlier sitting: closed, counted in the score.
+    earlier: list[QuestionState]
+    steps_before: int
+    steps_total: int
+    extra: dict[str, object]
+    states: list[QuestionState | None] = field(init=False)  # per plan item; None: a teach step
+    questions: list[QuestionState] = field(init=False)
+    earned: float = field(init=False)
+    pos: int = 0
+    started: bool = False
+    awaiting: str = AWAIT_ANSWER
+    last_closed: QuestionState | None = None
+    last_shown: list[Message] = field(default_factory=list)
+    closed_count: int = 0
+    placed: tuple[str, int] | None = None
+    glossaries: dict[str, Glossary] = field(default_factory=dict)
+    notices: list[Message] = field(default_factory=list)
+    observer_errors: int = 0
+    finished: Finished | None = None
+    pending: str | None = None  # "reveal": the student was asked to confirm
 
-    if TYPE_CHECKING:
-        # engine.Session
-        @property
-        def lesson(self) -> Lesson | None: ...
+    def __post_init__(self) -> None:
+        self.states = [
+            QuestionState(item, item.lesson.tries_for(q)) if (q := item.question) is not None
+            else None
+            for item in self.plan
+        ]
+        self.questions = [s for s in self.states if s is not None]
+        self.earned = sum(st.awarded for st in self.earlier)
 
-        def _summary(self, completed: bool) -> Summary: ...
+    @property
+    def lesson(self) -> Lesson | None:
+        """The lesson of the current step (learn: the lesson)."""
+        if self.pos < len(self.plan):
+            return self.plan[self.pos].lesson
+        if self.lesson_id is not None:
+            return self.course.lesson(self.lesson_id)
+        return None
 
-        @property
-        def possible(self) -> int: ...
+    @property
+    def possible(self) -> int:
+        return len(self.earlier) + len(self.questions)
 
-        # walk.Walk
-        def _open(self) -> QuestionState | None: ...
+    def summary(self, completed: bool) -> Summary:
+        return build_summary(
+            mode=self.mode,
+            title=self.title,
+            lesson_id=self.lesson_id,
+            course=self.course,
+            results=[st.to_result() for st in (*self.earlier, *self.questions)],
+            completed=completed,
+            lesson_status=self.lesson_status,
+        )
 
-        def _advance(self) -> list[Message]: ...
-
-        def _after_close(self) -> list[Message]: ...
-
-        def _finish(self) -> Finished: ...
-
-        def _notify(self, method: str, *args: object) -> None: ...
-
-        def _close(self, st: QuestionState, result: Ending, awarded: float) -> None: ...
-
-        def _report_outcome(self, st: QuestionState) -> None: ...
-
-        # replies.Replies
-        def _glossary(self, lesson: Lesson | None) -> Glossary: ...
-
-        def _define_reply(self, query: DefineQuery, lookup: Lookup, glossary: Glossary) -> Info: ...
-
-        def _answer_command(self, name: str) -> list[Message]: ...
-
-        def _give_up(self, st: QuestionState, how: str) -> list[Message]: ...
-
-        # talk.Talk
-        def _talk(self, st: QuestionState, u: Understood, text: str) -> list[Message]: ...
-
-        def _talk_waiting(self, text: str) -> list[Message] | None: ...
-
-        def _confirmed(self, st: QuestionState, text: str) -> list[Message] | None: ...
+    def glossary(self, lesson: Lesson | None) -> Glossary:
+        """The glossary a look-up uses in ``lesson``: its own terms, then the course's."""
+        lid = lesson.id if lesson is not None else ""
+        g = self.glossaries.get(lid)
+        if g is None:
+            own = lesson.glossary if lesson is not None else ()
+            g = Glossary((*own, *self.course.glossary))
+            self.glossaries[lid] = g
+        return g

@@ -34,25 +34,26 @@ its end (not when the student quits or input ends early: the resume point then s
 question). Observer exceptions are caught: the lesson goes on and a notice says progress was not
 saved.
 
-The parts: :mod:`tutor.session.state` (one question's state), :mod:`tutor.session.walk` (moving
-through the plan, closing questions, the observer), :mod:`tutor.session.answers` (reading input
-and replying to answers), :mod:`tutor.session.replies` (commands, explanations, glossary
-look-ups). This module owns the :class:`Session` façade: its constructors, its state as front ends
-read it, and ``start`` / ``submit`` / ``command`` / ``end``.
+The parts, composed rather than inherited: one :class:`~tutor.session.base.SessionState` (the
+plan, each question's state from :mod:`tutor.session.state`, the score, what the session waits
+for) handed to :mod:`tutor.session.walk` (moving through the plan, closing questions, the
+observer), :mod:`tutor.session.replies` (commands, explanations, glossary look-ups),
+:mod:`tutor.session.talk` (replies to talk) and :mod:`tutor.session.answers` (reading input and
+replying to answers). This module owns the :class:`Session` façade: its constructors, its state as
+front ends read it, and ``start`` / ``submit`` / ``command`` / ``end``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from tutor.messages import Finished, Info, Message, Summary
+from tutor.messages import Info, Message, Summary
 from tutor.model import Course, Lesson, Question
 from tutor.records import NullObserver, Outcome, SessionObserver
 from tutor.safetext import clean_input
 from tutor.session.answers import Answering
-from tutor.session.base import Grades
-from tutor.session.commands import Command
-from tutor.session.glossary import Glossary
+from tutor.session.base import Grades, SessionState
+from tutor.session.commands import Command, parse_command
 from tutor.session.plans import PlanItem, learn_plan, quiz_plan, review_plan
 from tutor.session.replies import HELP_TEXT, Replies
 from tutor.session.state import (
@@ -63,7 +64,6 @@ from tutor.session.state import (
     answer_text,
     earlier_states,
 )
-from tutor.session.summary import build_summary
 from tutor.session.talk import Talk
 from tutor.session.walk import Walk
 
@@ -78,9 +78,13 @@ __all__ = [
 ]
 
 
-class Session(Walk, Answering, Talk, Replies):
+class Session:
     """A conversation over a plan of steps. Build one with :meth:`learn`, :meth:`quiz` or
-    :meth:`review`."""
+    :meth:`review`.
+
+    Composed, not inherited: one :class:`~tutor.session.base.SessionState` handed to the parts
+    (:class:`Walk`, :class:`Replies`, :class:`Talk`, :class:`Answering`); this class forwards its
+    public API to them."""
 
     def __init__(
         self,
@@ -99,42 +103,26 @@ class Session(Walk, Answering, Talk, Replies):
         extra: dict[str, object] | None = None,
         lesson_status: Mapping[str, str] | None = None,
     ) -> None:
-        self.mode = mode
-        # Where the student stands in each lesson ("new", "in progress", "done"), when known:
-        # the advice at the end of a quiz fits it. The session never changes it.
-        self.lesson_status = dict(lesson_status or {})
-        self.title = title
-        self.lesson_id = lesson_id
-        self.course = course
-        self.pace = bool(pace)
-        self._grader = grader
-        self._observer: SessionObserver = observer if observer is not None else NullObserver()
-        self._plan = list(plan)
-        self._states: list[QuestionState | None] = [
-            QuestionState(item, item.lesson.tries_for(q))
-            if (q := item.question) is not None
-            else None
-            for item in self._plan
-        ]
-        self._questions = [s for s in self._states if s is not None]
-        # A resumed lesson's questions from the earlier sitting: closed, counted in the score.
-        self._earlier = list(earlier)
-        self._steps_before = steps_before
-        self._steps_total = steps_total if steps_total is not None else len(self._plan)
-        self._pos = 0
-        self._started = False
-        self._awaiting = AWAIT_ANSWER
-        self._last_closed: QuestionState | None = None
-        self._last_shown: list[Message] = []
-        self._closed_count = 0
-        self._earned = sum(st.awarded for st in self._earlier)
-        self._placed: tuple[str, int] | None = None
-        self._glossaries: dict[str, Glossary] = {}
-        self._notices: list[Message] = []
-        self._observer_errors = 0
-        self._extra = dict(extra or {})
-        self._finished: Finished | None = None
-        self._pending: str | None = None  # "reveal": the student was asked to confirm
+        plan = list(plan)
+        self._state = SessionState(
+            mode=mode,
+            title=title,
+            lesson_id=lesson_id,
+            course=course,
+            pace=bool(pace),
+            grader=grader,
+            observer=observer if observer is not None else NullObserver(),
+            plan=plan,
+            lesson_status=dict(lesson_status or {}),
+            earlier=list(earlier),
+            steps_before=steps_before,
+            steps_total=steps_total if steps_total is not None else len(plan),
+            extra=dict(extra or {}),
+        )
+        self._walk = Walk(self._state)
+        self._replies = Replies(self._state, self._walk)
+        self._talk = Talk(self._state, self._walk, self._replies)
+        self._answers = Answering(self._state, self._walk, self._talk)
 
     # ----------------------------------------------------------------- constructors
 
@@ -252,114 +240,146 @@ class Session(Walk, Answering, Talk, Replies):
         refs = [(r.lesson_id, r.question_id) for r in self.summary().missed]
         if not refs:
             return None
-        return Session.practice(self.course, self._grader, refs, self._observer, self.pace)
+        s = self._state
+        return Session.practice(s.course, s.grader, refs, s.observer, s.pace)
 
     # ----------------------------------------------------------------- state
 
     @property
+    def mode(self) -> str:
+        """"learn", "quiz" or "review"."""
+        return self._state.mode
+
+    @property
+    def title(self) -> str:
+        return self._state.title
+
+    @property
+    def lesson_id(self) -> str | None:
+        return self._state.lesson_id
+
+    @property
+    def course(self) -> Course:
+        return self._state.course
+
+    @property
+    def pace(self) -> bool:
+        return self._state.pace
+
+    @property
+    def lesson_status(self) -> dict[str, str]:
+        """Where the student stands in each lesson, when known (the session never changes it)."""
+        return self._state.lesson_status
+
+    @property
     def awaiting(self) -> str:
-        return self._awaiting
+        return self._state.awaiting
 
     @property
     def done(self) -> bool:
-        return self._awaiting == AWAIT_DONE
+        return self._state.awaiting == AWAIT_DONE
 
     @property
     def progress(self) -> tuple[int, int]:
         """(steps done, steps in all). Learn: steps of the lesson; quiz / review: questions."""
-        if self.mode == "learn":
-            done = self._steps_before + self._pos
-            return min(done, self._steps_total), self._steps_total
-        return self._closed_count, len(self._questions)
+        s = self._state
+        if s.mode == "learn":
+            done = s.steps_before + s.pos
+            return min(done, s.steps_total), s.steps_total
+        return s.closed_count, len(s.questions)
 
     @property
     def earned(self) -> float:
-        return round(self._earned, 4)
+        return round(self._state.earned, 4)
 
     @property
     def possible(self) -> int:
-        return len(self._earlier) + len(self._questions)
+        return self._state.possible
 
     @property
     def question(self) -> Question | None:
         """The open question, if any."""
-        st = self._open()
+        st = self._walk.open()
         return st.question if st is not None else None
 
     @property
     def question_count(self) -> int:
-        return len(self._questions)
+        return len(self._state.questions)
+
+    @property
+    def _questions(self) -> list[QuestionState]:
+        """Each question's state, in plan order (tests read how many tries one took)."""
+        return self._state.questions
 
     @property
     def lesson(self) -> Lesson | None:
         """The lesson of the current step (learn: the lesson)."""
-        if self._pos < len(self._plan):
-            return self._plan[self._pos].lesson
-        if self.lesson_id is not None:
-            return self.course.lesson(self.lesson_id)
-        return None
+        return self._state.lesson
 
     def summary(self) -> Summary:
-        completed = self._finished.summary.completed if self._finished else self._all_closed()
-        return self._summary(completed)
-
-    def _summary(self, completed: bool) -> Summary:
-        return build_summary(
-            mode=self.mode,
-            title=self.title,
-            lesson_id=self.lesson_id,
-            course=self.course,
-            results=[st.to_result() for st in (*self._earlier, *self._questions)],
-            completed=completed,
-            lesson_status=self.lesson_status,
-        )
+        s = self._state
+        completed = s.finished.summary.completed if s.finished else self._walk.all_closed()
+        return s.summary(completed)
 
     # ----------------------------------------------------------------- driving
 
     def start(self) -> list[Message]:
         """The first things the tutor says. Calling it again repeats nothing and returns []."""
-        if self._started:
+        if self._state.started:
             return []
-        self._started = True
-        return self._deliver(self._recap() + self._flow())
+        self._state.started = True
+        return self._walk.deliver(self._walk.recap() + self._walk.flow())
 
     def submit(self, text: str) -> list[Message]:
         """What the tutor says in reply to a line the student typed."""
-        out: list[Message] = [] if self._started else self.start()
-        if self._awaiting == AWAIT_DONE:
+        s = self._state
+        out: list[Message] = [] if s.started else self.start()
+        if s.awaiting == AWAIT_DONE:
             if not out:
                 out.append(Info("This session is over.", "notice"))
             return out
         clean = clean_input(text)
-        if self._awaiting == AWAIT_CONTINUE:
+        if s.awaiting == AWAIT_CONTINUE:
             out += self._on_continue(clean)
         else:
-            out += self._on_answer(clean)
-        return self._deliver(out)
+            out += self._answers.on_answer(clean)
+        return self._walk.deliver(out)
+
+    def _on_continue(self, clean: str) -> list[Message]:
+        """A line typed while the session waits to go on: a command, talk, or (anything else,
+        Enter included) go on."""
+        if not clean:
+            return self._walk.advance()
+        cmd = parse_command(clean)
+        if cmd is not None:
+            return self._replies.continue_command(cmd)
+        reply = self._talk.waiting(clean)
+        return reply if reply is not None else self._walk.advance()
 
     def command(self, name: str) -> list[Message]:
         """A command from a key binding: hint, skip, repeat, why (or explain), help, quit,
         or continue (move on when ``awaiting == "continue"``)."""
+        s = self._state
         name = {"explain": "why", "next": "continue"}.get(name, name)
-        out: list[Message] = [] if self._started else self.start()
-        self._pending = None
-        if self._awaiting == AWAIT_DONE:
+        out: list[Message] = [] if s.started else self.start()
+        s.pending = None
+        if s.awaiting == AWAIT_DONE:
             return out or [Info("This session is over.", "notice")]
         if name == "continue":
-            if self._awaiting == AWAIT_CONTINUE:
-                out += self._advance()
-            return self._deliver(out)
+            if s.awaiting == AWAIT_CONTINUE:
+                out += self._walk.advance()
+            return self._walk.deliver(out)
         if name not in ("hint", "skip", "repeat", "why", "help", "quit"):
             raise ValueError(f"unknown command: {name!r}")
-        if self._awaiting == AWAIT_CONTINUE:
-            out += self._continue_command(Command(name, True))
+        if s.awaiting == AWAIT_CONTINUE:
+            out += self._replies.continue_command(Command(name, True))
         else:
-            out += self._answer_command(name)
-        return self._deliver(out)
+            out += self._replies.answer_command(name)
+        return self._walk.deliver(out)
 
     def end(self) -> list[Message]:
         """Input has ended (EOF): finish now with a summary. Safe to call at any time."""
-        if self._finished is not None:
+        if self._state.finished is not None:
             return []
-        self._started = True
-        return self._deliver([self._finish()])
+        self._state.started = True
+        return self._walk.deliver([self._walk.finish()])

@@ -3,7 +3,7 @@ glossary look-ups, both while a question is open and while the session waits to 
 
 Owns ``HELP_TEXT`` and the per-type help line, what ``hint``, ``skip``, ``repeat``, ``why``,
 ``help`` and ``quit`` do, the explanation of a closed question (with its source), and the reply to
-``what is X?``. A mixin of :class:`tutor.session.engine.Session`.
+``what is X?``. A part of :class:`tutor.session.engine.Session` (see :mod:`tutor.session.base`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from tutor.kinds import kind
 from tutor.messages import Hint, Info, Message
 from tutor.model import Lesson
 from tutor.records import Ending
-from tutor.session.base import SessionParts
-from tutor.session.commands import Command, DefineQuery, parse_command
+from tutor.session.base import SessionState
+from tutor.session.commands import Command, DefineQuery
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.state import QuestionState, answer_line
+from tutor.session.walk import Walk
 
 HELP_TEXT = (
     "While a question is open you can type:\n"
@@ -36,8 +37,12 @@ HELP_TEXT = (
 
 
 
-class Replies(SessionParts):
+class Replies:
     """What a session says to commands, ``why`` and glossary questions."""
+
+    def __init__(self, state: SessionState, walk: Walk) -> None:
+        self.state = state
+        self.walk = walk
 
     def _source_text(self, lesson: Lesson, source: str | None) -> str | None:
         if not source:
@@ -62,16 +67,7 @@ class Replies(SessionParts):
             parts.append(f"Source: {src}")
         return Info("\n".join(parts), "explain")
 
-    def _glossary(self, lesson: Lesson | None) -> Glossary:
-        lid = lesson.id if lesson is not None else ""
-        g = self._glossaries.get(lid)
-        if g is None:
-            own = lesson.glossary if lesson is not None else ()
-            g = Glossary((*own, *self.course.glossary))
-            self._glossaries[lid] = g
-        return g
-
-    def _define_reply(self, query: DefineQuery, lookup: Lookup, glossary: Glossary) -> Info:
+    def define_reply(self, query: DefineQuery, lookup: Lookup, glossary: Glossary) -> Info:
         asked = query.term
         if lookup.entry is not None:
             e = lookup.entry
@@ -89,33 +85,24 @@ class Replies(SessionParts):
 
     # ----------------------------------------------------------------- internals: input
 
-    def _on_continue(self, clean: str) -> list[Message]:
-        if not clean:
-            return self._advance()
-        cmd = parse_command(clean)
-        if cmd is not None:
-            return self._continue_command(cmd)
-        reply = self._talk_waiting(clean)
-        return reply if reply is not None else self._advance()
-
-    def _continue_command(self, cmd: Command) -> list[Message]:
+    def continue_command(self, cmd: Command) -> list[Message]:
         name = cmd.name
         if name == "quit":
-            return [self._finish()]
+            return [self.walk.finish()]
         if name == "help":
             return [Info(HELP_TEXT + "\nPress Enter to go on.", "help")]
         if name == "why":
-            if self._last_closed is not None:
-                return [self._explain(self._last_closed, about_last=False)]
+            if self.state.last_closed is not None:
+                return [self._explain(self.state.last_closed, about_last=False)]
             return [Info("There is nothing to explain yet. Press Enter to go on.", "notice")]
         if name == "repeat":
-            return list(self._last_shown)
+            return list(self.state.last_shown)
         if name == "hint":
             return [Info("No question is open just now. Press Enter to go on.", "notice")]
-        return self._advance()  # skip: move on
+        return self.walk.advance()  # skip: move on
 
-    def _answer_command(self, name: str) -> list[Message]:
-        st = self._states[self._pos]
+    def answer_command(self, name: str) -> list[Message]:
+        st = self.state.states[self.state.pos]
         assert st is not None
         q = st.question
         if name == "hint":
@@ -135,8 +122,8 @@ class Replies(SessionParts):
             extra = kind(q.type).how_to_answer
             return [Info(HELP_TEXT + (f"\n{extra}" if extra else ""), "help")]
         if name == "why":
-            if st.attempts == 0 and self._last_closed is not None:
-                return [self._explain(self._last_closed, about_last=True)]
+            if st.attempts == 0 and self.state.last_closed is not None:
+                return [self._explain(self.state.last_closed, about_last=True)]
             return [
                 Info(
                     "I'll explain once this question is answered. Have a go, ask for a 'hint', "
@@ -145,13 +132,13 @@ class Replies(SessionParts):
                 )
             ]
         if name == "skip":
-            return self._give_up(st, "skip")
+            return self.give_up(st, "skip")
         if name == "quit":
-            return [self._finish()]
+            return [self.walk.finish()]
         raise ValueError(f"unknown command: {name!r}")
 
 
-    def _give_up(self, st: QuestionState, how: str) -> list[Message]:
+    def give_up(self, st: QuestionState, how: str) -> list[Message]:
         """Close the open question unanswered (``skip``, or ``reveal`` when the student asked for
         the answer and confirmed), showing the answer."""
         q = st.question
@@ -161,15 +148,15 @@ class Replies(SessionParts):
             result = Ending.REVEALED
         else:
             result = Ending.SKIPPED
-        self._close(st, result, st.best)
-        self._report_outcome(st)
+        self.walk.close(st, result, st.best)
+        self.walk.report_outcome(st)
         lead = "Skipped." if how == "skip" else "Here it is."
         text = f"{lead} {answer_line(q)}"
         if q.explain:
             text += f"\n{q.explain.strip()}"
         info = Info(text, how)
-        self._last_shown = [info]
-        return [info, *self._after_close()]
+        self.state.last_shown = [info]
+        return [info, *self.walk.after_close()]
 
 
 def _or_list(items: Sequence[str]) -> str:

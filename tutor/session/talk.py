@@ -1,7 +1,7 @@
 """The tutor's replies to what is said *to* it: questions about the course, requests, small talk.
 
-:mod:`tutor.session.understand` decides that a line is not an answer; this mixin answers it, at an
-open question (:meth:`Talk._talk`) or while the session waits to go on (:meth:`Talk._talk_waiting`).
+:mod:`tutor.session.understand` decides that a line is not an answer; this part answers it, at an
+open question (:meth:`Talk.reply`) or while the session waits to go on (:meth:`Talk.waiting`).
 Nothing here grades or uses a try.
 
 - A question (``why ...?``, ``what is X?``): ``what is X`` / ``define X`` from the glossary first,
@@ -12,7 +12,7 @@ Nothing here grades or uses a try.
 - ``reteach``: the teach steps the open question rests on, again, then the offer of a hint;
   ``example`` and ``stuck``: the next hint, or encouragement; ``progress``: where the student is
   and the score so far; ``reveal``: asks first (showing the answer closes the question as missed),
-  and reveals only on a yes (:meth:`Talk._confirmed`).
+  and reveals only on a yes (:meth:`Talk.confirmed`).
 - Small talk: a short reply, then the open question again.
 """
 
@@ -23,7 +23,7 @@ import re
 from tutor.messages import Info, Message, Teach
 from tutor.model import Lesson, Question
 from tutor.model import Teach as TeachStep
-from tutor.session.base import SessionParts
+from tutor.session.base import SessionState
 from tutor.session.commands import DefineQuery
 from tutor.session.intent import (
     COMMAND,
@@ -35,9 +35,11 @@ from tutor.session.intent import (
     classify,
     key,
 )
+from tutor.session.replies import Replies
 from tutor.session.search import Passage, course_index, excerpt, reveals, words
 from tutor.session.state import QuestionState
 from tutor.session.understand import Understood
+from tutor.session.walk import Walk
 
 _YES = frozenset({
     "y", "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "please", "go on", "go ahead", "do it",
@@ -83,15 +85,20 @@ def rests_on(lesson: Lesson, step_index: int) -> list[tuple[int, TeachStep]]:
     return out[::-1]
 
 
-class Talk(SessionParts):
+class Talk:
     """What a session says to a line that is not an answer."""
+
+    def __init__(self, state: SessionState, walk: Walk, replies: Replies) -> None:
+        self.state = state
+        self.walk = walk
+        self.replies = replies
 
     # ----------------------------------------------------------------- at an open question
 
-    def _talk(self, st: QuestionState, u: Understood, text: str) -> list[Message]:
+    def reply(self, st: QuestionState, u: Understood, text: str) -> list[Message]:
         intent = u.intent
         if intent.kind == COMMAND:
-            return self._answer_command(intent.name)
+            return self.replies.answer_command(intent.name)
         if intent.kind in (QUESTION, DEFINE):
             return self._course_reply(text, intent, u, st.question)
         if intent.kind == REQUEST:
@@ -107,7 +114,7 @@ class Talk(SessionParts):
             return Info(text, kind, understood=REQUEST, act=act)
 
         if act == "reveal":
-            self._pending = "reveal"
+            self.state.pending = "reveal"
             return [say("Showing the answer closes this question as missed (no credit for it). "
                         "Show it? (yes / no)", "confirm")]
         if act == "progress":
@@ -126,7 +133,7 @@ class Talk(SessionParts):
         if st.hints_used < len(q.hints):
             lead = ("No worked example here, but this should help:" if act == "example"
                     else "That's all right. Here is a hint:")
-            return [say(lead, "encourage"), *self._answer_command("hint")]
+            return [say(lead, "encourage"), *self.replies.answer_command("hint")]
         return [say("Have a go anyway: a wrong answer only costs a try, and I'll tell you why. "
                     "Or type 'skip' to see the answer.", "encourage")]
 
@@ -136,27 +143,27 @@ class Talk(SessionParts):
         return "Have a go, or type 'skip' to see the answer."
 
     def _progress_text(self, st: QuestionState | None) -> str:
-        done = self._closed_count + len(self._earlier)
-        total = self.possible
+        done = self.state.closed_count + len(self.state.earlier)
+        total = self.state.possible
         parts = []
         if st is not None:
             parts.append(f"You're on question {st.item.number} of {st.item.total}.")
         if done:
-            pct = round(100 * self._earned / done)
-            parts.append(f"So far you have {self._earned:.1f} of {done} points ({pct}%).")
+            pct = round(100 * self.state.earned / done)
+            parts.append(f"So far you have {self.state.earned:.1f} of {done} points ({pct}%).")
         else:
             parts.append("Nothing is scored yet.")
         left = total - done
         parts.append(f"{left} question{'s' if left != 1 else ''} to go.")
         return " ".join(parts)
 
-    def _confirmed(self, st: QuestionState, text: str) -> list[Message] | None:
+    def confirmed(self, st: QuestionState, text: str) -> list[Message] | None:
         """The reply to a pending "show the answer?" question, or None when the line is not a
         yes or a no (it is then read as usual)."""
-        self._pending = None
+        self.state.pending = None
         k = key(text)
         if k in _YES:
-            return self._give_up(st, "reveal")
+            return self.replies.give_up(st, "reveal")
         if k in _NO:
             return [Info(f"OK, it stays open. {self._offer_hint(st)}", "notice",
                          understood=REQUEST, act="reveal")]
@@ -170,14 +177,14 @@ class Talk(SessionParts):
         kind = intent.kind
         lookup = u.lookup if u is not None else None
         if kind == DEFINE and lookup is None:
-            lookup = self._glossary(self.lesson).lookup(intent.name)
+            lookup = self.state.glossary(self.state.lesson).lookup(intent.name)
         if lookup is not None and lookup.entry is not None:
             e = lookup.entry
             body = f"{e.term}: {_CLEAN_TERM.sub(' ', e.definition.strip())}"
             if q is not None and reveals(body, q, text):
                 return [self._withheld(q, kind)]
             return [Info(body, "define", understood=kind)]
-        index = course_index(self.course)
+        index = course_index(self.state.course)
         hits = index.search(text, limit=6 if q is not None else 2)
 
         def safe(part: str) -> bool:
@@ -202,11 +209,11 @@ class Talk(SessionParts):
             return [self._withheld(q, kind)]
         if not shown:
             if lookup is not None and lookup.suggestions:
-                info = self._define_reply(DefineQuery(intent.name, intent.bare), lookup,
-                                          self._glossary(self.lesson))
+                info = self.replies.define_reply(DefineQuery(intent.name, intent.bare), lookup,
+                                          self.state.glossary(self.state.lesson))
                 return [Info(info.text, info.kind, understood=kind)]
             return [Info(self._not_covered(q, text), "course", understood=kind)]
-        here = self.lesson.id if self.lesson is not None else None
+        here = self.state.lesson.id if self.state.lesson is not None else None
         ref = shown[0].passage
         other = ref.lesson_id != here
         if other:
@@ -224,21 +231,21 @@ class Talk(SessionParts):
         return name
 
     def _withheld(self, q: Question, kind: str) -> Info:
-        st = self._open()
+        st = self.walk.open()
         offer = self._offer_hint(st) if st is not None else ""
         return Info(f"That is just what this question is asking, so I'll keep it back for now. "
                     f"{offer}".strip(), "withheld", understood=kind)
 
     def _not_covered(self, q: Question | None = None, said: str = "") -> str:
-        covers = course_index(self.course).covers
+        covers = course_index(self.state.course).covers
         if q is not None and reveals(covers, q, said):
-            covers = f"{len(self.course.lessons)} lessons"
+            covers = f"{len(self.state.course.lessons)} lessons"
         return ("The course doesn't cover that, as far as I can find. "
                 f"It covers: {covers}." if covers else "The course doesn't cover that.")
 
     # ----------------------------------------------------------------- while waiting to go on
 
-    def _talk_waiting(self, text: str) -> list[Message] | None:
+    def waiting(self, text: str) -> list[Message] | None:
         """A reply to a line typed while nothing is open (paced: after a teach step or feedback),
         or None when the line is not talk (it then moves on, as Enter does)."""
         intent = classify(text)
@@ -250,7 +257,7 @@ class Talk(SessionParts):
                 return [Info(self._progress_text(None) + " Press Enter to go on.", "progress",
                              understood=REQUEST, act="progress")]
             if intent.name == "reteach":
-                return [*self._last_shown, Info("Press Enter to go on.", "notice")]
+                return [*self.state.last_shown, Info("Press Enter to go on.", "notice")]
             return [Info("No question is open just now. Press Enter to go on.", "notice",
                          understood=REQUEST, act=intent.name)]
         if intent.kind == SOCIAL and intent.name != "ack":
