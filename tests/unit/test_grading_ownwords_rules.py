@@ -34,19 +34,19 @@ Q = {
     "volga": text("Into which sea does the Volga flow?", "Caspian Sea"),
     "urals": text("Which mountains divide Europe from Asia?", "Ural Mountains", "Urals"),
     "secretary": text("What office did Pompeo hold?", "Secretary of State"),
-    "tokayev": text("Who is the president?", "Kassym-Jomart Tokayev", "Tokayev"),
+    "tokayev-president": text("Who is the president?", "Kassym-Jomart Tokayev", "Tokayev"),
     "gorbachev": text(
         "Who was the last Soviet leader?",
         "Mikhail Gorbachev",
         wrong={"Boris Yeltsin": "Yeltsin led Russia afterwards."},
     ),
     "csto": text("Which alliance does Russia lead?", "Collective Security Treaty Organization"),
-    "china": text("Which country has built economic networks?", "China"),
+    "china-side": text("Which country has built economic networks?", "China"),
     "prc": text("Which state is it?", "People's Republic of China"),
     "gdr": text("Which state was it?", "German Democratic Republic"),
-    "west": text("With whom did Kazakhstan keep close ties?", "the West"),
+    "the-west": text("With whom did Kazakhstan keep close ties?", "the West"),
     "gold": text("Which element has the symbol Au?", "gold"),
-    "bastille": text("When was the Bastille stormed?", "14 July 1789"),
+    "bastille-date": text("When was the Bastille stormed?", "14 July 1789"),
     "louis": text("Which king was executed in 1793?", "Louis XVI"),
     "factor": Question(
         id="factor", ask="By what factor?", type=T.NUMBER, answer="12", number=NumberSpec(12)
@@ -87,7 +87,7 @@ Q = {
     ),
     "nations": text("Who opposed it?", "Western nations"),
     "oil": text("Which resource are the regions rich in?", "oil"),
-    "eaeu": text(
+    "eaeu-spelt-out": text(
         "What does EAEU stand for?",
         "Eurasian Economic Union",
         wrong={"European Economic Union": "That is another union."},
@@ -114,10 +114,10 @@ ROWS = [
     ("urals", "Ural river", (V.CLOSE, V.WRONG), None),
     ("secretary", "Secretary", (V.CLOSE, V.WRONG), None),  # not a name: the head stays
     # titles, full names, initials; another person's name form is not a slip
-    ("tokayev", "President Kassym-Jomart Tokayev", RIGHT, "title"),
-    ("tokayev", "Mr Tokayev", RIGHT, "title"),
-    ("tokayev", "K.J. Tokayev", RIGHT, None),
-    ("tokayev", "Tokayeva", (V.CLOSE, V.WRONG), None),
+    ("tokayev-president", "President Kassym-Jomart Tokayev", RIGHT, "title"),
+    ("tokayev-president", "Mr Tokayev", RIGHT, "title"),
+    ("tokayev-president", "K.J. Tokayev", RIGHT, None),
+    ("tokayev-president", "Tokayeva", (V.CLOSE, V.WRONG), None),
     ("gorbachev", "Gorbachev", RIGHT, "surname-only"),
     ("gorbachev", "Mikhail Sergeyevich Gorbachev", RIGHT, "middle-names"),
     ("gorbachev", "General Secretary Gorbachev", RIGHT, None),
@@ -129,14 +129,14 @@ ROWS = [
     ("csto", "Collective Security Treaty Organization (CSTO)", RIGHT, None),
     ("csto", "CSTO - Collective Security Treaty Organization", RIGHT, "abbreviation"),
     # demonyms, possessives, adjectives, synonyms
-    ("china", "Chinese", RIGHT, "word-form"),
-    ("china", "China's", RIGHT, None),
-    ("china", "the Chinese side", RIGHT, None),
-    ("china", "Chile", (V.WRONG, V.CLOSE), None),
+    ("china-side", "Chinese", RIGHT, "word-form"),
+    ("china-side", "China's", RIGHT, None),
+    ("china-side", "the Chinese side", RIGHT, None),
+    ("china-side", "Chile", (V.WRONG, V.CLOSE), None),
     ("prc", "Republic of China", (V.WRONG, V.CLOSE), None),  # Taiwan
     ("gdr", "Federal Republic of Germany", (V.WRONG, V.CLOSE), None),
-    ("west", "Western", RIGHT, None),
-    ("west", "the Western countries", RIGHT, None),
+    ("the-west", "Western", RIGHT, None),
+    ("the-west", "the Western countries", RIGHT, None),
     ("nations", "Western countries", RIGHT, None),  # the lesson's synonym
     ("nations", "Western states", RIGHT, None),
     # a common word is never a slip of another; roman numerals are exact
@@ -145,10 +145,10 @@ ROWS = [
     ("louis", "Louis the 16th", RIGHT, None),
     ("louis", "Louis XVIII", (V.WRONG, V.CLOSE), None),
     # dates and numbers in other forms
-    ("bastille", "14/07/1789", RIGHT, None),
-    ("bastille", "14.07.1789", RIGHT, None),
-    ("bastille", "the 14th of July 1789", RIGHT, None),
-    ("bastille", "14/07/1798", (V.WRONG, V.CLOSE), None),
+    ("bastille-date", "14/07/1789", RIGHT, None),
+    ("bastille-date", "14.07.1789", RIGHT, None),
+    ("bastille-date", "the 14th of July 1789", RIGHT, None),
+    ("bastille-date", "14/07/1798", (V.WRONG, V.CLOSE), None),
     ("factor", "twelvefold", RIGHT, None),
     ("factor", "x12", RIGHT, None),
     ("factor", "a dozen times", RIGHT, None),
@@ -160,9 +160,9 @@ ROWS = [
     # a generic tail, a word cut short, the question's own name in the answer
     ("oil", "oil and its reserves", RIGHT, None),
     ("oil", "oil and its army", (V.WRONG, V.CLOSE), None),
-    ("eaeu", "Eurasian Econ Union", RIGHT, "abbreviation"),
-    ("eaeu", "Eur Economic Union", (V.WRONG, V.CLOSE, V.MISCONCEPTION), None),
-    ("eaeu", "Eurasian Economic Union (EAEU)", RIGHT, None),
+    ("eaeu-spelt-out", "Eurasian Econ Union", RIGHT, "abbreviation"),
+    ("eaeu-spelt-out", "Eur Economic Union", (V.WRONG, V.CLOSE, V.MISCONCEPTION), None),
+    ("eaeu-spelt-out", "Eurasian Economic Union (EAEU)", RIGHT, None),
     ("whale", "the whale is called Moby Dick", RIGHT, None),
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),

@@ -42,7 +42,7 @@ Q = {
         text("Eurasian Economic Union"), "What does the abbreviation EAEU stand for?"
     ),
     "us": text("the United States"),
-    "russia": text("Russia"),
+    "russia-plain": text("Russia"),
     "korea": text("North Korea"),
     "neighbour": choice(["Russia", "China", "Mongolia"], 0),
     "capital": choice(["Beijing", "Moscow", "Astana"], 0),
@@ -68,16 +68,16 @@ Q = {
     "planes": counting(8, "planes"),
     "year": number(2021),
     "share": number(1.5, unit="percent"),
-    "money": number(3_200_000, "$3.2 million"),
+    "money-exact": number(3_200_000, "$3.2 million"),
     "total": number(68),
     "c5": text("C5+1"),
     "y8": text("Y-8"),
     "beijing": text("Beijing"),
-    "tokayev": text("Kassym-Jomart Tokayev", "Tokayev"),
-    "nazarbayev": text("Nursultan Nazarbayev"),
+    "tokayev-full": text("Kassym-Jomart Tokayev", "Tokayev"),
+    "nazarbayev-full": text("Nursultan Nazarbayev"),
     "putin": text("Vladimir Putin"),
     "wong": text("Bonnie Wong"),
-    "role": choice(["Security guarantor", "Economic networks", "Neither"], 1),
+    "role-of-three": choice(["Security guarantor", "Economic networks", "Neither"], 1),
     "ww": choice(["First World War", "Second World War", "Cold War"], 1),
     "ranks": choice(["First", "Second", "Third"], 2),
     "body": choice(["Chief executive director", "Board chairman", "Deputy minister"], 0),
@@ -119,8 +119,8 @@ ROWS = [
     ("us", "United States of America", CORRECT),
     ("us", "USA", CORRECT),
     ("us", "U.S.A.", CORRECT),
-    ("russia", "RF", CORRECT),
-    ("russia", "the Russian Federation", CORRECT),
+    ("russia-plain", "RF", CORRECT),
+    ("russia-plain", "the Russian Federation", CORRECT),
     ("korea", "Democratic People's Republic of Korea", CORRECT),
     ("korea", "ROK", WRONG),
     # ... and name options too; Cyrillic names of options when typed in Cyrillic
@@ -179,8 +179,8 @@ ROWS = [
     ("share", "one and a half percent", CORRECT),
     ("share", "1 and a half", CORRECT),
     ("share", "two and a half", WRONG),
-    ("money", "3.2 mio", CORRECT),
-    ("money", "3,2 Mio. USD", CORRECT),
+    ("money-exact", "3.2 mio", CORRECT),
+    ("money-exact", "3,2 Mio. USD", CORRECT),
     ("total", "30+30+8=68", CORRECT),
     ("total", "30+30+8=58", WRONG),
     ("total", "30+30+8", WRONG),
@@ -190,36 +190,36 @@ ROWS = [
     ("y8", "\u0423-8", CORRECT),  # Cyrillic У
     ("beijing", "\u0412eijing", CORRECT),  # Cyrillic В
     ("beijing", "B\u0435ijing", CORRECT),  # Cyrillic е
-    ("russia", "Россия", CORRECT),
-    ("tokayev", "Токаев", TYPO),
+    ("russia-plain", "Россия", CORRECT),
+    ("tokayev-full", "Токаев", TYPO),
     # a name in another order, or with initials: the spelling is shown
-    ("tokayev", "Tokayev Kassym-Jomart", TYPO, 1.0),
-    ("nazarbayev", "Nazarbayev Nursultan", TYPO),
-    ("tokayev", "K. Tokayev", TYPO),
-    ("tokayev", "K Tokayev", TYPO),
-    ("tokayev", "K.-J. Tokayev", TYPO),
-    ("tokayev", "Tokayev K.", TYPO),
-    ("tokayev", "Токаев К.", TYPO),
+    ("tokayev-full", "Tokayev Kassym-Jomart", TYPO, 1.0),
+    ("nazarbayev-full", "Nazarbayev Nursultan", TYPO),
+    ("tokayev-full", "K. Tokayev", TYPO),
+    ("tokayev-full", "K Tokayev", TYPO),
+    ("tokayev-full", "K.-J. Tokayev", TYPO),
+    ("tokayev-full", "Tokayev K.", TYPO),
+    ("tokayev-full", "Токаев К.", TYPO),
     ("putin", "V. Putin", TYPO),
     ("putin", "Putin Vladimr", TYPO),
     ("wong", "B. Wong", TYPO),
-    ("tokayev", "Nursultan Tokayev", WRONG, 0.0),  # someone else's given name
-    ("tokayev", "N. Tokayev", WRONG, 0.0),
-    ("tokayev", "Tokayev N.", WRONG, 0.0),
+    ("tokayev-full", "Nursultan Tokayev", WRONG, 0.0),  # someone else's given name
+    ("tokayev-full", "N. Tokayev", WRONG, 0.0),
+    ("tokayev-full", "Tokayev N.", WRONG, 0.0),
     ("putin", "Vladimir Putin Tokayev", CLOSE),  # extra words
-    ("tokayev", "President Tokayev", CORRECT),  # a title, not a given name: the same person
+    ("tokayev-full", "President Tokayev", CORRECT),  # a title, not a given name: the same person
     ("korea", "Korea North", TYPO),
     ("korea", "Korea South", WRONG),  # reordering never changes which words are there
     ("korea", "South Korea", WRONG),
     # choices by position in words, unless the options are numbers or position words
-    ("role", "the second one", CORRECT),
-    ("role", "second option", CORRECT),
-    ("role", "option two", CORRECT),
-    ("role", "2nd", CORRECT),
-    ("role", "the first", WRONG),
-    ("role", "the last one", WRONG),
-    ("role", "the fourth", INVALID),
-    ("role", "two", INVALID),
+    ("role-of-three", "the second one", CORRECT),
+    ("role-of-three", "second option", CORRECT),
+    ("role-of-three", "option two", CORRECT),
+    ("role-of-three", "2nd", CORRECT),
+    ("role-of-three", "the first", WRONG),
+    ("role-of-three", "the last one", WRONG),
+    ("role-of-three", "the fourth", INVALID),
+    ("role-of-three", "two", INVALID),
     ("clubs", "the first and the second", CORRECT),
     ("ww", "the second one", INVALID),  # "second" is the options' own word
     ("ww", "second", CORRECT),
@@ -248,9 +248,9 @@ ROWS = [
     ("C:khorgos", "Khorgos, Kazakhstan", CORRECT),  # the glossary says where it lies
     ("paris", "Paris, Germany", WRONG),
     ("urumqi", "Urumqi, Tibet", WRONG),
-    ("russia", "Russia, China", WRONG),
-    ("russia", "China and Russia and USA", WRONG),
-    ("russia", "Russia, China, USA", WRONG),
+    ("russia-plain", "Russia, China", WRONG),
+    ("russia-plain", "China and Russia and USA", WRONG),
+    ("russia-plain", "Russia, China, USA", WRONG),
 ]
 
 
@@ -265,7 +265,7 @@ def test_student_answers(row: tuple) -> None:
 
 def test_an_answer_with_something_added_is_told_so() -> None:
     """Not "name just one": the student named one thing and added another."""
-    for name, typed in (("paris", "Paris, Germany"), ("russia", "Russia, China")):
+    for name, typed in (("paris", "Paris, Germany"), ("russia-plain", "Russia, China")):
         grade = G.grade(Q[name], typed)
         assert grade.feedback.startswith("Give only the answer"), grade
-    assert G.grade(Q["russia"], "China and Russia and USA").feedback.startswith("Give just one")
+    assert G.grade(Q["russia-plain"], "China and Russia and USA").feedback.startswith("Give just one")

@@ -19,7 +19,7 @@ Q = {
     "g": number(9.81, tolerance=0.01, unit="m/s²"),
     "avogadro": number(6.02e23, "6.02e23", tolerance=0.01, relative=True),
     "moles": number(0.5, unit="mol"),
-    "half": number(0.5),
+    "half-fraction": number(0.5),
     "zero": number(-273.15, unit="°C"),
     "bastille": text("14 July 1789"),
     "weekday": text("Thursday"),
@@ -51,15 +51,15 @@ ROWS = [
     ("avogadro", "6.02 x 10^22", WRONG),
     ("avogadro", "6.02", WRONG),
     # fractions in digits, in one character and in words
-    ("half", "1/2", CORRECT),
-    ("half", "½", CORRECT),
-    ("half", "one half", CORRECT),  # was read as 1
-    ("half", "a half", CORRECT),
+    ("half-fraction", "1/2", CORRECT),
+    ("half-fraction", "½", CORRECT),
+    ("half-fraction", "one half", CORRECT),  # was read as 1
+    ("half-fraction", "a half", CORRECT),
     ("moles", "half a mole", CORRECT),
     ("moles", "9/18", CORRECT),
-    ("half", "1/3", WRONG),
-    ("half", "2/1", WRONG),
-    ("half", "1", WRONG),
+    ("half-fraction", "1/3", WRONG),
+    ("half-fraction", "2/1", WRONG),
+    ("half-fraction", "1", WRONG),
     # a minus sign typed with a space
     ("zero", "- 273.15", CORRECT),
     ("zero", "273.15", WRONG),
