@@ -224,3 +224,38 @@ def test_every_answer_and_finish_gets_a_unique_id_old_ones_too(tmp_path):
     assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(f"UPDATE attempts SET uid = '{uids[0]}' WHERE uid = '{uids[1]}'")
+
+
+class _LockedOnce:
+    """A connection whose first switch to WAL finds the file locked, as when two tutors create
+    the same store at the same moment (SQLite then answers at once, without waiting)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.refused = 0
+
+    def execute(self, sql: str, *args):
+        if sql.startswith("PRAGMA journal_mode") and not self.refused:
+            self.refused += 1
+            raise sqlite3.OperationalError("database is locked")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def test_a_store_opened_by_two_tutors_at_once_waits_for_the_lock(tmp_path, monkeypatch):
+    from tutor.store import db
+
+    made: list[_LockedOnce] = []
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        made.append(_LockedOnce(real(*args, **kwargs)))
+        return made[-1]
+
+    monkeypatch.setattr(db.sqlite3, "connect", connect)
+    conn = db.connect(tmp_path / "progress.sqlite3")
+    assert made and made[0].refused == 1
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()

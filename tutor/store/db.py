@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -343,7 +344,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         check(conn, path)
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _journal_wal(conn)
         if str(mode).lower() != "wal":
             raise StoreUnavailable(f"cannot switch {path} to WAL mode (got {mode})", path)
         # FULL: a committed answer survives power loss too, not only a killed process.
@@ -356,6 +357,24 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise classify(exc, path) from exc
     return conn
+
+
+def _journal_wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL, waiting for another process that holds the file. Two tutors opening a new
+    store at once can each hold a shared lock and want the other's: SQLite then answers "locked"
+    at once, without its busy handler (it would deadlock); the statement has let go of its lock
+    by then, so trying again for as long as the busy timeout lets one of them through."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_BUSY) == sqlite3.SQLITE_BUSY
+            if not busy or "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
 
 def check(conn: sqlite3.Connection, path: Path) -> None:
