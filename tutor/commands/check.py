@@ -85,7 +85,6 @@ def _examples(scan: CourseScan, cache: CourseCache | None) -> list[Problem]:
     found = run_examples(scan.course())
     if cache is not None:
         cache.remember_examples(key, found)
-        cache.save()
     return found
 
 
@@ -111,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     cache = course_cache(args, paths)
     progress = _Progress() if sys.stderr.isatty() and args.format == "text" else None
     try:
-        scan = scan_course(paths, progress=progress, cache=cache)
+        scan = scan_course(paths, progress=progress, cache=cache, save=False)
     finally:
         if progress is not None:
             progress.clear()
@@ -121,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_examples:
         problems = sorted(problems + _examples(scan, cache), key=problem_sort_key)
         examples_run = True
+    if cache is not None:  # once, with what the scan and the examples added
+        cache.save()
 
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors

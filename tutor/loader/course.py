@@ -185,10 +185,12 @@ def scan_course(
     *,
     progress: Callable[[int, int], None] | None = None,
     cache: CourseCache | None = None,
+    save: bool = True,
 ) -> CourseScan:
     """Load every lesson file; lessons with errors are left out, and so is a lesson whose id
     another file already uses. With a cache, unchanged files are not read again, and the cache is
-    saved at the end."""
+    saved at the end
+    (``save=False``: the caller saves it, after adding to it)."""
     files, problems = lesson_files(paths)
     loaded: list[LoadedFile] = []
     kept: list[LoadedFile] = []
@@ -227,7 +229,8 @@ def scan_course(
     problems.sort(key=problem_sort_key)
     if cache is not None:
         cache.forget_except({f.path for f in loaded} | ({info_path} if info_path else set()))
-        cache.save()
+        if save:
+            cache.save()
     return CourseScan(loaded, kept, problems, info)
 
 
