@@ -13,14 +13,15 @@ import functools
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
-
-from fsrs import Card, Scheduler
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tutor.records import Attempt, Outcome
 from tutor.store import db
 from tutor.store.base import StoreState
-from tutor.store.review import new_card, rating_for, review
+from tutor.store.review import card_from_json, make_scheduler, new_card, rating_for, review
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 _Method = TypeVar("_Method", bound=Callable[..., None])
 
@@ -123,9 +124,10 @@ class Recording:
 class Statements:
     """What each kind of record writes, run by the journal inside a transaction on ``conn``."""
 
-    def __init__(self, state: StoreState, scheduler: Scheduler) -> None:
+    def __init__(self, state: StoreState, *, fuzz: bool = True) -> None:
         self._state = state
-        self._scheduler = scheduler
+        self._fuzz = fuzz
+        self._scheduler: Scheduler | None = None  # made with the first review
         self._by_kind: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], None]] = {
             "attempt": self._do_attempt,
             "outcome": self._do_outcome,
@@ -195,9 +197,11 @@ class Statements:
         else:
             reviews, lapses, best = row[1], row[2], row[3]
             try:
-                card = Card.from_json(row[0])
+                card = card_from_json(row[0])
             except (ValueError, KeyError, TypeError):  # an unreadable card: schedule afresh
                 card = new_card(*key, now)
+        if self._scheduler is None:
+            self._scheduler = make_scheduler(fuzz=self._fuzz)
         card = review(self._scheduler, card, rating, now)
         conn.execute(
             "INSERT OR REPLACE INTO cards (student, lesson_id, question_id, card, due, reviews,"

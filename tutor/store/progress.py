@@ -26,8 +26,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-
-from fsrs import Card
+from typing import TYPE_CHECKING
 
 from tutor.model import Course
 from tutor.records import Attempt, Outcome
@@ -36,7 +35,9 @@ from tutor.store.base import Clock, StoreState, Warn
 from tutor.store.journal import Journal, stderr_warning
 from tutor.store.observer import Recording, Statements
 from tutor.store.reads import LessonProgress, Reads
-from tutor.store.review import make_scheduler
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 __all__ = ["Clock", "LessonProgress", "Store", "Warn"]
 
@@ -55,7 +56,7 @@ class Store:
         warn: Warn | None = None,
     ) -> None:
         self._state = StoreState(conn, path, student, clock or db.utcnow, warn or stderr_warning)
-        statements = Statements(self._state, make_scheduler(fuzz=fuzz))
+        statements = Statements(self._state, fuzz=fuzz)
         self._journal = Journal(self._state, statements.apply)
         self._recording = Recording(self._state, self._journal.write)
         self._reads = Reads(self._state)

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from fsrs import Card
+from typing import TYPE_CHECKING, Any
 
 from tutor.model import Course
 from tutor.records import Ending, Outcome
 from tutor.store import db
 from tutor.store.base import StoreState
+from tutor.store.review import card_from_json
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,4 +202,4 @@ class Reads:
             "SELECT card FROM cards WHERE student = ? AND lesson_id = ? AND question_id = ?",
             (self._state.student, lesson_id, question_id),
         )
-        return Card.from_json(rows[0][0]) if rows else None
+        return card_from_json(rows[0][0]) if rows else None
