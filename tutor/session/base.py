@@ -13,16 +13,18 @@ Walk and Talk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tutor.grading.result import Grade
 from tutor.messages import Finished, Message, Summary
 from tutor.model import Course, Lesson, Question
 from tutor.records import SessionObserver
-from tutor.session.glossary import Glossary
 from tutor.session.plans import PlanItem
 from tutor.session.state import AWAIT_ANSWER, QuestionState
 from tutor.session.summary import build_summary
+
+if TYPE_CHECKING:
+    from tutor.session.glossary import Glossary
 
 
 class Grades(Protocol):
@@ -105,6 +107,8 @@ class SessionState:
         lid = lesson.id if lesson is not None else ""
         g = self.glossaries.get(lid)
         if g is None:
+            from tutor.session.glossary import Glossary  # with the first look-up, not at start
+
             own = lesson.glossary if lesson is not None else ()
             g = Glossary((*own, *self.course.glossary))
             self.glossaries[lid] = g

@@ -24,8 +24,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 COMMANDS = ("hint", "skip", "repeat", "why", "help", "quit")
 
 # Whole-input phrases (after normalisation) for each command.
@@ -99,6 +97,8 @@ def parse_command(text: str) -> Command | None:
         return Command(name, True)
     if " " in t:
         return None
+    from rapidfuzz.distance import OSA  # not needed to show the first question
+
     for word, name in _FUZZY_WORDS.items():
         if len(t) >= 4 and t[0] == word[0] and OSA.distance(t, word, score_cutoff=1) <= 1:
             return Command(name, False)

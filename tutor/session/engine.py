@@ -46,12 +46,13 @@ front ends read it, and ``start`` / ``submit`` / ``command`` / ``end``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from tutor.messages import Info, Message, Summary
 from tutor.model import Course, Lesson, Question
 from tutor.records import NullObserver, Outcome, SessionObserver
 from tutor.safetext import clean_input
-from tutor.session.answers import Answering
 from tutor.session.base import Grades, SessionState
 from tutor.session.commands import Command, parse_command
 from tutor.session.plans import PlanItem, learn_plan, quiz_plan, review_plan
@@ -64,8 +65,11 @@ from tutor.session.state import (
     answer_text,
     earlier_states,
 )
-from tutor.session.talk import Talk
 from tutor.session.walk import Walk
+
+if TYPE_CHECKING:
+    from tutor.session.answers import Answering
+    from tutor.session.talk import Talk
 
 __all__ = [
     "AWAIT_ANSWER",
@@ -121,8 +125,21 @@ class Session:
         )
         self._walk = Walk(self._state)
         self._replies = Replies(self._state, self._walk)
-        self._talk = Talk(self._state, self._walk, self._replies)
-        self._answers = Answering(self._state, self._walk, self._talk)
+
+    # Reading what the student types (intent, search, the glossary, rapidfuzz) is built with the
+    # first line typed: showing the first question needs none of it.
+
+    @cached_property
+    def _talk(self) -> Talk:
+        from tutor.session.talk import Talk
+
+        return Talk(self._state, self._walk, self._replies)
+
+    @cached_property
+    def _answers(self) -> Answering:
+        from tutor.session.answers import Answering
+
+        return Answering(self._state, self._walk, self._talk)
 
     # ----------------------------------------------------------------- constructors
 

@@ -9,6 +9,7 @@ Owns ``HELP_TEXT`` and the per-type help line, what ``hint``, ``skip``, ``repeat
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tutor.kinds import kind
 from tutor.messages import Hint, Info, Message
@@ -16,9 +17,11 @@ from tutor.model import Lesson
 from tutor.records import Ending
 from tutor.session.base import SessionState
 from tutor.session.commands import Command, DefineQuery
-from tutor.session.glossary import Glossary, Lookup
 from tutor.session.state import QuestionState, answer_line
 from tutor.session.walk import Walk
+
+if TYPE_CHECKING:
+    from tutor.session.glossary import Glossary, Lookup
 
 HELP_TEXT = (
     "While a question is open you can type:\n"
