@@ -133,10 +133,11 @@ class Question:
 
     @property
     def required(self) -> int:
-        """How many list items (open: points) a full answer names."""
+        """How many parts a full answer names: its key points (only an explanation has any),
+        else its items."""
         if self.need is not None:
             return self.need
-        return len(self.points) if self.type is QuestionType.OPEN else len(self.items)
+        return len(self.points or self.items)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from tutor.grading.result import Grade
 from tutor.grading.textmatch import CompetitorIndex, key
 from tutor.grading.verdicts import invalid
 from tutor.kinds import kind
-from tutor.model import Course, Question, QuestionType
+from tutor.model import Course, Question
 
 MAX_CHARS = 1000  # longer than any answer; refused before any work is done
 MAX_WORDS = 120
@@ -106,14 +106,14 @@ class Grader:
 
     def add_question(self, q: Question) -> None:
         """Make a question's forms, wrong entries and options known as competitors."""
-        for item in q.items:
+        unit = kind(q.type)
+        # a value is no name; the items of a question built without them are read from its answer
+        for item in q.items if unit.numeric else unit.items_of(q):
             variants = self._variants.setdefault(key(item.text).squashed, set())
             for form in item.forms:
                 self._index.add(form, "answer")
                 variants.add(key(form).squashed)
-        if q.type in (QuestionType.TEXT, QuestionType.LIST) and not q.items and q.answer:
-            self._index.add(q.answer, "answer")
-        if not kind(q.type).names:
+        if not unit.names:
             return  # an explanation's points and misconceptions are sentences, not names
         for w in q.wrong:
             self._index.add(w.text, "wrong")

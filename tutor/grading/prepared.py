@@ -18,7 +18,8 @@ from typing import Any
 from tutor.grading.normalise import AND, words
 from tutor.grading.number_reader import parse_number
 from tutor.grading.textmatch import Key, key
-from tutor.model import Item, NumberSpec, Question, QuestionType, Wrong
+from tutor.kinds import kind
+from tutor.model import Item, NumberSpec, Question, Wrong
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +82,8 @@ def prepare(
     """The match keys of ``q``. ``aliases`` and ``translations`` map a squashed form to names
     that mean the same; aliases are always forms, translations (names in another script) only
     when ``typed_translation`` (the answer is typed in that script)."""
-    items = q.items
-    if not items and q.answer and q.type in (QuestionType.TEXT, QuestionType.NUMBER):
-        items = (Item(q.answer),)
-    if not items and q.answer and q.type is QuestionType.LIST:
-        items = tuple(Item(t.strip()) for t in re.split(r"[,;\n]", q.answer) if t.strip())
+    unit = kind(q.type)
+    items = unit.items_of(q)
     forms = [Form(key(f), i, f) for i, item in enumerate(items) for f in item.forms if f.strip()]
     forms = [f for f in forms if not f.key.empty]
     asked = words(q.ask) if q.ask else []
@@ -135,7 +133,7 @@ def prepare(
     if typed_translation:
         options += with_aliases(options, translations, asked)[len(options) :]
     number = q.number
-    if q.type is QuestionType.NUMBER and number is None:
+    if unit.numeric and number is None:  # built by hand: the value is read from its answer
         value = parse_number(q.answer)
         number = NumberSpec(value) if value is not None else None
     return Prepared(

@@ -3,8 +3,10 @@
 A ``Kind`` holds everything that is specific to one question type: the YAML keys it reads and how
 its answer is read and checked (``reader``, ``clash``, ``lint``), how an answer is graded
 (``rules``: its ordered grading rules, see ``tutor.grading.pipeline``), what a student is told
-about the expected form (``how_to_answer``, ``note`` in plain mode, ``hint`` in the TUI) and how
-its right answer is shown (``shown_answer``). The heavy parts (reading YAML, grading) are named
+about the expected form (``how_to_answer``, ``note`` in plain mode, ``hint`` in the TUI), how
+its right answer is shown (``shown_answer``) and what the session and grader ask of it instead of
+branching on the type (``right_forms``, ``always_answers``, ``keeps_found``,
+``items_from_answer``, ``numeric``). The heavy parts (reading YAML, grading) are named
 as ``"module:attribute"`` and imported when first used, so that showing a question never loads
 the loader or the matcher.
 
@@ -22,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tutor.model import Question, QuestionType
+from tutor.model import Item, Question, QuestionType
 
 
 class UnknownKind(ValueError):
@@ -40,6 +42,21 @@ def _nothing(_q: Question) -> str:
 
 def _as_written(q: Question) -> str:
     return q.answer.strip()
+
+
+def _item_forms(q: Question) -> tuple[str, ...]:
+    if q.items:
+        return tuple(f for item in q.items for f in item.forms)
+    return (q.answer,)
+
+
+def _no_items(_answer: str) -> tuple[Item, ...]:
+    return ()
+
+
+def one_item(answer: str) -> tuple[Item, ...]:
+    """The answer as written is the one item (text; a number's answer is its form in words)."""
+    return (Item(answer),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +79,15 @@ class Kind:
     long_answers: bool = False  # answers of a paragraph or two (the input limits are wider)
     names: bool = True  # its answers and wrong: entries are names other answers may be taken for
     gift: str = ""  # "module:function": (question, note) -> its GIFT answer lines and tutor note
+    # the right answer's forms as written: what a reply must not give away while it is open
+    right_forms: Callable[[Question], tuple[str, ...]] = _item_forms
+    always_answers: frozenset[str] = frozenset()  # words that, typed alone, are always an answer
+    # a retry adds to what earlier tries found: how one found item is typed again (None: it
+    # cannot be); None: each try stands alone
+    keeps_found: Callable[[Question, str], str | None] | None = None
+    # the items of a question that has none (a number's; one built by hand, not by the loader)
+    items_from_answer: Callable[[str], tuple[Item, ...]] = _no_items
+    numeric: bool = False  # its answer is a value (``Question.number``), compared as a number
 
     @property
     def name(self) -> str:
@@ -84,6 +110,10 @@ class Kind:
 
     def to_gift(self, question: Question, note: Callable[[Question, str], None]) -> Any:
         return _resolve(self.gift)(question, note)
+
+    def items_of(self, q: Question) -> tuple[Item, ...]:
+        """The items an answer to ``q`` is matched against: its own, else read from its answer."""
+        return q.items or (self.items_from_answer(q.answer) if q.answer else ())
 
     def check(self, report: Any, question: Question) -> None:
         if self.lint:

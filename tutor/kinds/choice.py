@@ -10,6 +10,11 @@ def picked(q: Question) -> str:
     return "; ".join(shown) if shown else q.answer.strip()
 
 
+def right_options(q: Question) -> tuple[str, ...]:
+    """The texts of the right options."""
+    return tuple(q.options[i] for i in q.correct if 0 <= i < len(q.options))
+
+
 KIND = Kind(
     QuestionType.CHOICE,
     gift="tutor.gift.writer:as_choice",
@@ -23,4 +28,5 @@ KIND = Kind(
     note=lambda q: "the letter or the option",
     hint=lambda q: "Type the letter, the number or the words of one option",
     shown_answer=picked,
+    right_forms=right_options,
 )

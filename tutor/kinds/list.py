@@ -1,7 +1,11 @@
 """A ``list`` question: several items in any order; ``need`` of them earn full credit."""
 
+import re
+
 from tutor.kinds import Kind
-from tutor.model import Question, QuestionType
+from tutor.model import Item, Question, QuestionType
+
+_SEPARATOR = re.compile(r"[,;\n]")
 
 
 def _note(q: Question) -> str:
@@ -11,6 +15,15 @@ def _note(q: Question) -> str:
 
 def _hint(q: Question) -> str:
     return f"Name {q.required}, in any order, separated by commas or 'and'"
+
+
+def _listed(answer: str) -> tuple[Item, ...]:
+    """The items of a list question built without them: its answer's comma-separated parts."""
+    return tuple(Item(t.strip()) for t in _SEPARATOR.split(answer) if t.strip())
+
+
+def _as_found(_q: Question, found: str) -> str:
+    return found
 
 
 KIND = Kind(
@@ -25,4 +38,6 @@ KIND = Kind(
     how_to_answer="Name the items in any order, separated by commas or 'and'.",
     note=_note,
     hint=_hint,
+    keeps_found=_as_found,
+    items_from_answer=_listed,
 )

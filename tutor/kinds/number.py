@@ -1,7 +1,7 @@
 """A ``number`` question: one value, with a ``tolerance`` and a ``unit`` (``tutor.grading.units``)."""
 
 from tutor.figures import number_answer
-from tutor.kinds import Kind
+from tutor.kinds import Kind, one_item
 from tutor.model import Question, QuestionType
 
 
@@ -37,4 +37,6 @@ KIND = Kind(
     note=_note,
     hint=_hint,
     shown_answer=_shown,
+    items_from_answer=one_item,  # its answer as written is its one form in words
+    numeric=True,
 )

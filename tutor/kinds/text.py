@@ -1,6 +1,6 @@
 """A ``text`` question: one answer in words, with other accepted forms (``accept``)."""
 
-from tutor.kinds import Kind
+from tutor.kinds import Kind, one_item
 from tutor.model import QuestionType
 
 KIND = Kind(
@@ -12,4 +12,5 @@ KIND = Kind(
     keys=("accept",),
     clash="tutor.loader.answers:accepted_clash",
     lint="tutor.loader.lint:lint_forms",
+    items_from_answer=one_item,
 )

@@ -13,7 +13,7 @@ import re
 from tutor.grading.result import Grade, Verdict
 from tutor.kinds import kind
 from tutor.messages import Feedback, Message
-from tutor.model import Question, QuestionType
+from tutor.model import Question
 from tutor.records import Attempt, Ending
 from tutor.session.base import SessionState
 from tutor.session.intent import TENTATIVE
@@ -89,23 +89,25 @@ class Answering:
         return self._answer(st, clean, u.grade, u)
 
     def _keep_found(self, st: QuestionState, text: str, grade: Grade) -> Grade:
-        """List and multi questions: a retry adds to the items already found, so the student
-        only types what is missing. The better of the retry alone and the retry with them. A kind
-        whose tries build up (an explanation) is graded on everything said so far."""
+        """A kind that keeps what was found (list, multi): a retry adds to the items already
+        found, so the student only types what is missing. The better of the retry alone and the
+        retry with them. A kind whose tries build up (an explanation) is graded on everything said
+        so far."""
         q = st.question
-        if kind(q.type).builds_up:  # an explanation: what was said on earlier tries counts too
+        unit = kind(q.type)
+        if unit.builds_up:  # an explanation: what was said on earlier tries counts too
             built = st.to_grade(text)
             return self._grade(q, built) if built != text else grade
         if grade.found:
             st.found = tuple(dict.fromkeys((*st.found, *grade.found)))
-        if not st.found or q.type not in (QuestionType.LIST, QuestionType.MULTI):
+        retyped = unit.keeps_found
+        if not st.found or retyped is None:
             return grade
         kept = [f for f in st.found if f not in grade.found]
         if not kept:
             return grade
-        if q.type is QuestionType.MULTI:  # found options, by letter: the texts may hold commas
-            kept = [chr(ord("A") + q.options.index(f)) for f in kept if f in q.options]
-        both = self._grade(q, ", ".join([*kept, text]))
+        again = [t for t in (retyped(q, f) for f in kept) if t is not None]
+        both = self._grade(q, ", ".join([*again, text]))
         if float(both.credit) > float(grade.credit) or both.verdict.right and not grade.verdict.right:
             st.found = tuple(dict.fromkeys((*st.found, *both.found)))
             return both

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from tutor.grading import find_numbers
-from tutor.model import Course, Question, QuestionType, Teach
+from tutor.kinds import kind
+from tutor.model import Course, Question, Teach
 from tutor.session.commands import fold
 
 TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
@@ -317,16 +318,8 @@ def _key(text: str) -> str:
 
 
 def answer_forms(q: Question) -> list[str]:
-    """The accepted forms of the question's answer, as words (empty for true/false)."""
-    if q.type is QuestionType.TRUEFALSE:
-        return []
-    if q.type in (QuestionType.CHOICE, QuestionType.MULTI):
-        forms = [q.options[i] for i in q.correct if 0 <= i < len(q.options)]
-    elif q.items:
-        forms = [f for item in q.items for f in item.forms]
-    else:
-        forms = [q.answer]
-    keys = [_key(f) for f in forms]
+    """The accepted forms of the question's answer, as words (its kind's ``right_forms``)."""
+    keys = [_key(f) for f in kind(q.type).right_forms(q)]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
@@ -335,7 +328,7 @@ def reveals(text: str, q: Question, said: str = "") -> bool:
     who wrote ``said`` (a form they typed themselves, or that the question itself shows, is not).
     """
     known = f" {_key(q.ask)} {_key(said)} "
-    if q.type is QuestionType.NUMBER and q.number is not None:
+    if kind(q.type).numeric and q.number is not None:
         spec = q.number
         shown = [n.value for n in find_numbers(f"{q.ask} {said}")]
         return any(spec.accepts(n.value) and n.value not in shown for n in find_numbers(text))

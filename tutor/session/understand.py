@@ -29,17 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tutor.grading.result import Grade, Verdict
-from tutor.model import Question, QuestionType
+from tutor.kinds import kind
+from tutor.model import Question
 from tutor.session.commands import fold
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.intent import ANSWER, DEFINE, TENTATIVE, Intent, classify
 
 ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
 _NON_WORD = re.compile(r"[^\w]+")
-_TRUTH_WORDS = frozenset({
-    "true", "false", "t", "f", "yes", "no", "y", "n", "yep", "yeah", "yup", "nope", "nah",
-    "correct", "incorrect", "right", "wrong",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +102,7 @@ def expects(q: Question, text: str) -> bool:
         return False
     if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
         return True  # an option letter
-    if q.type is QuestionType.TRUEFALSE and k in _TRUTH_WORDS:
+    if k in kind(q.type).always_answers:  # yes or no at a true/false question
         return True
     forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
     for item in q.items:
