@@ -110,12 +110,9 @@ class LessonItem(ListItem):
         parent = self.parent
         if not isinstance(parent, LessonList) or not parent.rows:
             return 0
-        if self.highlighted and parent.spare:
-            # The selected lesson in full when the list has the room to spare for it.
-            width = parent.scrollable_content_region.width - self.styles.gutter.width
-            if len(_layout(self, max(width, 1))) - parent.rows <= parent.spare:
-                return 0
-        return parent.rows
+        # The selected lesson in full when the list has the room to spare for it.
+        full = self.highlighted and parent.spare and len(_layout(self, max(parent.width_fitted, 1)))
+        return 0 if full and full - parent.rows <= parent.spare else parent.rows
 
     def _lines(self, width: int) -> list[Line]:
         """The lesson laid out in ``width`` cells (cached: it is asked for height, then drawn)."""
@@ -128,6 +125,12 @@ class LessonItem(ListItem):
         return lines
 
     def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        parent = self.parent
+        if isinstance(parent, LessonList):
+            # ``container`` is the list's content size in this very layout pass: fitting the
+            # lessons to it here lays them out right the first time, instead of drawing them in
+            # full, then fitting them on resize and laying the screen out again.
+            parent.fit(width, container.height)
         return len(self._lines(width)) if width else 0
 
     def render(self) -> Content:
@@ -168,24 +171,41 @@ class LessonList(ListView):
     title and the start of the summary) when they all fit so, else 1 (the title alone); the
     selected lesson is shown in full when the ``spare`` lines allow."""
     spare = 0
+    width_fitted = 0  # the width of a lesson's text when rows and spare were chosen
+    _fitted: tuple[int, int, tuple[int, ...]] | None = None
 
     def on_resize(self) -> None:
         self.fit_rows()
 
     def fit_rows(self) -> None:
-        """Choose :attr:`rows` so that every lesson shows at the list's height, if it can."""
+        """Fit the lessons to the list's size now (a layout pass also fits them, see
+        :meth:`fit`); lay them out again if that changed how many lines each gets."""
         items = list(self.query_children(LessonItem))
-        height = self.scrollable_content_region.height
+        if items and self.fit(
+            self.scrollable_content_region.width - items[0].styles.gutter.width,
+            self.scrollable_content_region.height,
+        ):
+            for item in items:
+                item.refresh(layout=True)
+
+    def fit(self, width: int, height: int) -> bool:
+        """Choose :attr:`rows` so that every lesson, ``width`` cells wide, shows in ``height``
+        lines if it can; True when that changed rows or spare. Chosen once per size and set of
+        rows."""
+        items = list(self.query_children(LessonItem))
         if not items or height <= 0:
-            return
-        width = self.scrollable_content_region.width - items[0].styles.gutter.width
+            return False
+        key = (width, height, tuple(id(item.row) for item in items))
+        if key == self._fitted:
+            return False
+        self._fitted, self.width_fitted = key, width
         full = sum(len(_layout(item, max(width, 1))) for item in items)
         rows = 0 if full <= height else 2 if 2 * len(items) <= height else 1
         spare = max(0, height - rows * len(items)) if rows else 0
-        if (rows, spare) != (self.rows, self.spare):
-            self.rows, self.spare = rows, spare
-            for item in items:
-                item.refresh(layout=True)
+        if (rows, spare) == (self.rows, self.spare):
+            return False
+        self.rows, self.spare = rows, spare
+        return True
 
 def _piece(text: str, style: str, cursor: bool) -> str | tuple[str, str]:
     if cursor:
@@ -286,26 +306,30 @@ class CourseScreen(Screen[None]):
         # Textual types Screen.app as App[object]; this code only ever runs inside TutorApp.
         return self.app  # type: ignore[return-value]
 
+    _shown: list[LessonRow] | None = None  # the rows composed, until the screen first shows
+
     def compose(self) -> ComposeResult:
+        # The lessons are composed with the screen, not added after it mounts: one layout pass
+        # instead of two before the first frame.
+        self._shown = lesson_rows(self.tutor.course, self.tutor.store)
         yield TitleBar()
         yield Static(id="course-intro")
-        yield LessonList(id="lessons")
+        yield LessonList(*(LessonItem(row) for row in self._shown), id="lessons")
         yield Static(id="course-review")
         yield KeyBar()
 
-    async def on_mount(self) -> None:
-        await self.refresh_lessons()
-
     async def on_screen_resume(self) -> None:
-        # Coming back from a lesson: the progress has moved on. (The first resume comes right
-        # after mounting; it finds every row unchanged and redraws nothing.)
-        if self.is_mounted:
-            await self.refresh_lessons()
+        # Each time the screen shows: first, right after it mounts; then coming back from a
+        # lesson, when the progress has moved on.
+        rows, self._shown = self._shown, None
+        await self.refresh_lessons(rows)
 
-    async def refresh_lessons(self) -> None:
+    async def refresh_lessons(self, rows: list[LessonRow] | None = None) -> None:
+        """Show the course's progress: ``rows`` when just read, else read from the store."""
         course = self.tutor.course
         store = self.tutor.store
-        rows = lesson_rows(course, store)
+        if rows is None:
+            rows = lesson_rows(course, store)
         view = self.query_one("#lessons", ListView)
         items = list(view.query_children(LessonItem))
         if [item.row.lesson for item in items] == [row.lesson for row in rows]:
