@@ -17,6 +17,7 @@ terminal's own palette, whose colours the app cannot know, and are not offered.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from rich.color import ColorSystem
 from textual.color import Color
@@ -83,6 +84,10 @@ ON_BLOCKS = (
 )
 
 
+# Each theme's grounds are measured against every candidate colour: remembering a colour's
+# luminance and its 256-colour twin makes fitting all of a theme's colours (done at every start)
+# several times faster.
+@cache
 def luminance(color: Color) -> float:
     def channel(c: int) -> float:
         v = c / 255
@@ -96,6 +101,7 @@ def ratio(a: Color, b: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@cache
 def in_256(color: Color) -> Color:
     """The colour a 256-colour terminal shows: Rich's nearest palette colour."""
     t = color.rich_color.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
