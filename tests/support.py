@@ -1,5 +1,5 @@
 """Helpers shared by test modules (they import this, never each other): a clock a test moves
-by hand, the fixture course, and running the ``tutor`` command as a script would."""
+by hand, the fixture course and its right answers, and running the ``tutor`` command as a script would."""
 
 from __future__ import annotations
 
@@ -9,8 +9,30 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tutor.loader import load_course
+from tutor.model import Course
+
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "tests" / "data" / "course"
+
+# the right answer to each question of the fixture course, by question id
+RIGHT = {
+    "independence": "1991",
+    "guarantor": "Russia",
+    "both-borders": "Mongolia, North Korea",
+    "trade-role": "B",
+    "frameworks": "A, C",
+    "landlocked": "false",
+    "president": "Tokayev",
+    "pompeo-year": "2020",
+}
+
+
+def fixture_course() -> Course:
+    """The fixture course (``tests/data/course``), loaded; it has no errors."""
+    course, problems = load_course([COURSE])
+    assert not [p for p in problems if p.severity == "error"], problems
+    return course
 
 
 class Clock:

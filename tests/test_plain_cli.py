@@ -11,18 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import COURSE, ROOT, flat, tutor
-
-RIGHT = {
-    "independence": "1991",
-    "guarantor": "Russia",
-    "both-borders": "Mongolia, North Korea",
-    "trade-role": "B",
-    "frameworks": "A, C",
-    "landlocked": "false",
-    "president": "Tokayev",
-    "pompeo-year": "2020",
-}
+from support import COURSE, RIGHT, ROOT, flat, tutor
 
 
 @pytest.fixture

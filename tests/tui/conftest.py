@@ -7,20 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Clock
+from support import Clock, fixture_course
 
 from tutor.grading import Grader
-from tutor.loader import load_course
 from tutor.model import Course
-
-COURSE_DIR = Path(__file__).resolve().parents[1] / "data" / "course"
 
 
 @pytest.fixture(scope="session")
 def course() -> Course:
-    loaded, problems = load_course([COURSE_DIR])
-    assert not [p for p in problems if p.severity == "error"], problems
-    return loaded
+    return fixture_course()
 
 
 @pytest.fixture(scope="session")

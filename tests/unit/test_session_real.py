@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from support import fixture_course
 
 from tutor.grading import Grader
 from tutor.grading.result import Verdict
-from tutor.loader import load_course
 from tutor.messages import Ask, Feedback, Finished, Hint, Info
 from tutor.model import Course, Item, Lesson, Question, QuestionType
 from tutor.session import Session
 
-COURSE = Path(__file__).resolve().parents[1] / "data" / "course"
-
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    course, problems = load_course([COURSE])
-    assert not [p for p in problems if p.severity == "error"], problems
-    return course
+    return fixture_course()
 
 
 @pytest.fixture(scope="module")
