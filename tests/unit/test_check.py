@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 from support import examples_lesson
 
 from tutor.cli import main
+from tutor.model import Question
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 COURSE = DATA / "course"
@@ -103,3 +105,29 @@ def test_fixture_course_examples_all_pass(capsys):
 
     course, _ = load_course([COURSE])
     assert [str(p) for p in run_examples(course)] == []
+
+
+def test_a_course_without_examples_never_builds_the_grader(monkeypatch):
+    """Checking examples costs a grader (an index of every name in the course); a course with
+    none has nothing to grade, and one with any still gets its examples graded."""
+    import tutor.grading
+    from tutor.loader import load_course
+    from tutor.loader.examples import run_examples
+
+    course, _ = load_course([COURSE])
+    bare = type(course)(tuple(
+        replace(lesson, steps=tuple(
+            replace(s, accept_examples=(), reject_examples=(), partial_examples=())
+            if isinstance(s, Question) else s
+            for s in lesson.steps
+        ))
+        for lesson in course.lessons
+    ))
+    built = []
+    real = tutor.grading.Grader
+    monkeypatch.setattr(tutor.grading, "Grader", lambda c: built.append(c) or real(c))
+    assert run_examples(bare) == []
+    assert built == []
+    assert any(q.accept_examples or q.reject_examples for q in course.lessons[0].questions)
+    assert run_examples(course) == []
+    assert built == [course]

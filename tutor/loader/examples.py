@@ -17,9 +17,21 @@ def _problem(path: str, example: Example, message: str) -> Problem:
     return Problem(path, example.pos.line, example.pos.column, message, ERROR)
 
 
+def _has_examples(course: Course) -> bool:
+    return any(
+        q.accept_examples or q.reject_examples or q.partial_examples
+        for lesson in course.lessons
+        for q in lesson.questions
+    )
+
+
 def run_examples(course: Course, grader: object | None = None) -> list[Problem]:
-    """Problems for every example the grader disagrees with. Needs ``tutor.grading.Grader``."""
+    """Problems for every example the grader disagrees with. Needs ``tutor.grading.Grader``,
+    built only when some question has examples: indexing a large course's names costs more than
+    reading it, and a course without examples has nothing to grade."""
     if grader is None:
+        if not _has_examples(course):
+            return []
         from tutor.grading import Grader
 
         grader = Grader(course)
