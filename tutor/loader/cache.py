@@ -19,9 +19,11 @@ Nothing here ever raises: a cache is an optimisation, never a reason for the tut
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import dataclasses
 import enum
 import io
+import operator
 import os
 import pickle
 import stat
@@ -98,6 +100,52 @@ class _Unpickler(pickle.Unpickler):
 
 def _loads(data: bytes) -> Any:
     return _Unpickler(io.BytesIO(data)).load()
+
+
+class _Reducers(dict):
+    """The pickler's dispatch table: a tutor data class whose fields are exactly its
+    constructor's arguments is pickled as a call of that constructor with its field values, in
+    one step. (A frozen data class with slots otherwise pickles through ``__getstate__``, which
+    looks its fields up again for every object: most of the time of writing a large course.)
+    Anything else pickles the ordinary way."""
+
+    def __missing__(self, cls: type) -> Any:
+        if not (
+            cls.__module__.startswith("tutor.")
+            and dataclasses.is_dataclass(cls)
+            and not hasattr(cls, "__post_init__")
+            and all(f.init and not f.kw_only for f in dataclasses.fields(cls))
+        ):
+            found = copyreg.dispatch_table.get(cls)
+            if found is None:
+                raise KeyError(cls)
+            self[cls] = found
+            return found
+        names = [f.name for f in dataclasses.fields(cls)]
+        if len(names) == 1:
+            get = operator.attrgetter(names[0])
+
+            def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+                return cls, (get(obj),)
+        else:
+            values = operator.attrgetter(*names)
+
+            def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+                return cls, values(obj)
+
+        self[cls] = reduce
+        return reduce
+
+
+_REDUCERS = _Reducers()
+
+
+def _dumps(value: Any) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(value)
+    return out.getvalue()
 
 
 def _owned_by_me(info: os.stat_result) -> bool:
@@ -182,7 +230,7 @@ class CourseCache:
         return entry if entry is not None and entry.digest == digest else None
 
     def remember(self, file: str, digest: bytes, lesson: Any, problems: list[Any]) -> Entry:
-        blob = None if lesson is None else pickle.dumps(lesson, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = None if lesson is None else _dumps(lesson)
         entry = Entry(
             digest,
             tuple(problems),
@@ -198,7 +246,7 @@ class CourseCache:
 
     def remember_value(self, file: str, digest: bytes, value: Any, problems: list[Any]) -> Entry:
         """A file that is not a lesson (the course file): its contents and its problems."""
-        blob = None if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = None if value is None else _dumps(value)
         entry = Entry(digest, tuple(problems), None, 0, 0, 0, blob)
         self.entries[file] = entry
         self.changed = True
@@ -228,10 +276,7 @@ class CourseCache:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not _owned_by_me(os.stat(folder)):
                 return
-            data = pickle.dumps(
-                {"code": self.code, "entries": self.entries, "examples": self.examples},
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
+            data = _dumps({"code": self.code, "entries": self.entries, "examples": self.examples})
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".course-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
