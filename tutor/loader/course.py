@@ -8,8 +8,10 @@ The YAML reader is imported only when a file has to be read afresh.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,11 +175,58 @@ def _load_file(file: Path, cache: CourseCache | None) -> LoadedFile:
     return LoadedFile(name, digest, list(entry.problems), entry.lesson_id, entry.questions, entry)
 
 
+def _scan_file(
+    file: Path,
+    cache: CourseCache | None,
+    loaded: list[LoadedFile],
+    kept: list[LoadedFile],
+    by_id: dict[str, LoadedFile],
+    problems: list[Problem],
+) -> None:
+    """Load one file into the scan; a lesson whose id an earlier file took is left out."""
+    result = _load_file(file, cache)
+    loaded.append(result)
+    problems.extend(result.problems)
+    if result.lesson_id is None:
+        return
+    first = by_id.get(result.lesson_id)
+    if first is None:
+        by_id[result.lesson_id] = result
+        kept.append(result)
+        return
+    line, column = _lesson_pos(result)
+    problems.append(
+        Problem(
+            result.path,
+            line,
+            column,
+            f"duplicate lesson id '{result.lesson_id}' (also in {first.path}:"
+            f"{_lesson_pos(first)[0]}); this lesson is left out",
+            ERROR,
+        )
+    )
+
+
 def _lesson_pos(f: LoadedFile) -> tuple[int, int]:
     if f._entry is not None:
         return f._entry.lesson_line, f._entry.lesson_column
     lesson = f.lesson()
     return (lesson.pos.line, lesson.pos.column) if lesson is not None else (0, 0)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading a course makes hundreds of thousands of small objects that all stay alive (the
+    lessons, and the nodes they are read from until each file is done): the cycle collector
+    would walk them again and again and free nothing (a tenth of ``tutor check`` of a large
+    bank). Reference counting frees everything else as before; the collector runs again after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def scan_course(
@@ -196,29 +245,11 @@ def scan_course(
     kept: list[LoadedFile] = []
     by_id: dict[str, LoadedFile] = {}
     total = len(files)
-    for done, file in enumerate(files, 1):
-        result = _load_file(file, cache)
-        loaded.append(result)
-        problems.extend(result.problems)
-        if result.lesson_id is not None:
-            first = by_id.get(result.lesson_id)
-            if first is None:
-                by_id[result.lesson_id] = result
-                kept.append(result)
-            else:
-                line, column = _lesson_pos(result)
-                problems.append(
-                    Problem(
-                        result.path,
-                        line,
-                        column,
-                        f"duplicate lesson id '{result.lesson_id}' (also in {first.path}:"
-                        f"{_lesson_pos(first)[0]}); this lesson is left out",
-                        ERROR,
-                    )
-                )
-        if progress is not None:
-            progress(done, total)
+    with _collector_paused():
+        for done, file in enumerate(files, 1):
+            _scan_file(file, cache, loaded, kept, by_id, problems)
+            if progress is not None:
+                progress(done, total)
     info, info_path = _course_info(paths, problems, cache)
     if info is not None and info.order:
         from tutor.loader.coursefile import ordered
