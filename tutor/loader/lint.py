@@ -59,6 +59,8 @@ def _words(text: str) -> str:
 def _lint_replies(report: Report, question: Question) -> None:
     """A ``wrong:`` reply is shown on a wrong try, before the last one: it must not name what
     is right, or the next try is a copy."""
+    if not question.wrong:
+        return
     forms = [(form, _words(form)) for form in accepted_forms(question)]
     forms = [(form, words) for form, words in forms if words.strip()]
     for wrong in question.wrong:
@@ -90,12 +92,16 @@ def lint_lesson(report: Report, lesson: Lesson) -> None:
             " with 'Score: 0 of 0'; add a question",
         )
     # "what is X?" about a term the question itself names must not answer the question.
+    if not lesson.glossary:
+        return
+    terms = [(entry, _words(entry.term)) for entry in lesson.glossary]
     for question in lesson.questions:
         asked = _words(question.ask)
+        named_terms = [entry for entry, term in terms if term in asked]
+        if not named_terms:
+            continue
         forms = [(form, _words(form)) for form in accepted_forms(question)]
-        for entry in lesson.glossary:
-            if _words(entry.term) not in asked:
-                continue
+        for entry in named_terms:
             definition = _words(entry.definition)
             named = next((form for form, words in forms if words.strip() and words in definition), None)
             if named is not None and _words(named) not in asked:
