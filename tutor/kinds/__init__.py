@@ -19,6 +19,7 @@ goes").
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ class UnknownKind(ValueError):
     """A question type no kind module declares."""
 
 
+@functools.cache  # called for every question read and every answer graded
 def _resolve(ref: str) -> Any:
     module, _, name = ref.partition(":")
     return getattr(importlib.import_module(module), name)

@@ -121,24 +121,25 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
                     f"unknown question type '{raw}'{_type_hint(raw)};"
                     f" the types are {', '.join(TYPES)}",
                 )
+    unit = kind(qtype) if qtype is not None else None
     for key in ("ask", "answer"):
-        if key == "answer" and qtype is not None and kind(qtype).answer_optional:
+        if key == "answer" and unit is not None and unit.answer_optional:
             continue
         if key not in pairs and key not in meant:
             report.error(node, f"{label} has no '{key}'")
-    if qtype is not None:
+    if unit is not None:
         for key in _TYPE_KEYS:
-            if key in pairs and key not in kind(qtype).keys:
-                _misplaced(report, pairs, key, qtype)
+            if key in pairs and key not in unit.keys:
+                _misplaced(report, pairs, key, unit.type)
 
     ask = f.text(report, pairs["ask"][1], "'ask'") if "ask" in pairs else None
     built: Answer | None = None
     if (
-        qtype is not None
-        and ("answer" in pairs or kind(qtype).answer_optional)
-        and not ("options" in meant and kind(qtype).options)
+        unit is not None
+        and ("answer" in pairs or unit.answer_optional)
+        and not ("options" in meant and unit.options)
     ):  # 'option:' (misspelt) was reported already; "has no 'options'" would say it twice
-        built = kind(qtype).read(report, pairs, label)
+        built = unit.read(report, pairs, label)
     wrong: tuple[Wrong, ...] = ()
     if "wrong" in pairs:
         wrong = _wrong(
@@ -227,11 +228,12 @@ def _misplaced(report: Report, pairs: dict, key: str, qtype: QuestionType) -> No
 def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wrong, ...]:
     out = []
     named: dict[int, Scalar] = {}  # choice and multi: option index -> the key that named it
+    unit = kind(qtype) if built is not None else None  # an answer was read: qtype is a kind
     for key, reply, knode in f.text_pairs(report, node, "'wrong'"):
         shown = key
         clash = None
-        if built is not None:
-            if kind(qtype).options:
+        if unit is not None and built is not None:
+            if unit.options:
                 index = resolve_option(built.options, key)
                 if index is None:  # the grader only ever matches options: the reply would be lost
                     option_error(report, knode, key, built.options, "'wrong' key")
@@ -246,7 +248,7 @@ def _wrong(report: Report, node: Node, qtype, built: Answer | None) -> tuple[Wro
                     )
                 named.setdefault(index, knode)
             else:
-                clash = kind(qtype).clash_of(built, key)
+                clash = unit.clash_of(built, key)
         if clash:
             report.error(knode, f"'wrong' lists '{key}', {clash}")
             continue
