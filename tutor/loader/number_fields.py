@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from tutor.grading.normalise import fold
 from tutor.grading.number_notation import powers_of_ten
@@ -88,6 +89,7 @@ def answer_number(text: str, unit: str | None = None) -> tuple[float | None, lis
 _PERCENT = re.compile(r"\s*(%|per\s*cent|pc)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # a course writes the same few tolerances (1%, 0.5) again and again
 def parse_tolerance(text: str, unit: str | None = None) -> tuple[float, bool] | None:
     """``(amount, relative)``: ``"5%"`` and ``"5 percent"`` are ``(0.05, True)``, ``"0.5"`` is
     ``(0.5, False)``. An amount may carry the answer's unit or a scale word (``2 km``, ``1
