@@ -52,6 +52,7 @@ _SWAP_WORDS = {"skip": "skip", "quit": "quit", "exit": "quit"}
 
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you|now)\b")
 _SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w]+")
 _EDGE_PUNCT = " \t.,;:!?¡¿'\"`()[]{}<>-–—…/\\*_~"
 
 
@@ -72,6 +73,12 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold()
+
+
+def form_key(text: str) -> str:
+    """``text`` folded, its words joined by one space and the rest dropped: how a form of an
+    answer is found in what was typed or said (``Mongolia, North-Korea`` -> ``mongolia north korea``)."""
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 def _normalise(text: str) -> str:

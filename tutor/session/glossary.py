@@ -21,15 +21,13 @@ from rapidfuzz.distance import OSA
 
 from tutor.grading.textmatch import budget
 from tutor.model import GlossaryEntry
-from tutor.session.commands import fold
+from tutor.session.commands import form_key
 
-_NON_WORD = re.compile(r"[^\w]+")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def key(text: str) -> str:
-    t = _NON_WORD.sub(" ", fold(text)).strip()
-    return _ARTICLE.sub("", t)
+    return _ARTICLE.sub("", form_key(text))
 
 
 def _budget(n: int) -> int:

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from tutor.grading import find_numbers
 from tutor.kinds import kind
 from tutor.model import Course, Question, Teach
-from tutor.session.commands import fold
+from tutor.session.commands import fold, form_key
 
 TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
 
@@ -42,7 +42,6 @@ _MARKUP = re.compile(r"(\*\*|__|\*|`|^#+\s*|^\s*[-*+]\s+|^\s*>\s?)", re.MULTILIN
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # A sentence ends at . ! or ? after a lower-case word or a number, not after an initial (U.S.).
 _SENTENCE = re.compile(r"(?<=[a-z0-9)\]\"”'’][.!?])\s+(?=[A-Z0-9“\"(])")
-_NON_WORD = re.compile(r"[^\w]+")
 
 # Words that say nothing about *what* is asked.
 _STOP = frozenset(
@@ -313,13 +312,9 @@ def course_index(course: Course) -> CourseIndex:
 # ----------------------------------------------------------------- what may not be shown
 
 
-def _key(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
-
-
 def answer_forms(q: Question) -> list[str]:
     """The accepted forms of the question's answer, as words (its kind's ``right_forms``)."""
-    keys = [_key(f) for f in kind(q.type).right_forms(q)]
+    keys = [form_key(f) for f in kind(q.type).right_forms(q)]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
@@ -327,10 +322,10 @@ def reveals(text: str, q: Question, said: str = "") -> bool:
     """Whether ``text`` holds an accepted form of the answer to ``q`` that is news to a student
     who wrote ``said`` (a form they typed themselves, or that the question itself shows, is not).
     """
-    known = f" {_key(q.ask)} {_key(said)} "
+    known = f" {form_key(q.ask)} {form_key(said)} "
     if kind(q.type).numeric and q.number is not None:
         spec = q.number
         shown = [n.value for n in find_numbers(f"{q.ask} {said}")]
         return any(spec.accepts(n.value) and n.value not in shown for n in find_numbers(text))
-    hay = f" {_key(text)} "
+    hay = f" {form_key(text)} "
     return any(f" {form} " in hay and f" {form} " not in known for form in answer_forms(q))

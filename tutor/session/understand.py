@@ -24,19 +24,17 @@ The rule, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tutor.grading.result import Grade, Verdict
 from tutor.kinds import kind
 from tutor.model import Question
-from tutor.session.commands import fold
+from tutor.session.commands import form_key
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.intent import ANSWER, DEFINE, TENTATIVE, Intent, classify
 
 ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +88,10 @@ def understand(
     return Understood(intent, False, lookup=lookup)
 
 
-def _form_key(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
-
-
 def expects(q: Question, text: str) -> bool:
     """Whether ``text`` is, as written, one of the answers this question knows about: the answer,
     an accepted form, an anticipated wrong answer or an option (right or not)."""
-    k = _form_key(text)
+    k = form_key(text)
     if not k:
         return False
     if q.options and len(k) == 1 and 0 <= ord(k) - ord("a") < len(q.options):
@@ -107,4 +101,4 @@ def expects(q: Question, text: str) -> bool:
     forms = [q.answer, *q.options, *(w.text for w in q.wrong)]
     for item in q.items:
         forms.extend(item.forms)
-    return any(_form_key(f) == k for f in forms)
+    return any(form_key(f) == k for f in forms)
