@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -311,5 +312,9 @@ def run_app(
         theme_name=theme,
         settings_path=settings_path,
     )
+    # The course, the modules and the app built so far live as long as the app: leave them out
+    # of every later garbage collection. Without this, a full collection scanned them all while
+    # the first screen was drawn (about 40 ms, a third of the start-up beyond a bare app).
+    gc.freeze()
     app.run()
     return int(app.return_code or 0)

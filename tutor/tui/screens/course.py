@@ -284,6 +284,13 @@ def _layout(item: LessonItem, width: int, rows: int = 0) -> list[Line]:
     return lines[:rows] if rows else lines
 
 
+def _show(widget: Static, text: str) -> None:
+    """Show ``text`` literally in ``widget``; the same text again costs no layout."""
+    if getattr(widget, "_shown_text", None) != text:
+        widget._shown_text = text  # type: ignore[attr-defined]
+        widget.update(plain(text))
+
+
 def _fit(text: str, width: int) -> str:
     """``text`` in at most ``width`` cells, cut with "…"."""
     if cell_len(text) <= width:
@@ -306,23 +313,28 @@ class CourseScreen(Screen[None]):
         # Textual types Screen.app as App[object]; this code only ever runs inside TutorApp.
         return self.app  # type: ignore[return-value]
 
-    _shown: list[LessonRow] | None = None  # the rows composed, until the screen first shows
+    _composed: list[LessonRow] | None = None  # the rows read to compose the screen
 
     def compose(self) -> ComposeResult:
         # The lessons are composed with the screen, not added after it mounts: one layout pass
         # instead of two before the first frame.
-        self._shown = lesson_rows(self.tutor.course, self.tutor.store)
+        self._composed = lesson_rows(self.tutor.course, self.tutor.store)
         yield TitleBar()
         yield Static(id="course-intro")
-        yield LessonList(*(LessonItem(row) for row in self._shown), id="lessons")
+        yield LessonList(*(LessonItem(row) for row in self._composed), id="lessons")
         yield Static(id="course-review")
         yield KeyBar()
 
-    async def on_screen_resume(self) -> None:
-        # Each time the screen shows: first, right after it mounts; then coming back from a
-        # lesson, when the progress has moved on.
-        rows, self._shown = self._shown, None
+    async def on_mount(self) -> None:
+        # Selection, focus and texts before the first frame, or it is drawn twice.
+        rows, self._composed = self._composed, None
         await self.refresh_lessons(rows)
+
+    async def on_screen_resume(self) -> None:
+        # Coming back from a lesson: the progress has moved on. (The first resume comes right
+        # after mounting; it finds everything unchanged and redraws nothing.)
+        if self.is_mounted:
+            await self.refresh_lessons()
 
     async def refresh_lessons(self, rows: list[LessonRow] | None = None) -> None:
         """Show the course's progress: ``rows`` when just read, else read from the store."""
@@ -338,8 +350,8 @@ class CourseScreen(Screen[None]):
         else:
             await view.clear()
             await view.extend(LessonItem(row) for row in rows)
-        if rows:
-            view.index = lesson_to_continue(rows)
+        if rows and view.index != (index := lesson_to_continue(rows)):
+            view.index = index
         if isinstance(view, LessonList):
             self.call_after_refresh(view.fit_rows)
         if not view.has_focus:
@@ -352,7 +364,7 @@ class CourseScreen(Screen[None]):
             if done:
                 intro += f" {done} done."
         intro += " Enter starts the selected lesson."
-        self.query_one("#course-intro", Static).update(plain(intro))
+        _show(self.query_one("#course-intro", Static), intro)
         review = self.query_one("#course-review", Static)
         if store is None:
             review.display = False
@@ -368,7 +380,7 @@ class CourseScreen(Screen[None]):
             if missed:
                 noun = "question" if missed == 1 else "questions"
                 text += f"  ✗ {missed} {noun} missed today: press m to practise them now."
-            review.update(plain(text))
+            _show(review, text)
             review.set_class(bool(due or missed), "-due")
 
     def selected_lesson_id(self) -> str | None:
