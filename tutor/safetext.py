@@ -19,7 +19,6 @@ Standard library only: every layer may import it.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from typing import Any
@@ -71,6 +70,8 @@ def one_line(text: str, limit: int | None = None) -> str:
 
 def json_text(value: Any, **options: Any) -> str:
     """``json.dumps`` (non-ASCII kept readable) with DEL, C1, U+2028 and U+2029 escaped too."""
+    import json  # not needed to show a lesson
+
     return json.dumps(value, ensure_ascii=False, **options).translate(_JSON_ESCAPES)
 
 
