@@ -73,14 +73,12 @@ class Seq:
 class Map:
     """A mapping: key text -> (key node, value node), in file order. Keys are unique."""
 
-    __slots__ = ("pairs", "line", "column", "_key")
+    __slots__ = ("pairs", "line", "column")
 
     def __init__(self, line: int, column: int) -> None:
         self.pairs: dict[str, tuple[Scalar, Node]] = {}
         self.line = line
         self.column = column
-        # The pending key; False after a bad key, whose value is skipped.
-        self._key: Scalar | Literal[False] | None = None
 
 
 Node = Scalar | Seq | Map
@@ -206,7 +204,12 @@ def _refuse_control(node: Scalar, report: Report) -> None:
 
 
 def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa: C901 - one tight event loop
-    stack: list[Seq | Map] = []
+    # The open collection, whether it is a list, and its pending key (a mapping's; False after a
+    # bad key, whose value is skipped) are locals; the enclosing ones wait on the stack.
+    stack: list[tuple[Seq | Map | None, bool, Scalar | Literal[False] | None]] = []
+    parent: Seq | Map | None = None
+    in_seq = False
+    key: Scalar | Literal[False] | None = None
     root: Node | None = None
     documents = 0
     budget = MAX_NODES
@@ -221,16 +224,17 @@ def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa:
                 mark.line + 1,
                 mark.column + 1,
             )
+        node: Node
         if kind is ScalarEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_props(event)
             mark = event.start_mark
-            scalar = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
-            if not scalar.value.isprintable() and CONTROL.search(scalar.value):
-                _refuse_control(scalar, report)
-            if check_plain is not None and event.implicit[0]:
+            plain = event.implicit[0]
+            node = Scalar(event.value, mark.line + 1, mark.column + 1, plain)
+            if not node.value.isprintable() and CONTROL.search(node.value):
+                _refuse_control(node, report)
+            if plain and check_plain is not None:
                 check_plain(event)
-            node: Node = scalar
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None or event.tag is not None:
                 _refuse_props(event)
@@ -241,14 +245,15 @@ def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa:
                     mark.line + 1,
                     mark.column + 1,
                 )
-            stack.append(
-                Map(mark.line + 1, mark.column + 1)
-                if kind is MappingStartEvent
-                else Seq(mark.line + 1, mark.column + 1)
-            )
+            stack.append((parent, in_seq, key))
+            in_seq = kind is SequenceStartEvent
+            parent = (Seq if in_seq else Map)(mark.line + 1, mark.column + 1)
+            key = None
             continue
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            node = stack.pop()
+            assert parent is not None  # an end event closes the open collection
+            node = parent
+            parent, in_seq, key = stack.pop()
         elif kind is AliasEvent:
             mark = event.start_mark
             raise Refused(
@@ -271,38 +276,35 @@ def _build(get_event, report: Report, check_plain=None) -> Node | None:  # noqa:
         else:  # stream start, document end
             continue
 
-        if not stack:
+        if parent is None:
             root = node
-            continue
-        parent = stack[-1]
-        if isinstance(parent, Seq):  # isinstance, unlike __class__ is, narrows parent to Map below
-            parent.items.append(node)
-            continue
-        key = parent._key
-        if key is None:  # this node is a key
+        elif in_seq:
+            parent.items.append(node)  # type: ignore[union-attr]  # in_seq: parent is a Seq
+        elif key is None:  # this node is a key
             if node.__class__ is not Scalar:
                 report.error(node, "a key must be plain text, not a list or mapping")
-                parent._key = False
-            elif node.value == "<<" and node.plain:
+                key = False
+            elif node.plain and node.value == "<<":
                 raise Refused(
                     "merge keys (<<) are not allowed in lesson files: write the keys out",
                     node.line,
                     node.column,
                 )
             else:
-                parent._key = node
-            continue
-        parent._key = None
-        if key is False:
-            continue
-        first = parent.pairs.get(key.value)
-        if first is not None:
-            # In a list item (a step), a repeated key usually starts the next item without '- '.
-            new_item = key.value in ("id", "teach", "ask") and len(stack) > 1 and stack[-2].__class__ is Seq
-            report.error(
-                key,
-                f"duplicate key '{key.value}' (first at line {first[0].line}): remove one"
-                + ("; or, if a new step starts here, begin it with '- '" if new_item else ""),
-            )
-            continue
-        parent.pairs[key.value] = (key, node)
+                key = node
+        elif key is False:
+            key = None
+        else:
+            pairs = parent.pairs  # type: ignore[union-attr]  # not in_seq: parent is a Map
+            first = pairs.get(key.value)
+            if first is None:
+                pairs[key.value] = (key, node)
+            else:
+                # In a list item (a step), a repeated key usually starts the next item without '- '.
+                new_item = key.value in ("id", "teach", "ask") and len(stack) > 1 and stack[-1][1]
+                report.error(
+                    key,
+                    f"duplicate key '{key.value}' (first at line {first[0].line}): remove one"
+                    + ("; or, if a new step starts here, begin it with '- '" if new_item else ""),
+                )
+            key = None
