@@ -46,6 +46,8 @@ _CURRENCY = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W_]+|[$€£¥₸₽%]")
+# A whole number in plain digits, exact as a float (the reader reads it as itself, in any unit)
+PLAIN_WHOLE = re.compile(r"[1-9][0-9]{0,14}")
 
 
 def parse_number(text: str, unit: str | None = None) -> float | None:
@@ -61,6 +63,8 @@ def parse_number(text: str, unit: str | None = None) -> float | None:
 def answer_number(text: str, unit: str | None = None) -> tuple[float | None, list[str]]:
     """``(value, stray words)``: an instructor's answer is a number, perhaps with a scale word,
     its unit or a currency; any other word (``about``, a misspelt ``milion``) is stray."""
+    if PLAIN_WHOLE.fullmatch(text):  # most answers: the reader finds exactly this number in them
+        return float(text), []
     text = powers_of_ten(text)  # 6.02 x 10^23 is 6.02e23
     try:
         found = find_numbers(text, unit=unit)
