@@ -46,32 +46,48 @@ def lesson_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], 
         paths = [paths]
     files: list[Path] = []
     problems: list[Problem] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                (p for p in path.iterdir() if p.suffix.lower() in SUFFIXES
-                 and not p.name.startswith(".") and p.name.lower() not in COURSE_FILES
-                 and (p.is_file() or p.is_symlink())),
-                key=lambda p: p.name,
-            )
+            found = _folder_files(path)
             problems.extend(_near_misses(path))
             if not found:
                 problems.append(
                     Problem(str(path), 0, 0, "no lesson files (*.yaml, *.yml) in this folder", ERROR)
                 )
         elif path.exists():
-            found = [path]
+            found = [(path, os.path.realpath(path))]  # Path.resolve raises on a symlink loop
         else:
             problems.append(Problem(str(path), 0, 0, "no such file or folder", ERROR))
             continue
-        for file in found:
-            key = Path(os.path.realpath(file))  # Path.resolve raises on a symlink loop
-            if key not in seen:
-                seen.add(key)
+        for file, real in found:
+            if real not in seen:
+                seen.add(real)
                 files.append(file)
     return files, problems
+
+
+def _folder_files(folder: Path) -> list[tuple[Path, str]]:
+    """A folder's lesson files, sorted by name, each with its real path (a file that is no link
+    is where its folder really is: one ``realpath`` per folder, not one per file)."""
+    real_folder = os.path.realpath(folder)
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if (
+                os.path.splitext(name)[1].lower() in SUFFIXES
+                and not name.startswith(".")
+                and name.lower() not in COURSE_FILES
+            ):
+                link = entry.is_symlink()
+                if link or entry.is_file():
+                    path = folder / name
+                    real = os.path.realpath(path) if link else os.path.join(real_folder, name)
+                    found.append((path, real))
+    found.sort(key=lambda pair: pair[0].name)
+    return found
 
 
 def _near_misses(folder: Path) -> list[Problem]:
