@@ -52,6 +52,7 @@ class Figures:
     content: int = 0
     content_missed: list[str] = field(default_factory=list)
     leaks: list[str] = field(default_factory=list)
+    denied: list[str] = field(default_factory=list)  # "not covered" said of the open question
     acts: Counter = field(default_factory=Counter)  # (recognised, expected)
 
     def content_rate(self) -> float:
@@ -93,6 +94,8 @@ def _check(fig: Figures, line: dict, q: Question, graded: list[dict], replies: l
     for reply in replies:
         if reveals(reply, q, said=text):
             fig.leaks.append(f"{text!r} -> {reply!r}")
+    if line.get("withheld") and any("doesn't cover" in r for r in replies):
+        fig.denied.append(f"{text!r} -> {' | '.join(replies)[:200]!r}")
     if kind in CONTENT and not line.get("withheld"):
         fig.content += 1
         said = " ".join(replies).casefold()
@@ -163,6 +166,7 @@ def _must_reach(fig: Figures) -> None:
     assert not fig.talk_graded, fig.talk_graded
     assert not fig.tentative_wrong, fig.tentative_wrong
     assert not fig.leaks, fig.leaks
+    assert not fig.denied, fig.denied  # the course covers it: the tutor keeps it back instead
     assert fig.content_rate() >= 0.9, fig.content_missed
 
 

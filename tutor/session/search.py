@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from tutor.grading import find_numbers
+from tutor.grading.wordforms import place_of
 from tutor.kinds import kind
 from tutor.model import Course, Question, Teach
 from tutor.session.commands import fold, form_key
@@ -54,7 +55,7 @@ _STOP = frozenset(
     very kind sort like lot get got give let lets s t d ll re ve m ok okay hey hi hello tutor
     happen happened happens come came make made use used going go become became becomes begin
     began start started want wanted wants need needs before after now then still ever way
-    u ur""".split()  # noqa: SIM905
+    called u ur""".split()  # noqa: SIM905
 )
 
 # Forms a stemmer cannot join (irregular verbs) and the plain words students use for the words
@@ -69,6 +70,9 @@ _ALSO: dict[str, tuple[str, ...]] = {
     "weapons": ("arms", "military"), "weapon": ("arms", "military"), "arms": ("weapons",),
     "big": ("large", "largest", "size", "area"), "size": ("large", "largest", "area"),
     "people": ("population",), "population": ("people",),
+    "live": ("population", "inhabitants", "home"), "lives": ("population", "inhabitants", "home"),
+    "help": ("aid", "support", "assistance"), "helps": ("aid", "support", "assistance"),
+    "helped": ("aid", "support", "assistance"),
     "founded": ("founding", "established"), "independent": ("independence",),
     "independence": ("independent",),
     # "where is X?": X with a word that places it
@@ -165,6 +169,7 @@ class CourseIndex:
         self._db.execute("DROP TABLE stem_terms")
         self._db.execute("DROP TABLE stem")
         self._vocab = frozenset(self._stem)
+        self._places: dict[str, tuple[str, ...]] | None = None
         self._near: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for w in sorted(self._vocab):
             if len(w) > 2 and not w.isdigit():
@@ -188,7 +193,7 @@ class CourseIndex:
             if w in _STOP or (len(w) < 2 and not w.isdigit()):
                 continue
             if w not in self._vocab and w not in _ALSO and len(w) >= 4 and not w.isdigit():
-                w = self._mend(w)
+                w = self._place(w) or self._mend(w)
             if w not in out:
                 out.append(w)
         return out[:12]
@@ -201,6 +206,14 @@ class CourseIndex:
             if used and used not in out:
                 out.append(used)
         return out
+
+    def _place(self, w: str) -> str | None:
+        """The course's name of the place a demonym stands for: ``afghans`` -> ``afghanistan``
+        (the grader's rule, :func:`tutor.grading.wordforms.place_of`)."""
+        if self._places is None:  # made when first needed: a big course has many words
+            self._places = {v: (v,) for v in self._vocab}
+        found = place_of(w, self._places)
+        return found[0] if found else None
 
     def _mend(self, w: str) -> str:
         """The course word a misspelt ``w`` clearly means (same first letter, ratio >= 80)."""
