@@ -74,3 +74,27 @@ def test_a_link_to_a_lesson_loads_once_and_other_yaml_gets_one_error(tmp_path):
     assert [(Path(p.path).name, p.line, p.message[:27]) for p in problems] == [
         ("ci.yml", 1, "this is not a lesson file: ")
     ]
+
+
+
+def test_loading_pauses_the_cycle_collector_and_leaves_the_course_in_the_oldest_generation():
+    """A loaded course stays alive: the collector is paused while it is built, runs again after,
+    and finds the lessons among the old objects rather than walking them as new ones. (In a
+    fresh interpreter: what other tests froze would change what a collection sees.)"""
+    import subprocess
+    import sys
+
+    script = """
+import gc, sys
+from tutor.loader import scan_course
+during = []
+scan = scan_course([sys.argv[1]], progress=lambda done, total: during.append(gc.isenabled()))
+lesson = scan.kept[0].lesson()
+old = any(obj is lesson for obj in gc.get_objects(generation=2))
+print(bool(during) and not any(during), gc.isenabled(), gc.is_tracked(lesson), old)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(LOADER.parent / "course")],
+        capture_output=True, text=True, check=True,
+    )
+    assert done.stdout.split() == ["True", "True", "True", "True"]

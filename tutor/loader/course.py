@@ -235,12 +235,18 @@ def _collector_paused() -> Iterator[None]:
     """Loading a course makes hundreds of thousands of small objects that all stay alive (the
     lessons, and the nodes they are read from until each file is done): the cycle collector
     would walk them again and again and free nothing (a tenth of ``tutor check`` of a large
-    bank). Reference counting frees everything else as before; the collector runs again after."""
+    bank). Reference counting frees everything else as before; the collector runs again after,
+    with what loading made moved straight to the oldest generation: otherwise the first young
+    collection after it would walk all of it, and the next one again. (Only when nothing is
+    frozen yet: ``gc.unfreeze`` would thaw what someone else froze.)"""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
         if was:
             gc.enable()
 
