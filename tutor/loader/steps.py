@@ -18,6 +18,7 @@ QUESTION_KEYS = (
 LESSON_KEYS = ("id", "title", "summary", "minutes", "tries", "sources", "glossary", "synonyms", "steps")
 EXAMPLE_KEYS = ("accept", "reject", "partial")
 TYPES = tuple(t.value for t in QuestionType)
+_BY_NAME = {t.value: t for t in QuestionType}
 T = QuestionType
 MAX_TRIES = 20
 _QUESTION_SET = frozenset(QUESTION_KEYS)
@@ -83,7 +84,7 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
     errors_before = report.errors
     pairs = node.pairs
     meant = set()  # known keys that unknown ones probably misspell: not reported missing too
-    for name, (knode, _) in pairs.items():
+    for name, (knode, _) in () if _QUESTION_SET.issuperset(pairs) else pairs.items():
         if name in _QUESTION_SET:
             continue
         if name in LESSON_KEYS:
@@ -113,9 +114,8 @@ def convert_question(report: Report, node: Map, seen: dict[str, Scalar]) -> Ques
         raw = f.text(report, tnode, "'type'")
         qtype = None
         if raw is not None:
-            try:
-                qtype = QuestionType(raw.lower())
-            except ValueError:
+            qtype = _BY_NAME.get(raw.lower())
+            if qtype is None:
                 report.error(
                     tnode,
                     f"unknown question type '{raw}'{_type_hint(raw)};"
