@@ -71,16 +71,22 @@ def code_fingerprint() -> str:
     edited checkout makes every older cache stale."""
     import tutor
 
-    root = Path(tutor.__file__).parent
     parts = [f"{tutor.__version__}|{FORMAT}"]
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "_course"))
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                rel = os.path.relpath(os.path.join(folder, name), root)
-                parts.append(f"{rel}|{info.st_size}|{info.st_mtime_ns}")
+    _fingerprint_folder(os.path.dirname(tutor.__file__), "", parts)
     return digest("\n".join(parts).encode("utf-8", "surrogateescape")).hex()
+
+
+def _fingerprint_folder(folder: str, rel: str, parts: list[str]) -> None:
+    """Each module's path under the package, size and time, in name order (one scandir per
+    folder: this runs at every start)."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith(".py") and entry.is_file():
+            info = entry.stat()
+            parts.append(f"{rel}{entry.name}|{info.st_size}|{info.st_mtime_ns}")
+        elif entry.is_dir() and entry.name not in ("__pycache__", "_course"):
+            _fingerprint_folder(entry.path, f"{rel}{entry.name}/", parts)
 
 
 class _Unpickler(pickle.Unpickler):
