@@ -74,6 +74,9 @@ def test_no_real_answer_is_mistaken_for_talk(graded_course):
         ("thank you!", "social", "thanks"),
         ("who are you?", "social", "who"),
         ("is this on the exam?", "social", "meta"),
+        ("what is this lesson about?", "social", "about"),
+        ("whats this course about", "social", "about"),
+        ("what are we learning?", "social", "about"),
         ("hint pls", "command", "hint"),
     ],
 )
@@ -193,6 +196,27 @@ def test_social_reply_then_the_question_again(shipped):
     out = s.submit("hi there")
     assert isinstance(out[0], Info) and out[0].understood == "social"
     assert isinstance(out[-1], Ask) and out[-1].repeated
+
+
+def test_what_the_lesson_is_about_is_its_title_and_summary(shipped):
+    course, grader = shipped
+    lesson = course.lesson("hedging")
+    s = at(course, grader, "hedging", "new-president")
+    out = s.submit("what is this lesson about?")
+    assert lesson.title in out[0].text and lesson.summary in out[0].text
+    assert course.title in out[0].text
+    assert tries(s) == 0 and isinstance(out[-1], Ask)
+    # At "In which magazine...?" the course's title ("... foreign policy") would name the answer;
+    # at hedging's first question ("what one-word term...?") the lesson's title would.
+    assert "Hedging" not in at(course, grader, "hedging", lesson.questions[0].id).submit(
+        "what is this lesson about?")[0].text
+    s = at(course, grader, "neighbourhood", "magazine")
+    text = s.submit("whats this about")[0].text
+    assert course.lesson("neighbourhood").summary in text
+    assert "foreign policy" not in text.casefold()
+    s = Session.learn(course, "hedging", grader, pace=True)  # waiting to go on, too
+    s.start()
+    assert course.lesson("hedging").summary in s.submit("what are we learning")[0].text
 
 
 def test_progress_says_where_the_student_is(shipped):

@@ -137,8 +137,14 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
     "meta": (
         "is this on the exam", "will this be on the test", "is this on the test",
         "will this be on the exam", "does this count", "is this graded", "do i need to know this",
-        "why do i need to know this", "what is this lesson about", "whats this lesson about",
-        "what is this course about", "what are we learning",
+        "why do i need to know this",
+    ),
+    "about": (
+        "what is this lesson about", "whats this lesson about", "what is this course about",
+        "whats this course about", "what are we learning", "what are we learning about",
+        "what is this about", "whats this about", "what will i learn", "what am i learning",
+        "what is the lesson about", "what is the course about", "what does this lesson cover",
+        "what is this lesson", "what lesson is this",
     ),
 }
 

@@ -103,8 +103,27 @@ class Talk:
             return self._course_reply(text, intent, u, st.question)
         if intent.kind == REQUEST:
             return self._request(st, intent)
-        reply = _SOCIAL_REPLIES.get(intent.name, "OK.")
+        reply = self._social_reply(intent.name)
         return [Info(reply, "social", understood=SOCIAL, act=intent.name), st.ask(repeated=True)]
+
+    def _social_reply(self, act: str) -> str:
+        """What the tutor says to small talk; "what is this lesson about?" is told the lesson's
+        title and summary, and what the course is."""
+        if act != "about":
+            return _SOCIAL_REPLIES.get(act, "OK.")
+        lesson, course = self.state.lesson, self.state.course
+        parts = []
+        if lesson is not None:
+            parts.append(f"You are in the lesson “{lesson.title}”"
+                         + (f": {lesson.summary}" if lesson.summary else ""))
+        if course.title:
+            parts.append(f"It is part of the course “{course.title}”"
+                         + (f": {course.description}" if course.description else ""))
+        st = self.walk.open()
+        if st is not None:  # never the open question's answer (a summary may hold it)
+            parts = [p for p in parts if not reveals(p, st.question, "")]
+        parts.append("Ask me about anything in it.")
+        return " ".join(p if p.endswith((".", "!", "?")) else f"{p}." for p in parts)
 
     def _request(self, st: QuestionState, intent: Intent) -> list[Message]:
         q = st.question
@@ -261,7 +280,7 @@ class Talk:
             return [Info("No question is open just now. Press Enter to go on.", "notice",
                          understood=REQUEST, act=intent.name)]
         if intent.kind == SOCIAL and intent.name != "ack":
-            reply = _SOCIAL_REPLIES.get(intent.name, "OK.")
+            reply = self._social_reply(intent.name)
             return [Info(f"{reply} Press Enter to go on.", "social", understood=SOCIAL,
                          act=intent.name)]
         return None
