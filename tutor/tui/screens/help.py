@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
+from tutor.tui.screens import screen_css
 from tutor.tui.widgets.bars import KeyBar
 
 HELP_TEXT = """\
@@ -59,6 +60,8 @@ Anywhere: `f1` this help, `ctrl+p` jump to any lesson or change the theme, `ctrl
 
 class HelpScreen(ModalScreen[None]):
     """A modal over whatever screen the student was on."""
+
+    DEFAULT_CSS = screen_css("help")
 
     BINDINGS = [
         Binding("escape,f1,q,question_mark", "dismiss_help", "Close", id="help.close"),

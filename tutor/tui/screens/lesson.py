@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, ProgressBar
 
 from tutor import messages as m
 from tutor.figures import figure
+from tutor.tui.screens import screen_css
 from tutor.tui.widgets.bars import KeyBar
 from tutor.tui.widgets.transcript import (
     NoticeBubble,
@@ -38,6 +39,8 @@ PLACEHOLDERS = {
 
 
 class LessonScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("lesson")
+
     BINDINGS = [
         Binding("f2", "hint", "Hint", id="lesson.hint"),
         Binding("f3", "skip", "Skip", id="lesson.skip"),

@@ -18,12 +18,15 @@ from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from tutor.model import Course
+from tutor.tui.screens import screen_css
 from tutor.tui.widgets.bars import KeyBar
 from tutor.tui.widgets.transcript import plain
 
 
 class QuizSetupScreen(ModalScreen[dict | None]):
     """Dismisses with ``dict(lesson_ids=[...], count=int | None)`` or ``None`` (cancelled)."""
+
+    DEFAULT_CSS = screen_css("quiz_setup")
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="quiz.cancel"),

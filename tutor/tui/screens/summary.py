@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, ProgressBar, Static
 
 from tutor import messages as m
 from tutor.figures import figure
+from tutor.tui.screens import screen_css
 from tutor.tui.widgets.bars import KeyBar
 from tutor.tui.widgets.transcript import RESULT_LABELS, plain
 
@@ -26,6 +27,8 @@ def missed(summary: m.Summary) -> tuple[m.QuestionResult, ...]:
 
 
 class SummaryScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("summary")
+
     BINDINGS = [
         Binding("r", "retry", "Retry missed", id="summary.retry"),
         Binding("n", "next", "Next lesson", id="summary.next"),
