@@ -9,6 +9,8 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,6 +81,31 @@ def alternate(runs: int, subject: Callable[[], tuple], baseline: Callable[[], tu
         subject_results.append(subject())
         baseline_results.append(baseline())
     return subject_results, baseline_results
+
+
+def until_line(argv: list[str], prefix: bytes, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Start ``argv`` with an open stdin; return the wall time until it prints a line starting
+    with ``prefix`` (then its stdin is closed, as a student who stops there) and the wall time until it
+    has exited."""
+    with tempfile.TemporaryFile() as errors:  # a file: a full stderr pipe could stall it
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
+            env={**os.environ, **env} if env else None,
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        seen = None
+        for line in proc.stdout:
+            if seen is None and line.startswith(prefix):
+                seen = time.perf_counter() - start
+                proc.stdin.close()
+        proc.wait()
+        ended = time.perf_counter() - start
+        if seen is None:
+            errors.seek(0)
+            raise RuntimeError(f"{argv[:3]} never printed {prefix!r}:\n"
+                               f"{errors.read().decode()[-3000:]}")
+    return seen, ended
 
 
 def med(results, index: int) -> float:
