@@ -145,6 +145,13 @@ def _modules_for(argv: Sequence[str] | None, parser: argparse.ArgumentParser) ->
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tutor import startup
+
+    with startup.paused():  # until the first screen or question is shown (tutor.startup)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from tutor.stdio import guard_std_streams, output_failed
 
     guard_std_streams()

@@ -29,6 +29,7 @@ import threading
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Protocol
 
+from tutor import startup
 from tutor.json_writer import JsonWriter
 from tutor.messages import Finished, Message
 from tutor.plain_writer import (
@@ -166,6 +167,7 @@ def run_plain_session(
             try:
                 writer.start(session, [*_intro_lines(session), *(intro or [])])
                 show(session.start())
+                startup.ready()
                 while finished is None:
                     if session.awaiting == "continue":
                         writer.continue_prompt()
