@@ -6,7 +6,6 @@ Owns ``JsonWriter`` and the event shapes (``start``, ``teach``, ``ask``, ``grade
 
 from __future__ import annotations
 
-import json
 from typing import IO, TYPE_CHECKING, Any, assert_never
 
 from tutor.messages import Ask, Feedback, Finished, Hint, Info, Message, Teach
@@ -184,6 +183,8 @@ def json_line(event: Any) -> str:
 
 
 def _jsonable(value: Any) -> bool:
+    import json  # with the first JSON event: plain text mode never needs it
+
     try:
         json.dumps(value)
     except (TypeError, ValueError):

@@ -8,10 +8,13 @@ decides what the tutor says. All text fields are literal text, never markup; ``T
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from tutor.grading.result import Grade
 from tutor.model import Question
 from tutor.records import Ending
+
+if TYPE_CHECKING:  # a Feedback only ever holds a Grade the grader made: no need to load it first
+    from tutor.grading.result import Grade
 
 
 @dataclass(frozen=True, slots=True)

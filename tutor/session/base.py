@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from tutor.grading.result import Grade
 from tutor.messages import Finished, Message, Summary
 from tutor.model import Course, Lesson, Question
 from tutor.records import SessionObserver
@@ -24,6 +23,7 @@ from tutor.session.state import AWAIT_ANSWER, QuestionState
 from tutor.session.summary import build_summary
 
 if TYPE_CHECKING:
+    from tutor.grading.result import Grade
     from tutor.session.glossary import Glossary
 
 

@@ -54,7 +54,6 @@ from tutor.model import Course, Lesson, Question
 from tutor.records import NullObserver, Outcome, SessionObserver
 from tutor.safetext import clean_input
 from tutor.session.base import Grades, SessionState
-from tutor.session.commands import Command, parse_command
 from tutor.session.plans import PlanItem, learn_plan, quiz_plan, review_plan
 from tutor.session.replies import HELP_TEXT, Replies
 from tutor.session.state import (
@@ -367,6 +366,8 @@ class Session:
         Enter included) go on."""
         if not clean:
             return self._walk.advance()
+        from tutor.session.commands import parse_command  # reading typed lines: not at start
+
         cmd = parse_command(clean)
         if cmd is not None:
             return self._replies.continue_command(cmd)
@@ -389,6 +390,8 @@ class Session:
         if name not in ("hint", "skip", "repeat", "why", "help", "quit"):
             raise ValueError(f"unknown command: {name!r}")
         if s.awaiting == AWAIT_CONTINUE:
+            from tutor.session.commands import Command
+
             out += self._replies.continue_command(Command(name, True))
         else:
             out += self._replies.answer_command(name)

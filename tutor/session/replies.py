@@ -16,11 +16,11 @@ from tutor.messages import Hint, Info, Message
 from tutor.model import Lesson
 from tutor.records import Ending
 from tutor.session.base import SessionState
-from tutor.session.commands import Command, DefineQuery
 from tutor.session.state import QuestionState, answer_line
 from tutor.session.walk import Walk
 
 if TYPE_CHECKING:
+    from tutor.session.commands import Command, DefineQuery
     from tutor.session.glossary import Glossary, Lookup
 
 HELP_TEXT = (

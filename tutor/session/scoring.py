@@ -19,7 +19,10 @@ after one hint 0.85; after two hints on the second try 0.45; half a list on the 
 
 from __future__ import annotations
 
-from tutor.grading.result import Grade, Verdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the grading package loads with the first answer, not to show a lesson
+    from tutor.grading.result import Grade
 
 TRY_PENALTY = 0.25
 HINT_PENALTY = 0.15
@@ -32,6 +35,8 @@ def factor(try_no: int, hints_used: int) -> float:
 
 
 def base_credit(grade: Grade) -> float:
+    from tutor.grading.result import Verdict
+
     if grade.verdict.right:
         return 1.0
     if grade.verdict is Verdict.PARTIAL:
