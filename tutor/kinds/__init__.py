@@ -122,25 +122,29 @@ class Kind:
             _resolve(self.lint)(report, question)
 
 
+# Each kind's module is named as the kind, and imported when that kind is first asked for: a
+# lesson shows its first question without loading the six kinds it may never use.
 _MODULES = ("text", "number", "list", "choice", "multi", "truefalse", "open")
 _KINDS: dict[str, Kind] = {}
 
 
-def _load() -> dict[str, Kind]:
-    if not _KINDS:
-        for name in _MODULES:
-            declared: Kind = importlib.import_module(f"tutor.kinds.{name}").KIND
-            _KINDS[declared.name] = declared
-    return _KINDS
+def _declared(module: str) -> Kind:
+    found = _KINDS.get(module)
+    if found is None:
+        found = importlib.import_module(f"tutor.kinds.{module}").KIND
+        if found.name != module:
+            raise UnknownKind(f"tutor.kinds.{module} declares the kind {found.name!r}")
+        _KINDS[module] = found
+    return found
 
 
 def kind(name: QuestionType | str) -> Kind:
     """The kind named ``name``; ``UnknownKind`` for a name no kind module declares."""
-    found = _load().get(str(name))
-    if found is None:
-        raise UnknownKind(f"unknown question kind {str(name)!r}; the kinds are {', '.join(_KINDS)}")
-    return found
+    key = str(name)
+    if key not in _MODULES:
+        raise UnknownKind(f"unknown question kind {key!r}; the kinds are {', '.join(_MODULES)}")
+    return _declared(key)
 
 
 def kinds() -> tuple[Kind, ...]:
-    return tuple(_load().values())
+    return tuple(_declared(name) for name in _MODULES)
