@@ -30,13 +30,19 @@ COMMANDS = ("hint", "skip", "repeat", "why", "help", "quit")
 _PHRASES: dict[str, str] = {}
 for _name, _forms in {
     "hint": ("hint", "clue", "a hint", "a clue", "give me a hint", "another hint", "next hint",
-             "more hints", "another clue", "hints", "can i have a hint", "can i get a hint"),
+             "more hints", "another clue", "hints", "can i have a hint", "can i get a hint",
+             "give me a clue", "can i have a clue", "can i get a clue", "any clues", "clues",
+             "a little hint", "a small hint", "just a hint", "give me another hint"),
     "skip": ("skip", "skip it", "skip this", "skip this one", "skip question", "skip the question",
-             "next question", "i give up", "give up"),
+             "next question", "i give up", "give up", "can i skip", "can i skip this",
+             "can i skip this one", "can i skip this question", "lets skip this", "skip for now"),
     "repeat": ("repeat", "again", "say again", "ask again", "repeat the question",
                "repeat question", "say that again", "what was the question"),
     "why": ("why", "explain", "explanation", "explain it", "explain that", "why is that",
-            "why not", "explain why", "tell me why"),
+            "why not", "explain why", "tell me why", "why is that wrong", "why was that wrong",
+            "why was i wrong", "why am i wrong", "why is it wrong", "why was it wrong",
+            "why is that right", "why is that the answer", "explain the answer",
+            "explain the right answer", "how come"),
     "help": ("help", "commands", "help me", "what can i do", "what can i say", "what can i type",
              "options"),
     # No one-letter or "end" forms: a mistyped choice letter must never end the lesson.

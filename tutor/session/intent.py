@@ -139,6 +139,16 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "will this be on the exam", "does this count", "is this graded", "do i need to know this",
         "why do i need to know this",
     ),
+    "pause": (
+        "i need a break", "need a break", "brb", "be right back", "back in a minute",
+        "back in a sec", "back soon", "give me a minute", "wait a minute", "taking a break",
+        "break time", "im taking a break", "i need a rest",
+    ),
+    "back": (
+        "go back", "previous question", "the previous question", "last question",
+        "back to the last question", "can we go back", "can i go back", "go to the last question",
+        "undo", "undo that",
+    ),
     "about": (
         "what is this lesson about", "whats this lesson about", "what is this course about",
         "whats this course about", "what are we learning", "what are we learning about",

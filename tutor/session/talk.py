@@ -56,6 +56,10 @@ _SOCIAL_REPLIES = {
            "about the course.",
     "ack": "OK.",
     "feel": "That's fair. Go at your own pace: ask me anything about the lesson, or ask for a hint.",
+    "pause": "Take your time. When you are back, answer whenever you are ready; or type 'quit' "
+             "to stop, and next time you pick up here.",
+    "back": "I can't go back to an earlier question in this sitting. Type 'why' to have the last "
+            "one explained; questions you miss come back for practice and review.",
     "meta": "I can't speak for your exam or class; I can tell you what this course teaches. "
             "Ask me about anything in it.",
 }
