@@ -83,6 +83,18 @@ def test_no_real_answer_is_mistaken_for_talk(graded_course):
         ("brb", "social", "pause"),
         ("go back", "social", "back"),
         ("previous question", "social", "back"),
+        ("continue", "social", "onward"),
+        ("let's go", "social", "onward"),
+        ("wait what", "request", "reteach"),
+        ("tell me more", "request", "reteach"),
+        ("how many tries do i have?", "request", "progress"),
+        ("how do i answer this?", "command", "help"),
+        ("what format should the answer be in?", "command", "help"),
+        ("I'm done", "command", "quit"),
+        ("that's enough for today", "command", "quit"),
+        ("quit for now", "command", "quit"),
+        ("anyone there?", "social", "greet"),
+        ("this is stupid", "social", "feel"),
         ("whats this course about", "social", "about"),
         ("what are we learning?", "social", "about"),
         ("hint pls", "command", "hint"),
@@ -232,6 +244,21 @@ def test_progress_says_where_the_student_is(shipped):
     s = at(course, grader, "hedging", "new-president")
     text = s.submit("how many questions left?")[0].text
     assert "question" in text and "to go" in text
+    q = s.question
+    assert f"{q.tries or course.lesson('hedging').tries} tries" in text  # none used yet
+    assert f"{len(q.hints) or 'no'} hint" in text
+
+
+def test_moving_on_at_an_open_question_asks_for_the_answer_and_goes_on_while_waiting(shipped):
+    course, grader = shipped
+    s = at(course, grader, "hedging", "new-president")
+    out = s.submit("continue")
+    assert "waiting for your answer" in out[0].text and tries(s) == 0
+    paced = Session.learn(course, "hedging", grader, pace=True)
+    paced.start()
+    assert paced.awaiting == "continue"
+    paced.submit("let's go")
+    assert paced.awaiting != "continue" or paced.progress[0] > 0  # it went on
 
 
 def test_questions_to_the_tutor_while_waiting_to_go_on(shipped):

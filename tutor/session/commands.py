@@ -44,10 +44,20 @@ for _name, _forms in {
             "why is that right", "why is that the answer", "explain the answer",
             "explain the right answer", "how come"),
     "help": ("help", "commands", "help me", "what can i do", "what can i say", "what can i type",
-             "options"),
+             "options", "what are my options", "how do i answer", "how do i answer this",
+             "how should i answer", "how should i answer this", "what format",
+             "what format should the answer be in", "what format should i use", "what do i do",
+             "what do i type", "what should i type", "what should i do", "how does this work",
+             "instructions", "does spelling matter", "do i need to spell it exactly",
+             "does capitalisation matter", "does capitalization matter"),
     # No one-letter or "end" forms: a mistyped choice letter must never end the lesson.
     "quit": ("quit", "exit", "stop", "bye", "goodbye", "quit lesson", "stop lesson",
-             "end lesson", "quit quiz", "stop quiz", "end quiz", "quit now"),
+             "end lesson", "quit quiz", "stop quiz", "end quiz", "quit now",
+             # "now" is dropped as politeness: "quit for now" arrives as "quit for"
+             "quit for", "stop for", "bye for", "stop for today", "im done", "i am done", "im done for today",
+             "thats enough", "thats enough for today", "enough for today", "see you tomorrow",
+             "see you later", "i have to go", "i need to go", "gotta go",
+             "lets stop", "lets stop here", "i want to stop", "i want to quit"),
 }.items():
     for _form in _forms:
         _PHRASES[_form] = _name
@@ -58,6 +68,7 @@ _SWAP_WORDS = {"skip": "skip", "quit": "quit", "exit": "quit"}
 
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you|now)\b")
 _SPACES = re.compile(r"\s+")
+_APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
 _EDGE_PUNCT = " \t.,;:!?¡¿'\"`()[]{}<>-–—…/\\*_~"
 
@@ -88,7 +99,7 @@ def form_key(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    t = fold(text).replace("’", "'")
+    t = _APOSTROPHES.sub("", fold(text))  # "I'm done" and "im done" alike
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
     t = _POLITE.sub(" ", t)
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)

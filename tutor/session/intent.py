@@ -72,6 +72,8 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "what does that mean", "what does this mean", "explain it in a different way",
         "in a different way", "another way", "can you repeat the lesson", "repeat the lesson",
         "show me the lesson", "go back to the lesson", "what did you say", "sorry what",
+        "wait what", "im not following", "i am not following", "not following", "say more",
+        "can you say more", "tell me more", "more please", "what else", "i need more",
     ),
     "example": (
         "example", "an example", "give me an example", "give an example", "can you give an example",
@@ -101,12 +103,16 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "whats my score", "what is my score", "my score", "score", "progress", "my progress",
         "am i doing well", "am i doing ok", "how is it going", "are we nearly done",
         "are we done yet", "how long is this lesson", "how many questions are there",
-        "is this the last question", "how many have i got right",
+        "is this the last question", "how many have i got right", "how many tries do i have",
+        "how many tries left", "how many tries", "how many attempts", "how many attempts left",
+        "how many hints left", "how many hints are left", "how many hints do i have",
+        "save my progress", "is my progress saved", "will my progress be saved",
     ),
 }
 
 _SOCIAL: dict[str, tuple[str, ...]] = {
     "greet": (
+        "anyone there", "is anyone there", "are you there", "you there", "hello anyone",
         "hello", "hi", "hey", "hiya", "hi there", "hello there", "hey there", "good morning",
         "good afternoon", "good evening", "hello tutor", "hi tutor", "yo", "howdy",
         "how are you", "how are you doing", "whats up", "sup",
@@ -122,7 +128,7 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "is this a bot", "am i talking to a bot",
     ),
     "ack": (
-        "ok", "okay", "k", "cool", "nice", "great", "got it", "i see", "makes sense",
+        "ok", "okay", "k", "cool", "nice", "great", "got it", "i see", "makes sense", "sure thing",
         "that makes sense", "alright", "all right", "sure", "fine", "lol", "haha", "oops",
         "sorry", "my bad", "oh", "ah", "hmm", "wow", "interesting", "fair enough", "right",
         "understood", "i understand", "yes", "no", "yeah", "nope", "hold on", "hang on", "wait",
@@ -133,11 +139,18 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "boring", "this is fun", "i like this", "i love this", "i hate this", "ugh",
         "this is confusing", "im bored", "i am bored", "this is easy", "too easy",
         "this is interesting", "interesting stuff", "i didnt know that", "wow i didnt know that",
+        "this is stupid", "this is dumb", "this sucks", "this is annoying", "youre dumb",
+        "you are dumb", "youre stupid", "you are stupid", "i hate you", "ugh this is hard",
+    ),
+    "onward": (
+        "continue", "go on", "lets go", "ok next", "next", "im ready", "i am ready", "ready",
+        "lets continue", "keep going", "carry on", "move on", "next one", "ok go",
     ),
     "meta": (
         "is this on the exam", "will this be on the test", "is this on the test",
         "will this be on the exam", "does this count", "is this graded", "do i need to know this",
-        "why do i need to know this",
+        "why do i need to know this", "why should i care", "why does this matter",
+        "why do we need to know this", "what is the point", "whats the point",
     ),
     "pause": (
         "i need a break", "need a break", "brb", "be right back", "back in a minute",
@@ -167,7 +180,10 @@ _PHRASE_KEYS = list(_PHRASES)
 _VAGUE = frozenset({"that", "this", "it", "these", "those", "tht", "dat", "thta", "ths"})
 # Phrasings distinctive enough to be found inside a longer line ("just tell me the answer").
 _NOT_INNER = frozenset({"tell me", "i see", "how are you", "what do you mean", "i understand",
-                        "got it", "all right", "go over it again"})
+                        "got it", "all right", "go over it again", "tell me more", "say more",
+                        "can you say more", "what else", "more please", "i need more",
+                        "how many tries", "go on", "lets go", "keep going", "move on",
+                        "carry on", "next one", "lets continue"})
 _INNER_KEYS = [p for p in _PHRASES if " " in p and len(p) >= 7 and p not in _NOT_INNER]
 
 _APOS = re.compile(r"['’`´]")

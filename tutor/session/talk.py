@@ -56,6 +56,8 @@ _SOCIAL_REPLIES = {
            "about the course.",
     "ack": "OK.",
     "feel": "That's fair. Go at your own pace: ask me anything about the lesson, or ask for a hint.",
+    "onward": "This question is waiting for your answer: have a go, or type 'skip' to move on "
+              "without it.",
     "pause": "Take your time. When you are back, answer whenever you are ready; or type 'quit' "
              "to stop, and next time you pick up here.",
     "back": "I can't go back to an earlier question in this sitting. Type 'why' to have the last "
@@ -171,6 +173,11 @@ class Talk:
         parts = []
         if st is not None:
             parts.append(f"You're on question {st.item.number} of {st.item.total}.")
+            if not st.closed:
+                tries = st.tries_left
+                hints = max(0, len(st.question.hints) - st.hints_used)
+                parts.append(f"On this one: {tries} {'try' if tries == 1 else 'tries'} and "
+                             f"{hints or 'no'} {'hint' if hints == 1 else 'hints'} left.")
         if done:
             pct = round(100 * self.state.earned / done)
             parts.append(f"So far you have {self.state.earned:.1f} of {done} points ({pct}%).")
@@ -283,7 +290,7 @@ class Talk:
                 return [*self.state.last_shown, Info("Press Enter to go on.", "notice")]
             return [Info("No question is open just now. Press Enter to go on.", "notice",
                          understood=REQUEST, act=intent.name)]
-        if intent.kind == SOCIAL and intent.name != "ack":
+        if intent.kind == SOCIAL and intent.name not in ("ack", "onward"):  # those go on
             reply = self._social_reply(intent.name)
             return [Info(f"{reply} Press Enter to go on.", "social", understood=SOCIAL,
                          act=intent.name)]
