@@ -95,6 +95,7 @@ def test_no_real_answer_is_mistaken_for_talk(graded_course):
         ("quit for now", "command", "quit"),
         ("anyone there?", "social", "greet"),
         ("this is stupid", "social", "feel"),
+        ("which one is it?", "request", "reveal"),
         ("whats this course about", "social", "about"),
         ("what are we learning?", "social", "about"),
         ("hint pls", "command", "hint"),

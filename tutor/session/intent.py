@@ -87,7 +87,8 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "what is the right answer", "what is the correct answer", "whats the correct answer",
         "i want the answer", "can you tell me the answer", "can i see the answer",
         "just give me the answer", "answer please", "the answer", "tell me what it is",
-        "what was the answer",
+        "what was the answer", "which one is it", "which is it", "which one is right",
+        "which one is correct", "which is the right one", "which is right",
     ),
     "stuck": (
         "i dont know", "dont know", "i do not know", "idk", "dunno", "i dunno", "no idea",
