@@ -115,6 +115,8 @@ def test_requests_and_talk_are_recognised(text, kind, name):
         ("I think it's Astana", "Astana"),
         ("Astana, right?", "Astana"),
         ("um... could it be Astana?", "Astana"),
+        ("I'm not sure but maybe Astana", "Astana"),  # hedged twice
+        ("I think it could be Astana", "Astana"),
         ("Astana I think", "Astana"),
     ],
 )

@@ -309,7 +309,9 @@ def _tentative(text: str) -> str | None:
             continue  # "it is Astana" is an answer; "it's Astana?" is a guess
         x = raw[m.start("x"):m.end("x")].strip(" ,;:-")
         if x and len(x.split()) <= 6 and not _CLAUSE.match(x.casefold()):
-            return x
+            # hedged twice ("not sure, but maybe Russia", "I think it could be Russia")
+            inner = _tentative(x) if len(x) < len(body) else None
+            return inner or x
     if question_mark and not _QUESTION_OPENERS.match(lowered):
         x = raw.strip(" ,;:-")
         wh = len(x.split()) >= 3 and _WH.search(x.casefold())
