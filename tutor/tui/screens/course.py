@@ -172,7 +172,7 @@ class LessonList(ListView):
     selected lesson is shown in full when the ``spare`` lines allow."""
     spare = 0
     width_fitted = 0  # the width of a lesson's text when rows and spare were chosen
-    _fitted: tuple[int, int, tuple[int, ...]] | None = None
+    _fitted: tuple[int, int, tuple[LessonRow, ...]] | None = None
 
     def on_resize(self) -> None:
         self.fit_rows()
@@ -195,7 +195,7 @@ class LessonList(ListView):
         items = list(self.query_children(LessonItem))
         if not items or height <= 0:
             return False
-        key = (width, height, tuple(id(item.row) for item in items))
+        key = (width, height, tuple(item.row for item in items))  # rows compare by value
         if key == self._fitted:
             return False
         self._fitted, self.width_fitted = key, width
@@ -284,13 +284,6 @@ def _layout(item: LessonItem, width: int, rows: int = 0) -> list[Line]:
     return lines[:rows] if rows else lines
 
 
-def _show(widget: Static, text: str) -> None:
-    """Show ``text`` literally in ``widget``; the same text again costs no layout."""
-    if getattr(widget, "_shown_text", None) != text:
-        widget._shown_text = text  # type: ignore[attr-defined]
-        widget.update(plain(text))
-
-
 def _fit(text: str, width: int) -> str:
     """``text`` in at most ``width`` cells, cut with "…"."""
     if cell_len(text) <= width:
@@ -314,11 +307,13 @@ class CourseScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     _composed: list[LessonRow] | None = None  # the rows read to compose the screen
+    _texts: dict[str, str]  # what each Static shows, by id: the same text again costs no layout
 
     def compose(self) -> ComposeResult:
         # The lessons are composed with the screen, not added after it mounts: one layout pass
         # instead of two before the first frame.
         self._composed = lesson_rows(self.tutor.course, self.tutor.store)
+        self._texts = {}
         yield TitleBar()
         yield Static(id="course-intro")
         yield LessonList(*(LessonItem(row) for row in self._composed), id="lessons")
@@ -364,7 +359,7 @@ class CourseScreen(Screen[None]):
             if done:
                 intro += f" {done} done."
         intro += " Enter starts the selected lesson."
-        _show(self.query_one("#course-intro", Static), intro)
+        self._show("course-intro", intro)
         review = self.query_one("#course-review", Static)
         if store is None:
             review.display = False
@@ -380,8 +375,14 @@ class CourseScreen(Screen[None]):
             if missed:
                 noun = "question" if missed == 1 else "questions"
                 text += f"  ✗ {missed} {noun} missed today: press m to practise them now."
-            _show(review, text)
+            self._show("course-review", text)
             review.set_class(bool(due or missed), "-due")
+
+    def _show(self, widget_id: str, text: str) -> None:
+        """Show ``text`` literally in the Static ``widget_id``, unless it already does."""
+        if self._texts.get(widget_id) != text:
+            self._texts[widget_id] = text
+            self.query_one(f"#{widget_id}", Static).update(plain(text))
 
     def selected_lesson_id(self) -> str | None:
         view = self.query_one("#lessons", ListView)
