@@ -68,7 +68,8 @@ _SWAP_WORDS = {"skip": "skip", "quit": "quit", "exit": "quit"}
 
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you|now)\b")
 _SPACES = re.compile(r"\s+")
-_APOSTROPHES = re.compile(r"['’`´]")
+# Dropped before a typed line is matched, here and in tutor.session.intent: "I'm" is "im".
+APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
 _EDGE_PUNCT = " \t.,;:!?¡¿'\"`()[]{}<>-–—…/\\*_~"
 
@@ -99,7 +100,7 @@ def form_key(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    t = _APOSTROPHES.sub("", fold(text))  # "I'm done" and "im done" alike
+    t = APOSTROPHES.sub("", fold(text))
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
     t = _POLITE.sub(" ", t)
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)

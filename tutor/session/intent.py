@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from tutor.session.commands import fold, parse_command, parse_define
+from tutor.session.commands import APOSTROPHES, fold, parse_command, parse_define
 
 ANSWER = "answer"
 TENTATIVE = "tentative"
@@ -187,7 +187,6 @@ _NOT_INNER = frozenset({"tell me", "i see", "how are you", "what do you mean", "
                         "carry on", "next one", "lets continue"})
 _INNER_KEYS = [p for p in _PHRASES if " " in p and len(p) >= 7 and p not in _NOT_INNER]
 
-_APOS = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^\w+]+")
 _FILLER = re.compile(
     r"^(?:(?:um+|uh+|er+m?|hm+|well|so|ok|okay|oh|ah|sorry|but|and|please|pls|plz|tutor|sir|"
@@ -235,7 +234,7 @@ _HESITATION = re.compile(r"^(?:(?:um+|uh+|er+m?|hm+|ehm|err|so|well|ok|okay|oh|a
 
 def key(text: str) -> str:
     """The line as the phrase tables store it: folded, apostrophes dropped, words only."""
-    t = _APOS.sub("", fold(text))
+    t = APOSTROPHES.sub("", fold(text))
     return " ".join(_NON_WORD.sub(" ", t).split())
 
 
@@ -291,10 +290,10 @@ def _tentative(text: str) -> str | None:
     body = text.strip()
     if len(body) > 120:
         return None
-    lowered = _APOS.sub("", body.casefold())
-    if len(lowered) != len(_APOS.sub("", body)):
+    lowered = APOSTROPHES.sub("", body.casefold())
+    if len(lowered) != len(APOSTROPHES.sub("", body)):
         return None
-    raw = _APOS.sub("", body)
+    raw = APOSTROPHES.sub("", body)
     question_mark = raw.rstrip().endswith("?")
     lowered = lowered.rstrip(" ?!.…")
     raw = raw.rstrip(" ?!.…")
@@ -352,7 +351,7 @@ def classify(text: str) -> Intent:
     words = k.split()
     if words and all(w in _FILLER_WORDS for w in words):
         return Intent(SOCIAL, "ack", exact=False)
-    lowered = _APOS.sub("", stripped.casefold())
+    lowered = APOSTROPHES.sub("", stripped.casefold())
     if _QUESTION_OPENERS.match(lowered):
         if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
             return Intent(QUESTION, stripped, sure=True)
