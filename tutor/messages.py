@@ -7,17 +7,17 @@ decides what the tutor says. All text fields are literal text, never markup; ``T
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tutor.model import Question
 from tutor.records import Ending
+from tutor.values import field, value
 
 if TYPE_CHECKING:  # a Feedback only ever holds a Grade the grader made: no need to load it first
     from tutor.grading.result import Grade
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Teach:
     """A teach step (Markdown). ``recap``: shown again when a lesson is resumed at a question,
     as the teaching that question rests on (the front ends mark it as from last time)."""
@@ -28,7 +28,7 @@ class Teach:
     recap: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Ask:
     """A question is open; ``try_no`` counts from 1 and is at most ``tries``."""
 
@@ -42,7 +42,7 @@ class Ask:
     repeated: bool = False  # True when asked again ('repeat'), not a new question
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Feedback:
     """The verdict on an answer, in the tutor's words.
 
@@ -62,14 +62,16 @@ class Feedback:
     graded_text: str | None = None  # what was graded, when not the whole line ("Astana")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Hint:
+    """One of the question's hints, numbered."""
+
     text: str
     number: int  # 1-based
     total: int
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Info:
     """Anything else the tutor says: help, a glossary answer, an explanation, a gentle notice."""
 
@@ -83,8 +85,10 @@ class Info:
     lesson_ref: str | None = None  # course replies: the lesson the passage comes from
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class QuestionResult:
+    """How one question ended, for the summary."""
+
     lesson_id: str
     question_id: str
     ask: str
@@ -100,8 +104,10 @@ class QuestionResult:
         object.__setattr__(self, "result", Ending.read(self.result))  # "correct" is CORRECT
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Summary:
+    """The end of a session: every question's result, the score and what to do next."""
+
     mode: str  # "learn" | "quiz" | "review"
     title: str
     lesson_id: str | None  # learn mode: the lesson; quiz / review: None
@@ -124,7 +130,7 @@ class Summary:
         return tuple(r for r in self.results if r.result.missed)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Finished:
     """The session is over; the summary follows the student's last reply."""
 

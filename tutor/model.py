@@ -1,4 +1,4 @@
-"""The lesson model: frozen dataclasses, no parsing and no I/O.
+"""The lesson model: frozen value classes (``tutor.values``), no parsing and no I/O.
 
 The loader (``tutor.loader``) builds these from YAML; grading, the session engine and both front
 ends only read them. Every string that came from a lesson file is kept exactly as written.
@@ -7,8 +7,9 @@ ends only read them. Every string that came from a lesson file is kept exactly a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from tutor.values import field, value
 
 
 class QuestionType(StrEnum):
@@ -21,7 +22,7 @@ class QuestionType(StrEnum):
     OPEN = "open"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Pos:
     """Where something stands in a lesson file: 1-based line and column."""
 
@@ -36,7 +37,7 @@ class Pos:
 NOWHERE = Pos("<memory>", 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Item:
     """One expected answer and the other forms that earn full credit for it.
 
@@ -54,7 +55,7 @@ class Item:
         return (self.text, *self.accept)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Wrong:
     """An anticipated wrong answer and the tutor's reply to it."""
 
@@ -63,7 +64,7 @@ class Wrong:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Example:
     """An instructor's own test case: a typed answer that must be accepted or rejected; for an
     open question's ``partial:`` examples, ``points`` are the 1-based numbers of the points the
@@ -74,7 +75,7 @@ class Example:
     points: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Point:
     """One key point of an open question: the tutor's words for it, and the word groups that
     show an answer makes it (``accept``: each a group of words that must all appear in one
@@ -88,7 +89,7 @@ class Point:
     accept_pos: tuple[Pos, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class NumberSpec:
     """The expected value of a number question.
 
@@ -107,8 +108,11 @@ class NumberSpec:
         return abs(x - self.value) <= slack + 1e-9 * max(1.0, abs(self.value))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Question:
+    """One question of a lesson: what it asks, its answer in every accepted form, and the
+    help the tutor gives along the way."""
+
     id: str
     ask: str
     type: QuestionType
@@ -140,7 +144,7 @@ class Question:
         return len(self.points or self.items)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Teach:
     """A tutor message: Markdown text shown before the questions it prepares."""
 
@@ -151,7 +155,7 @@ class Teach:
 Step = Teach | Question
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Synonym:
     """Words an instructor declares to count as the same in answers (``nations: [countries,
     states]``): any of ``others`` typed where ``word`` is expected, or the other way round."""
@@ -161,8 +165,10 @@ class Synonym:
     pos: Pos = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class GlossaryEntry:
+    """A term of the lesson's glossary and its definition."""
+
     term: str
     definition: str
     pos: Pos = NOWHERE
@@ -188,8 +194,10 @@ _ARTICLES = frozenset({"the", "a", "an"})
 DEFAULT_TRIES = 3
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Lesson:
+    """One lesson file: its steps (teaching and questions) in order, and what describes it."""
+
     id: str
     title: str
     steps: tuple[Step, ...]
@@ -216,7 +224,7 @@ class Lesson:
         return question.tries if question.tries is not None else self.tries
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Course:
     """The lessons in teaching order (the course file's order, then by file name)."""
 

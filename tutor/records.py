@@ -6,9 +6,10 @@ implements the observer. Records are plain data, safe to serialise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
+
+from tutor.values import value
 
 
 class Ending(StrEnum):
@@ -41,7 +42,7 @@ class Ending(StrEnum):
             return cls.WRONG
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Attempt:
     """One graded answer, reported the moment it is graded (invalid input is never reported)."""
 
@@ -59,7 +60,7 @@ class Attempt:
     mode: str  # "learn", "quiz" or "review"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Outcome:
     """How a question ended, reported once per question: answered, skipped or revealed."""
 

@@ -12,15 +12,15 @@ Has its own connection to the file (WAL: reading never blocks the student's writ
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tutor.store import db
+from tutor.values import value
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Kind:
     """One kind of row sent: its local table and the columns sent, in order."""
 

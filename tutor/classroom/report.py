@@ -21,10 +21,12 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from tutor.values import field, mutable, value
 
 RIGHT = ("correct", "typo")
 WRONG = ("wrong", "close")  # close: looks right but was refused; misconception: already listed
@@ -34,7 +36,7 @@ TOP_WRONG = 3  # wrong answers shown per question
 REPLY = "WRITE YOUR REPLY: why this is not the answer"
 
 
-@dataclass
+@mutable
 class StudentRow:
     student: str
     answers: int
@@ -45,7 +47,7 @@ class StudentRow:
     waiting: int | None  # answers their tutor still had waiting when it last sent; None: unknown
 
 
-@dataclass
+@mutable
 class QuestionRow:
     lesson_id: str
     question_id: str
@@ -58,7 +60,7 @@ class QuestionRow:
     flags: list[str] = field(default_factory=list)
 
 
-@dataclass
+@mutable
 class WrongAnswer:
     lesson_id: str
     question_id: str
@@ -69,7 +71,7 @@ class WrongAnswer:
     suggestion: str  # the YAML line to paste into the question
 
 
-@dataclass
+@mutable
 class Report:
     students: list[StudentRow]
     questions: list[QuestionRow]
@@ -83,7 +85,7 @@ class Report:
 # ------------------------------------------------------------------------------------ the SQL
 
 
-@dataclass(frozen=True)
+@value(slots=False)
 class Tables:
     """Where the rows are and how parameters are written, for one kind of database."""
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from tutor.gift.lexer import lex
 from tutor.gift.parser import GiftAnswer, GiftError, GiftQuestion, parse_block
 from tutor.loader.fields import MAX_SLUG, slugify
 from tutor.loader.problems import ERROR, WARNING, Problem
+from tutor.values import field, mutable
 
 # What GIFT cannot hold, carried in '// tutor:' notes (Moodle ignores comments).
 QUESTION_META = ("type", "answer", "accept", "hints", "examples", "source", "tries", "need", "unit",
@@ -21,7 +21,7 @@ QUESTION_META = ("type", "answer", "accept", "hints", "examples", "source", "tri
 LESSON_META = ("id", "title", "summary", "minutes", "tries", "sources", "glossary")
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Draft:
     """One lesson being built: its mapping and the ids its questions already use."""
 

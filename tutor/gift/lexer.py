@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+
+from tutor.values import field, mutable
 
 META = "// tutor:"
 LESSON_META = "// tutor-lesson:"
@@ -24,7 +25,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Block:
     """One question (or description) as written: its lines without comments."""
 
@@ -43,7 +44,7 @@ class Block:
         return line
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Lexed:
     blocks: list[Block]
     lesson_meta: dict[str | None, dict]  # category (None: before any) -> the lesson's own data

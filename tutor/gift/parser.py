@@ -8,10 +8,10 @@ an equals sign, never a new answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tutor.gift.lexer import Block
 from tutor.gift.markup import to_text
+from tutor.values import field, mutable
 
 ESCAPABLE = "~=#{}:\\"
 _FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
@@ -67,7 +67,7 @@ def unescape(text: str) -> str:
     return "".join(out)
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class GiftAnswer:
     text: str
     right: bool  # written with '=' (or a positive weight in a multiple-answer question)
@@ -79,7 +79,7 @@ class GiftAnswer:
     tolerance: float = 0.0
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class GiftQuestion:
     kind: str  # description essay truefalse multichoice multianswer shortanswer numerical matching
     title: str

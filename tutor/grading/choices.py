@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from functools import cached_property
 
 from tutor.grading import feedback as fb
@@ -23,9 +22,10 @@ from tutor.grading.result import Grade, Verdict
 from tutor.grading.textmatch import Key, key, key_from_words
 from tutor.grading.verdicts import display, dont_know, graded, hedged, invalid, verdict_for_hit
 from tutor.model import Question, Wrong
+from tutor.values import mutable
 
 
-@dataclass
+@mutable
 class _Picked:
     """A choice or multi answer read: the words without filler, them as one key, and the
     options they name by letter or number (read from the words as typed first, then without

@@ -23,8 +23,6 @@ quoted back to the student.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tutor.grading.keypoints import (
     Group,
     Reading,
@@ -39,13 +37,14 @@ from tutor.grading.normalise import words
 from tutor.grading.pipeline import Answer, GradeRule, Rule
 from tutor.grading.result import Grade, Verdict
 from tutor.model import Point, Question
+from tutor.values import value
 
 MISCONCEPTION_COST = 1.0  # points of credit each asserted misconception takes away
 MADE_FLOOR = 0.5  # points of credit an answer that makes a point keeps, whatever else it says
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class CompiledPoint:
     point: Point
     groups: tuple[Group, ...]
@@ -53,7 +52,7 @@ class CompiledPoint:
     follow_up: str
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class CompiledWrong:
     text: str
     reply: str
@@ -61,7 +60,7 @@ class CompiledWrong:
     negative: bool
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Compiled:
     points: tuple[CompiledPoint, ...]
     wrong: tuple[CompiledWrong, ...]

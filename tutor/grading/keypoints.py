@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from tutor.grading import wordforms as wf
 from tutor.grading.normalise import words
 from tutor.grading.typos import budget, edits
+from tutor.values import value
 
 Synonyms = Mapping[tuple[str, ...], tuple[str, ...]]  # tutor.grading.synonyms.table
 
@@ -77,7 +77,7 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Slot:
     """One word a group needs: its alternatives, each a phrase of normalised words."""
 
@@ -271,7 +271,7 @@ class Reading:
         return raw if len(raw) <= 120 else raw[:117].rstrip() + "..."
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Found:
     sentence: int  # index into Reading.sentences
     negated: bool

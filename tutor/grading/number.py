@@ -8,7 +8,6 @@ the ``READING_RULES`` over the numbers read with the question's unit (``units``)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from tutor.figures import figure, number_answer
 from tutor.grading import feedback as fb
@@ -20,9 +19,10 @@ from tutor.grading.result import Grade, Verdict
 from tutor.grading.units import Measure, is_percent, unit_scale
 from tutor.grading.verdicts import dont_know, graded, invalid, misconception
 from tutor.model import NumberSpec
+from tutor.values import field, mutable
 
 
-@dataclass
+@mutable
 class _Reading:
     """A number answer read: the numbers found (with the question's unit), the candidates to
     compare (a unit with a scale word accepts ``18`` and ``18 million``), and the answer shown."""

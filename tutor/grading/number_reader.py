@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from tutor.grading import units
 from tutor.grading.normalise import fold
@@ -53,9 +52,10 @@ from tutor.grading.number_words import (
     SCALE_WORDS,
     words_value,
 )
+from tutor.values import value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class NumberMatch:
     value: float
     start: int  # span in the folded text

@@ -13,16 +13,16 @@ for first, or that share out the words (the student is asked which one, at no co
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tutor.grading.names import word_distance
 from tutor.grading.ownwords import CARRIERS, TRAILING, Context, standard
 from tutor.grading.prepared import Prepared
+from tutor.values import value
 
 _JOINERS = frozenset({"and", "but", "yet", "also", "both", "while", "though", "although"})
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Pick:
     chosen: int | None  # the option taken, or None
     tied: tuple[int, ...] = ()  # options as close as each other (ask which)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 from collections import ChainMap
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from tutor.grading import wordforms as wf
 from tutor.grading.names import TITLES, surname_alone, with_middle_names
@@ -40,6 +39,7 @@ from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.textmatch import Key
 from tutor.grading.world import is_common_word, places
 from tutor.model import Wrong
+from tutor.values import value
 
 # a surname as common as this in English is more likely a word (Dick, Union, Policy) than a
 # surname said alone (Mandela, Putin)
@@ -86,7 +86,7 @@ GENERIC = frozenset(KIND)
 _KEEP = HEDGE_WORDS | NEGATION_WORDS | {AND, "or"}
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Reading:
     """A text reduced: its core words, the words set aside (and why), and all its words."""
 
@@ -97,7 +97,7 @@ class Reading:
     rule: str  # what was set aside: the rule's name
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Context:
     """What a question lends the reading of its answers."""
 

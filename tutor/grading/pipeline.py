@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -28,6 +27,7 @@ from tutor.grading.prepared import Hit, Prepared
 from tutor.grading.result import Grade
 from tutor.grading.textmatch import Key, key_from_words
 from tutor.model import Question
+from tutor.values import mutable, value
 
 if TYPE_CHECKING:
     from tutor.grading.matching import Matcher
@@ -36,7 +36,7 @@ S = TypeVar("S")  # what the rules look at
 D = TypeVar("D")  # what a rule decides
 
 
-@dataclass
+@mutable
 class Answer:
     """One typed answer ready for the rules: the text as typed and cleaned, its tokens, the
     question's candidate forms (``prep``) and the matcher that knows the course's names."""
@@ -68,7 +68,7 @@ class Answer:
         return Answer(self.question, cleaned, toks, self.prep, self.matcher, self.units)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Rule(Generic[S, D]):
     """A named step of a pipeline: a decision about ``S``, or ``None`` to pass."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -20,9 +19,10 @@ from tutor.grading.number_reader import parse_number
 from tutor.grading.textmatch import Key, key
 from tutor.kinds import kind
 from tutor.model import Item, NumberSpec, Question, Wrong
+from tutor.values import field, mutable, value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Form:
     key: Key
     index: int  # item index (list/text) or option index (choice/multi)
@@ -42,7 +42,7 @@ class Match(StrEnum):
     NONE = "none"
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Hit:
     kind: Match
     distance: int = 0
@@ -52,7 +52,7 @@ class Hit:
     rule: str = ""  # the matching rule that found it (``matching.MATCH_RULES``)
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Prepared:
     items: tuple[Item, ...]
     forms: list[Form]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from tutor.values import value
 
 
 class Verdict(StrEnum):
@@ -26,7 +27,7 @@ class Verdict(StrEnum):
         return self in (Verdict.CORRECT, Verdict.TYPO)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Grade:
     verdict: Verdict
     credit: float  # 0..1

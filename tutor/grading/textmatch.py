@@ -24,18 +24,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from tutor.grading.normalise import strip_filler, tokens
 from tutor.grading.typos import budget
+from tutor.values import value
 
 _DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Key:
     """A text prepared for matching."""
 
@@ -239,7 +239,7 @@ def similarity(a: str, b: str) -> int:
     return distance(key(a), key(b))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Competitor:
     text: str  # as written
     squashed: str

@@ -21,9 +21,9 @@ Units a student names after a number, and how they convert:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tutor.grading.normalise import fold
+from tutor.values import value
 
 _M_UNITS = frozenset({"m", "metre", "metres", "meter", "meters", "min", "minute", "minutes"})
 _M_FIRST = re.compile(r"m(?![^\W\d_])")  # m/s, m2, m s-2; not mol, mph
@@ -61,7 +61,7 @@ def is_percent(unit: str | None) -> bool:
     return _folded(unit) in _PERCENT
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Measure:
     name: str  # as the tutor names it to a student
     kind: str  # length, area, speed, temperature, mass, time, money:<currency>

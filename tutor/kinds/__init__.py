@@ -22,10 +22,10 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from tutor.model import Item, Question, QuestionType
+from tutor.values import value
 
 
 class UnknownKind(ValueError):
@@ -61,8 +61,11 @@ def one_item(answer: str) -> tuple[Item, ...]:
     return (Item(answer),)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Kind:
+    """What one question type is: how its YAML is read, how it is graded, and how the
+    session and the search treat its answers."""
+
     type: QuestionType
     reader: str  # "module:function": (report, pairs, label) -> loader Answer | None
     rules: str  # "module:NAME": the grading rules, in order

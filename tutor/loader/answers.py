@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tutor.loader import fields as f
 from tutor.loader.normal import normalise, simple_normalise
@@ -11,6 +10,7 @@ from tutor.loader.number_fields import answer_number, parse_number, parse_tolera
 from tutor.loader.problems import Report
 from tutor.loader.safeyaml import Map, Scalar, Seq
 from tutor.model import Item, NumberSpec, Point
+from tutor.values import mutable
 
 _SEPARATORS = re.compile(r",|;|\s+and\s+|\s+&\s+")
 TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
@@ -18,7 +18,7 @@ TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
 YAML11_TRUTH = {"on": True, "off": False, "y": True, "n": False}
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Answer:
     """What the reader of one type produced: the display answer and the type's own fields."""
 

@@ -29,9 +29,10 @@ import pickle
 import stat
 import tempfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tutor.values import field, mutable
 
 ENV_CACHE_DIR = "TUTOR_CACHE_DIR"
 ENV_NO_CACHE = "TUTOR_NO_CACHE"
@@ -161,7 +162,7 @@ def _owned_by_me(info: os.stat_result) -> bool:
     return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class Entry:
     """What loading one lesson file found. The lesson itself stays pickled until it is needed."""
 
@@ -177,7 +178,7 @@ class Entry:
         return None if self.blob is None else _loads(self.blob)
 
 
-@dataclass
+@mutable
 class CourseCache:
     """The cache of one course (the lesson paths it was loaded from)."""
 

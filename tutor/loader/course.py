@@ -12,13 +12,13 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tutor.loader.files import read_bytes
 from tutor.loader.problems import ERROR, WARNING, Problem, Report, problem_sort_key
 from tutor.model import Course, Lesson, Synonym
+from tutor.values import mutable, value
 
 if TYPE_CHECKING:
     from tutor.loader.cache import CourseCache, Entry
@@ -27,7 +27,7 @@ SUFFIXES = (".yaml", ".yml")
 COURSE_FILES = ("course.yaml", "course.yml")  # tutor.loader.coursefile reads these
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class CourseInfo:
     """What a course file (course.yaml) says; read by ``tutor.loader.coursefile``."""
 
@@ -109,7 +109,7 @@ def _near_misses(folder: Path) -> list[Problem]:
     return out
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class LoadedFile:
     """One lesson file as loaded: its problems, and its lesson when it has no error."""
 
@@ -133,7 +133,7 @@ class LoadedFile:
         return self._lesson
 
 
-@dataclass(slots=True)
+@mutable(slots=True)
 class CourseScan:
     """Every file of a course as loaded, the files that make up the course, and all problems
     (sorted by path, line and column)."""

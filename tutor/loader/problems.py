@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
+
+from tutor.values import value
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@value(order=True)
 class Problem:
     """One error or warning at ``path:line:column`` (1-based).
 

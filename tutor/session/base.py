@@ -12,7 +12,6 @@ Walk and Talk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from tutor.messages import Finished, Message, Summary
@@ -21,6 +20,7 @@ from tutor.records import SessionObserver
 from tutor.session.plans import PlanItem
 from tutor.session.state import AWAIT_ANSWER, QuestionState
 from tutor.session.summary import build_summary
+from tutor.values import field, mutable
 
 if TYPE_CHECKING:
     from tutor.grading.result import Grade
@@ -33,7 +33,7 @@ class Grades(Protocol):
     def grade(self, question: Question, text: str) -> Grade: ...
 
 
-@dataclass(eq=False)
+@mutable(eq=False)
 class SessionState:
     """Where one session stands: its plan, each question's state, the score and what it waits for."""
 

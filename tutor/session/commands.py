@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from tutor.values import value
 
 COMMANDS = ("hint", "skip", "repeat", "why", "help", "quit")
 
@@ -74,13 +75,13 @@ _NON_WORD = re.compile(r"[^\w]+")
 _EDGE_PUNCT = " \t.,;:!?¡¿'\"`()[]{}<>-–—…/\\*_~"
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Command:
     name: str  # one of COMMANDS
     exact: bool  # spelled exactly as a known phrase (no typing slip forgiven)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class DefineQuery:
     term: str  # what the student asked about, as typed (trimmed)
     bare: bool  # True for the "X?" form, which may just be an unsure answer

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -22,6 +21,7 @@ from rapidfuzz.distance import OSA
 from tutor.grading.textmatch import budget
 from tutor.model import GlossaryEntry
 from tutor.session.commands import form_key
+from tutor.values import value
 
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 
@@ -35,7 +35,7 @@ def _budget(n: int) -> int:
     return min(2, budget(n))
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Lookup:
     entry: GlossaryEntry | None  # the answer, when sure
     exact: bool  # the term matched as written (or by its expansion)

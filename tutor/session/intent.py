@@ -26,11 +26,11 @@ recognises it. This module never decides alone that a line is not an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from tutor.session.commands import APOSTROPHES, fold, parse_command, parse_define
+from tutor.values import value
 
 ANSWER = "answer"
 TENTATIVE = "tentative"
@@ -43,7 +43,7 @@ QUESTION = "question"
 KINDS = (ANSWER, TENTATIVE, COMMAND, REQUEST, SOCIAL, DEFINE, QUESTION)
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Intent:
     kind: str  # one of KINDS
     name: str = ""  # the command, request or social act; the term asked about for ``define``

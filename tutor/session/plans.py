@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from tutor.model import Course, Lesson, Question, Step
+from tutor.values import value
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class PlanItem:
+    """One step of a session's plan, with the lesson it comes from."""
+
     lesson: Lesson
     step_index: int  # index of the step in ``lesson.steps``
     step: Step

@@ -8,11 +8,11 @@ also when there is no store or it cannot be read (a student is never kept from a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from tutor.model import Lesson
 from tutor.records import Outcome
+from tutor.values import field, value
 
 
 class Places(Protocol):
@@ -23,8 +23,10 @@ class Places(Protocol):
     def lesson_outcomes(self, lesson_id: str) -> Mapping[str, Outcome]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Resume:
+    """Where a lesson picks up: the step to start at and what was answered before it."""
+
     start_at: int = 0  # the step to start at
     prior: Mapping[str, Outcome] = field(default_factory=dict)  # questions before it
 

@@ -26,7 +26,6 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -35,6 +34,7 @@ from tutor.grading.wordforms import place_of
 from tutor.kinds import kind
 from tutor.model import Course, Question, Teach
 from tutor.session.commands import fold, form_key
+from tutor.values import value
 
 TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
 
@@ -85,7 +85,7 @@ _PASSAGE_CHARS = 320
 MIN_COVER = 0.6
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Passage:
     kind: str  # teach | glossary | explain | lesson
     lesson_id: str
@@ -95,7 +95,7 @@ class Passage:
     question_id: str | None = None  # explain: the question it explains
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Hit:
     passage: Passage
     cover: float  # 0..1: how much of what was asked the passage holds, weighted by rarity

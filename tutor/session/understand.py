@@ -25,7 +25,6 @@ The rule, in order:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from tutor.grading.result import Grade, Verdict
 from tutor.kinds import kind
@@ -33,11 +32,12 @@ from tutor.model import Question
 from tutor.session.commands import form_key
 from tutor.session.glossary import Glossary, Lookup
 from tutor.session.intent import ANSWER, DEFINE, TENTATIVE, Intent, classify
+from tutor.values import value
 
 ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Understood:
     intent: Intent  # what the line looked like
     answer: bool  # True: grade it (``graded`` with ``grade``); False: talk, never a try

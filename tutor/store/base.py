@@ -13,12 +13,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tutor.store import db
+from tutor.values import field, mutable
 
 Clock = Callable[[], datetime]
 Warn = Callable[[str], None]
@@ -26,7 +26,7 @@ Warn = Callable[[str], None]
 Record = tuple[str, dict[str, Any]]
 
 
-@dataclass(eq=False)
+@mutable(eq=False)
 class StoreState:
     """The open connection and what every part of one student's store needs to know."""
 

@@ -9,7 +9,6 @@ are left out of the review queries. A part of :class:`tutor.store.progress.Store
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,13 +17,16 @@ from tutor.records import Ending, Outcome
 from tutor.store import db
 from tutor.store.base import StoreState
 from tutor.store.review import card_from_json
+from tutor.values import value
 
 if TYPE_CHECKING:
     from fsrs import Card
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class LessonProgress:
+    """How far a student has got with one lesson."""
+
     lesson_id: str
     status: str  # "new" | "in progress" | "done"
     best_score: float | None  # best finished learn score 0..1, None if never finished

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from tutor.model import Course
 from tutor.store import db
 from tutor.store.progress import Store
+from tutor.values import field, value
 
 AGAIN = 1
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class LessonStat:
     lesson_id: str
     title: str
@@ -31,7 +32,7 @@ class LessonStat:
     total: int
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class QuestionStat:
     lesson_id: str
     question_id: str
@@ -44,7 +45,7 @@ class QuestionStat:
     lesson_in_course: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class Stats:
     student: str
     path: str

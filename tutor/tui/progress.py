@@ -8,12 +8,12 @@ that fails while reading (a disk gone) costs a blank, never a crash of the app.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from tutor.model import Course, Lesson
 from tutor.records import Outcome, SessionObserver
+from tutor.values import value
 
 if TYPE_CHECKING:
     from tutor.store.reads import LessonProgress
@@ -38,7 +38,7 @@ class ProgressStore(SessionObserver, Protocol):
     def missed_today(self, course: Course) -> list[tuple[str, str]]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@value
 class LessonRow:
     lesson: Lesson
     number: int  # 1-based position in the course
