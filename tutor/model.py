@@ -7,7 +7,9 @@ ends only read them. Every string that came from a lesson file is kept exactly a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
+from typing import overload
 
 from tutor.values import field, value
 
@@ -224,22 +226,77 @@ class Lesson:
         return question.tries if question.tries is not None else self.tries
 
 
+class LazyLessons(Sequence["Lesson"]):
+    """A course's lessons, each built the first time it is read (from the course cache: a
+    student who opens one lesson waits for that one only). Reads as a tuple of the lessons, and
+    equals the tuple of the same lessons."""
+
+    __slots__ = ("ids", "_build", "_built")
+
+    def __init__(self, ids: Sequence[str], build: Callable[[int], Lesson]) -> None:
+        self.ids = tuple(ids)  # each lesson's id, known without building it
+        self._build = build  # the lesson at an index; it must have that index's id
+        self._built: list[Lesson | None] = [None] * len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Lesson: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Lesson, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Lesson | tuple[Lesson, ...]:
+        if isinstance(index, slice):
+            return tuple(self[n] for n in range(len(self))[index])
+        n = range(len(self))[index]  # IndexError as a tuple raises it
+        lesson = self._built[n]
+        if lesson is None:
+            built = self._build(n)
+            lesson = self._built[n]
+            if lesson is None:  # (another thread may have built it meanwhile: keep one)
+                lesson = self._built[n] = built
+        return lesson
+
+    def __iter__(self) -> Iterator[Lesson]:
+        return (self[n] for n in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LazyLessons, tuple)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
 @value(slots=False)
 class Course:
     """The lessons in teaching order (the course file's order, then by file name)."""
 
-    lessons: tuple[Lesson, ...] = ()
+    lessons: Sequence[Lesson] = ()  # a tuple, or LazyLessons from the loader
     title: str | None = None  # from the folder's course.yaml, if it has one
     description: str = ""
     synonyms: tuple[Synonym, ...] = ()  # course-wide: count as the same in every lesson
-    _by_id: dict[str, Lesson] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_id: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for lesson in self.lessons:
-            self._by_id.setdefault(lesson.id, lesson)
+        for n, lesson_id in enumerate(self.lesson_ids):
+            self._by_id.setdefault(lesson_id, n)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
-        return self._by_id.get(lesson_id)
+        n = self._by_id.get(lesson_id)
+        return None if n is None else self.lessons[n]
+
+    @property
+    def lesson_ids(self) -> tuple[str, ...]:
+        """Every lesson's id, in order (without building a lazy lesson)."""
+        lessons = self.lessons
+        return lessons.ids if isinstance(lessons, LazyLessons) else tuple(x.id for x in lessons)
 
     @property
     def glossary(self) -> tuple[GlossaryEntry, ...]:

@@ -20,6 +20,7 @@ from tutor.records import Ending
 from tutor.safetext import clean_input, printable
 
 if TYPE_CHECKING:
+    from tutor.model import Course
     from tutor.session import Session
 
 TUTOR = "Tutor: "
@@ -83,12 +84,11 @@ class PlainWriter:
         self.width = width or terminal_width(out)
         self.colour = use_colour(out) if colour is None else colour
         self.interactive = interactive  # a person types at a terminal: prompt, no echo
-        self.titles: dict[str, str] = {}  # lesson id -> title, for the summary
+        self.course: Course | None = None  # the session's: its lesson titles, for the summary
 
     # -- the line loop (``tutor.plain.LineWriter``)
     def start(self, session: Session, intro: list[str]) -> None:
-        course = getattr(session, "course", None)
-        self.titles = {lesson.id: lesson.title for lesson in getattr(course, "lessons", ())}
+        self.course = getattr(session, "course", None)
         self.intro(session.title, intro)
 
     def prompt(self) -> None:
@@ -183,7 +183,7 @@ class PlainWriter:
                 text = markdown_to_text(msg.text) if msg.markdown else msg.text
                 self.block(text, TUTOR)
             case Finished():
-                self.summary(msg.summary, msg.extra, self.titles)
+                self.summary(msg.summary, msg.extra, self._titles(msg.summary))
             case _:
                 assert_never(msg)
 
@@ -199,6 +199,12 @@ class PlainWriter:
         note = kind(msg.question.type).note(msg.question)
         if note:
             self.block(f"({note})", "  ")
+
+    def _titles(self, summary: Summary) -> dict[str, str]:
+        """The title of each lesson the summary scores (building no other lesson)."""
+        course = self.course
+        found = (course.lesson(lesson_id) if course else None for lesson_id, *_ in summary.by_lesson)
+        return {lesson.id: lesson.title for lesson in found if lesson is not None}
 
     def summary(
         self,

@@ -124,8 +124,8 @@ def course_cache(args: argparse.Namespace, sources: list[Path]) -> CourseCache |
 
 def unknown_lessons(course: Course, ids: list[str], command: str) -> bool:
     """Print "no lesson X (did you mean ...?)" for unknown ids; True if there were any."""
-    known = [lesson.id for lesson in course.lessons]
-    bad = [i for i in ids if course.lesson(i) is None]
+    known = course.lesson_ids
+    bad = [i for i in ids if i not in known]
     if not bad:
         return False
     from rapidfuzz import fuzz, process

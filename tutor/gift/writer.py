@@ -9,7 +9,7 @@ so a lesson survives the round trip. See docs/gift.md for what Moodle itself kee
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tutor.gift.importer import number_text
 from tutor.gift.lexer import LESSON_META, META
@@ -185,7 +185,7 @@ def _lesson_meta(lesson: Lesson) -> dict:
     return meta
 
 
-def export_gift(lessons: tuple[Lesson, ...] | list[Lesson]) -> tuple[str, list[str]]:
+def export_gift(lessons: Sequence[Lesson]) -> tuple[str, list[str]]:
     """The GIFT text of ``lessons``, and notes on what Moodle will not keep as the tutor does."""
     notes: list[str] = []
 

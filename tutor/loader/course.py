@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tutor.loader.files import read_bytes
 from tutor.loader.problems import ERROR, WARNING, Problem, Report, problem_sort_key
-from tutor.model import Course, Lesson, Synonym
+from tutor.model import Course, LazyLessons, Lesson, Synonym
 from tutor.values import mutable, value
 
 if TYPE_CHECKING:
@@ -157,7 +157,16 @@ class CourseScan:
         ).hex()
 
     def course(self) -> Course:
-        lessons = tuple(lesson for lesson in (f.lesson() for f in self.kept) if lesson is not None)
+        """The course of the kept files; a lesson from the cache is unpickled when first read."""
+        kept = tuple(self.kept)
+
+        def build(n: int) -> Lesson:
+            lesson = kept[n].lesson()
+            if lesson is None:  # its cached copy failed to load and the file has since changed
+                raise OSError(f"{kept[n].path}: the lesson changed while the tutor was running")
+            return lesson
+
+        lessons = LazyLessons([f.lesson_id or "" for f in kept], build)  # kept: each has an id
         info = self.info
         if info is None:
             return Course(lessons)

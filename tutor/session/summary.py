@@ -27,16 +27,15 @@ def build_summary(
         acc = by.setdefault(r.lesson_id, [0.0, 0])
         acc[0] += r.awarded
         acc[1] += 1
-    order = {lesson.id: n for n, lesson in enumerate(course.lessons)}
+    ids = course.lesson_ids
+    order = {lesson_id: n for n, lesson_id in enumerate(ids)}
     by_lesson = tuple(
         (lid, round(acc[0], 4), int(acc[1]))
         for lid, acc in sorted(by.items(), key=lambda kv: order.get(kv[0], len(order)))
     )
     next_lesson_id = None
-    if mode == "learn" and lesson_id is not None:
-        ids = [lesson.id for lesson in course.lessons]
-        if lesson_id in ids and ids.index(lesson_id) + 1 < len(ids):
-            next_lesson_id = ids[ids.index(lesson_id) + 1]
+    if mode == "learn" and lesson_id in ids and ids.index(lesson_id) + 1 < len(ids):
+        next_lesson_id = ids[ids.index(lesson_id) + 1]
     suggestion, command = _suggest(
         mode, lesson_id, course, results, completed, by_lesson, next_lesson_id, lesson_status or {}
     )
