@@ -7,7 +7,6 @@ unknown lesson id the same way. Nothing heavy is imported at module level.
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -90,10 +89,12 @@ def load_course(args: argparse.Namespace, command: str | None = None) -> Course 
         say(f"{who}: cannot read the course at {folder}: {exc}")
         return None
     for path, first, count in _broken_files(problems):
+        from shlex import quote  # only when a file is broken
+
         more = f" (and {count - 1} more)" if count > 1 else ""
         say(
             f"{who}: {first}{more}; this lesson is left out, the others are taught. "
-            f"'tutor check {shlex.quote(path)}' shows every problem."
+            f"'tutor check {quote(path)}' shows every problem."
         )
     if not course.lessons:
         say(f"{who}: no lessons to teach in {folder}")

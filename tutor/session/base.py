@@ -19,7 +19,6 @@ from tutor.model import Course, Lesson, Question
 from tutor.records import SessionObserver
 from tutor.session.plans import PlanItem
 from tutor.session.state import AWAIT_ANSWER, QuestionState
-from tutor.session.summary import build_summary
 from tutor.values import field, mutable
 
 if TYPE_CHECKING:
@@ -92,6 +91,8 @@ class SessionState:
         return len(self.earlier) + len(self.questions)
 
     def summary(self, completed: bool) -> Summary:
+        from tutor.session.summary import build_summary  # at the end: not needed to start
+
         return build_summary(
             mode=self.mode,
             title=self.title,
