@@ -8,38 +8,30 @@ so another version (or an edited checkout) never reads an older one. The results
 examples (``tutor check``) are kept under a key made of every lesson's digest, since a question's
 competitors come from the whole course.
 
-A cache is a pickle, so it is only ever read when it cannot have been written by someone else:
-the file and its folder must belong to the user running the tutor and be writable by nobody else,
-the file must be a regular file (not a link), and the unpickler only builds the tutor's own data
-classes and plain containers, never calls anything else. A cache that fails any check, is from
-another tutor, or cannot be read is ignored and rebuilt; one that cannot be written is skipped.
-Nothing here ever raises: a cache is an optimisation, never a reason for the tutor to fail.
+What is made from a whole course and costs time to make (the conversation's search index) is
+kept in a file beside the course's cache (:func:`derived`, :func:`keep_derived`), stamped with
+the code and the exact course it was made from.
+
+Each is a pickle, read only when it is safely the user's own (:mod:`tutor.loader.owned`). A
+cache that fails any check, is from another tutor, or cannot be read is ignored and rebuilt; one
+that cannot be written is skipped. Nothing here ever raises: a cache is an optimisation, never a
+reason for the tutor to fail.
 """
 
 from __future__ import annotations
 
-import contextlib
-import copyreg
-import dataclasses
-import enum
-import io
-import operator
 import os
-import pickle
-import stat
-import tempfile
+import weakref
 import zlib
 from pathlib import Path
 from typing import Any
 
+from tutor.loader.owned import dumps, loads, read_owned, write_owned
 from tutor.values import field, mutable
 
 ENV_CACHE_DIR = "TUTOR_CACHE_DIR"
 ENV_NO_CACHE = "TUTOR_NO_CACHE"
 FORMAT = 1  # bump when the layout of this file's contents changes
-
-_BUILTINS = frozenset({"tuple", "list", "dict", "set", "frozenset", "str", "bytes", "int",
-                       "float", "bool", "complex"})
 
 
 def cache_dir() -> Path:
@@ -90,78 +82,6 @@ def _fingerprint_folder(folder: str, rel: str, parts: list[str]) -> None:
             _fingerprint_folder(entry.path, f"{rel}{entry.name}/", parts)
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds the tutor's own frozen data classes and enums and plain containers; nothing else."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "builtins" and name in _BUILTINS:
-            return super().find_class(module, name)
-        if module == "tutor" or module.startswith("tutor."):
-            found = super().find_class(module, name)
-            if isinstance(found, type) and (
-                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)
-            ):
-                return found
-        raise pickle.UnpicklingError(f"the cache may not name {module}.{name}")
-
-
-def _loads(data: bytes) -> Any:
-    return _Unpickler(io.BytesIO(data)).load()
-
-
-class _Reducers(dict):
-    """The pickler's dispatch table: a tutor data class whose fields are exactly its
-    constructor's arguments is pickled as a call of that constructor with its field values, in
-    one step. (A frozen data class with slots otherwise pickles through ``__getstate__``, which
-    looks its fields up again for every object: most of the time of writing a large course.)
-    Anything else pickles the ordinary way."""
-
-    def __missing__(self, cls: type) -> Any:
-        if not (
-            cls.__module__.startswith("tutor.")
-            and dataclasses.is_dataclass(cls)
-            and not hasattr(cls, "__post_init__")
-            and all(f.init and not f.kw_only for f in dataclasses.fields(cls))
-        ):
-            found = copyreg.dispatch_table.get(cls)
-            if found is None:
-                raise KeyError(cls)
-            self[cls] = found
-            return found
-        names = [f.name for f in dataclasses.fields(cls)]
-        if len(names) == 1:
-            get = operator.attrgetter(names[0])
-
-            def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
-                return cls, (get(obj),)
-        else:
-            values = operator.attrgetter(*names)
-
-            def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
-                return cls, values(obj)
-
-        self[cls] = reduce
-        return reduce
-
-
-_REDUCERS = _Reducers()
-
-
-def _dumps(value: Any) -> bytes:
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _REDUCERS
-    pickler.dump(value)
-    return out.getvalue()
-
-
-def _owned_by_me(info: os.stat_result) -> bool:
-    """Ours and writable by no one else (always true where there are no user ids)."""
-    if not hasattr(os, "geteuid"):
-        return True
-    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
 @mutable(slots=True)
 class Entry:
     """What loading one lesson file found. The lesson itself stays pickled until it is needed."""
@@ -175,7 +95,7 @@ class Entry:
     blob: bytes | None  # the pickled Lesson, None when the file has errors
 
     def lesson(self) -> Any:
-        return None if self.blob is None else _loads(self.blob)
+        return None if self.blob is None else loads(self.blob)
 
 
 @mutable
@@ -200,7 +120,7 @@ class CourseCache:
             return cls(None, code)
         cache = cls(path, code)
         try:
-            stored = cache._read()
+            stored = read_owned(path)
         except Exception:
             stored = None
         if (
@@ -216,28 +136,12 @@ class CourseCache:
             cache.examples = stored["examples"]
         return cache
 
-    def _read(self) -> Any:
-        assert self.path is not None
-        folder = os.stat(self.path.parent)
-        if not _owned_by_me(folder):
-            return None
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            fd = os.open(self.path, flags)
-        except FileNotFoundError:
-            return None
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or not _owned_by_me(info):
-                return None
-            return _loads(handle.read())
-
     def lookup(self, file: str, digest: bytes) -> Entry | None:
         entry = self.entries.get(file)
         return entry if entry is not None and entry.digest == digest else None
 
     def remember(self, file: str, digest: bytes, lesson: Any, problems: list[Any]) -> Entry:
-        blob = None if lesson is None else _dumps(lesson)
+        blob = None if lesson is None else dumps(lesson)
         entry = Entry(
             digest,
             tuple(problems),
@@ -253,7 +157,7 @@ class CourseCache:
 
     def remember_value(self, file: str, digest: bytes, value: Any, problems: list[Any]) -> Entry:
         """A file that is not a lesson (the course file): its contents and its problems."""
-        blob = None if value is None else _dumps(value)
+        blob = None if value is None else dumps(value)
         entry = Entry(digest, tuple(problems), None, 0, 0, 0, blob)
         self.entries[file] = entry
         self.changed = True
@@ -274,26 +178,62 @@ class CourseCache:
         self.changed = self.changed or bool(gone)
 
     def save(self) -> None:
-        """Write the cache if anything changed: atomically, readable and writable by the user
-        only. A folder that cannot be written is simply skipped."""
+        """Write the cache if anything changed (see :func:`tutor.loader.owned.write_owned`)."""
         if not self.changed or self.path is None:
             return
-        try:
-            folder = self.path.parent
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not _owned_by_me(os.stat(folder)):
-                return
-            data = _dumps({"code": self.code, "entries": self.entries, "examples": self.examples})
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".course-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        if write_owned(
+            self.path, {"code": self.code, "entries": self.entries, "examples": self.examples}
+        ):
             self.changed = False
-        except (OSError, pickle.PicklingError, RecursionError):
-            pass
 
+    def adopt(self, course: Any, key: str) -> None:
+        """Remember that ``course`` was loaded through this cache and is exactly the course
+        ``key`` names (:meth:`tutor.loader.course.CourseScan.key`), so that what is made from the
+        whole course can be kept beside the cache (:func:`derived`, :func:`keep_derived`)."""
+        if self.path is None:
+            return
+        ref_id = id(course)
+
+        def forget(_ref: object) -> None:
+            _HOMES.pop(ref_id, None)
+
+        _HOMES[ref_id] = (weakref.ref(course, forget), self.path, f"{self.code}|{key}")
+
+
+# What is made from a whole course (the conversation's search index) is kept in a file beside
+# the course's cache, stamped with the code and the course it was made from. A course object
+# knows its cache only through this table (id -> the course, its cache file, its stamp).
+_HOMES: dict[int, tuple[weakref.ref[Any], Path, str]] = {}
+
+
+def _home(course: Any, name: str) -> tuple[Path, str] | None:
+    held = _HOMES.get(id(course))
+    if held is None or held[0]() is not course:
+        return None
+    _ref, path, stamp = held
+    return path.with_name(f"{path.stem}.{name}.pickle"), stamp
+
+
+def derived(course: Any, name: str) -> Any:
+    """What :func:`keep_derived` kept under ``name`` for this very course (the same lesson files,
+    the same tutor), or None: a course loaded without a cache, another course's, or a file that
+    cannot be trusted or read."""
+    home = _home(course, name)
+    if home is None:
+        return None
+    path, stamp = home
+    try:
+        stored = read_owned(path)
+    except Exception:
+        return None
+    if isinstance(stored, dict) and stored.get("stamp") == stamp:
+        return stored.get("value")
+    return None
+
+
+def keep_derived(course: Any, name: str, value: Any) -> None:
+    """Keep ``value``, made from the whole of ``course``, for the next time this very course is
+    loaded through the cache (nothing when it was loaded without one)."""
+    home = _home(course, name)
+    if home is not None:
+        write_owned(home[0], {"stamp": home[1], "value": value})

@@ -344,4 +344,7 @@ def load_course(
     """Load every lesson; lessons with errors are left out, and so is a lesson whose id another
     file already uses. Problems come sorted by path, line and column."""
     scan = scan_course(paths, progress=progress, cache=cache)
-    return scan.course(), scan.problems
+    course = scan.course()
+    if cache is not None:
+        cache.adopt(course, scan.key())
+    return course, scan.problems

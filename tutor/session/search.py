@@ -3,7 +3,8 @@
 :class:`CourseIndex` holds every teach paragraph, glossary entry, question explanation and lesson
 title/summary of a loaded course (any instructor's course) in an in-memory SQLite FTS5 table
 (standard library ``sqlite3``; Porter stemming, accents folded). :func:`course_index` builds it once
-per course, on the first question asked, and keeps it while the course lives.
+per course, on the first question asked, and keeps it while the course lives, and in the course
+cache for the next session on the same course (``tutor.loader.cache.derived``).
 
 A search (:meth:`CourseIndex.search`):
 
@@ -26,6 +27,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -168,6 +170,14 @@ class CourseIndex:
         }
         self._db.execute("DROP TABLE stem_terms")
         self._db.execute("DROP TABLE stem")
+        covers = [f"{n}. {lesson.title}" for n, lesson in enumerate(course.lessons, 1)]
+        if len(covers) > 9:
+            covers = [f"{len(covers)} lessons, from {covers[0]} to {covers[-1]}"]
+        self.covers = "; ".join(covers)
+        self._ready()
+
+    def _ready(self) -> None:
+        """What is worked out from the stems, and the look-ups filled as questions come."""
         self._vocab = frozenset(self._stem)
         self._places: dict[str, tuple[str, ...]] | None = None
         self._near: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
@@ -175,10 +185,32 @@ class CourseIndex:
             if len(w) > 2 and not w.isdigit():
                 self._near.setdefault((w[0], len(w)), []).append(w)
         self._holds: dict[int, frozenset[str]] = {}
-        covers = [f"{n}. {lesson.title}" for n, lesson in enumerate(course.lessons, 1)]
-        if len(covers) > 9:
-            covers = [f"{len(covers)} lessons, from {covers[0]} to {covers[-1]}"]
-        self.covers = "; ".join(covers)
+
+    def state(self) -> tuple[Any, ...]:
+        """What the index is made of, to keep in the course cache: the passages, plain tables
+        and the bytes of its SQLite database."""
+        with self._lock:
+            db = self._db.serialize()
+        return (tuple(self.passages), self.titles, self.covers, self._df, self._stem, db)
+
+    @classmethod
+    def restore(cls, state: tuple[Any, ...]) -> CourseIndex:
+        """The index that :meth:`state` described (ValueError when it does not describe one)."""
+        passages, titles, covers, df, stem, db = state
+        if not (
+            isinstance(passages, tuple) and all(isinstance(p, Passage) for p in passages)
+            and isinstance(titles, tuple) and isinstance(covers, str) and isinstance(df, dict)
+            and isinstance(stem, dict) and isinstance(db, bytes)
+        ):
+            raise ValueError("not the state of a course index")
+        index = cls.__new__(cls)
+        index.passages, index.titles, index.covers = list(passages), titles, covers
+        index._df, index._stem = df, stem
+        index._lock = threading.Lock()
+        index._db = sqlite3.connect(":memory:", check_same_thread=False)
+        index._db.deserialize(db)
+        index._ready()
+        return index
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -314,12 +346,31 @@ def course_index(course: Course) -> CourseIndex:
         held = _INDEXES.get(key)
         if held is not None and held[0]() is course:
             return held[1]
-        index = CourseIndex(course)
+        index = _kept_index(course)
+        if index is None:
+            index = CourseIndex(course)
+            from tutor.loader.cache import keep_derived
+
+            keep_derived(course, "index", index.state())
+
         def forget(_ref: object, k: int = key) -> None:
             _INDEXES.pop(k, None)
 
         _INDEXES[key] = (weakref.ref(course, forget), index)
         return index
+
+
+def _kept_index(course: Course) -> CourseIndex | None:
+    """The index kept in the course cache for this very course, if there is one to trust."""
+    from tutor.loader.cache import derived
+
+    state = derived(course, "index")
+    if state is None:
+        return None
+    try:
+        return CourseIndex.restore(state)
+    except Exception:  # a stored index this code cannot use: build it afresh
+        return None
 
 
 # ----------------------------------------------------------------- what may not be shown
