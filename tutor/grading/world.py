@@ -83,14 +83,20 @@ def _load_common() -> dict[str, float]:
 
 def _cache_file(what: str, package: str, setting: float) -> Path | None:
     """Where the names derived from ``package`` are kept: the user's cache folder (not
-    TUTOR_CACHE_DIR, the course cache, one per test: this file depends only on the package's
-    version, and deriving it again in every test process costs seconds)."""
+    TUTOR_CACHE_DIR, the course cache, one per test: this file depends only on the installed
+    package, and deriving it again in every test process costs seconds). The package is known by
+    the size and time of its ``__init__`` file, which any install or upgrade rewrites: asking
+    ``importlib.metadata`` for its version cost a student's first answer 10-20 ms."""
     try:
-        from importlib.metadata import version
+        from importlib.util import find_spec
 
         import platformdirs
 
-        name = f"{what}-{version(package)}-{setting}-{_CACHE_FORMAT}.tsv"
+        spec = find_spec(package)  # finds it without importing it
+        if spec is None or spec.origin is None:
+            return None
+        made = os.stat(spec.origin)
+        name = f"{what}-{made.st_size}-{made.st_mtime_ns}-{setting}-{_CACHE_FORMAT}.tsv"
         return Path(platformdirs.user_cache_dir("tutor")) / name
     except Exception:  # pragma: no cover - no such package: derive in memory only
         return None
