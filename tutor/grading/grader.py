@@ -109,10 +109,11 @@ class Grader:
         unit = kind(q.type)
         # a value is no name; the items of a question built without them are read from its answer
         for item in q.items if unit.numeric else unit.items_of(q):
-            variants = self._variants.setdefault(key(item.text).squashed, set())
-            for form in item.forms:
-                self._index.add(form, "answer")
-                variants.add(key(form).squashed)
+            squashed = [key(form).squashed for form in item.forms]  # the item's text first
+            variants = self._variants.setdefault(squashed[0], set())
+            for form, form_key in zip(item.forms, squashed, strict=True):
+                self._index.add_squashed(form_key, form, "answer")
+                variants.add(form_key)
         if not unit.names:
             return  # an explanation's points and misconceptions are sentences, not names
         for w in q.wrong:
