@@ -38,6 +38,19 @@ def test_a_broken_course_file_is_reported_and_the_lessons_still_load():
     ]
 
 
+def test_each_folder_s_course_file_is_checked_and_only_the_first_is_used():
+    course, problems = load_course([GOOD, BAD])
+    assert course.title == "Volcanoes"
+    bad = BAD / "course.yaml"
+    assert [str(p) for p in problems if p.path == str(bad)] == [
+        f"{bad}:1:1: error: unknown key 'titel' in the course file (did you mean 'title'?)",
+        f"{bad}:1:1: warning: this course file is not used: the course's order and title come "
+        f"from {GOOD / 'course.yaml'}, the first folder's",
+        f"{bad}:2:10: error: 'lessons' is a list of lesson ids, in the order they are taught",
+        f"{bad}:3:11: error: 'synonyms' must be a mapping (key: value lines), not a list",
+    ]
+
+
 def test_the_course_file_is_never_read_as_a_lesson(capsys):
     assert main(["check", str(GOOD)]) == 0
     out = capsys.readouterr().out

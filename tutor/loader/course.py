@@ -281,7 +281,7 @@ def scan_course(
             _scan_file(file, cache, loaded, kept, by_id, problems)
             if progress is not None:
                 progress(done, total)
-    info, info_path = _course_info(paths, problems, cache)
+    info, info_paths = _course_info(paths, problems, cache)
     if info is not None and info.order:
         from tutor.loader.coursefile import ordered
 
@@ -290,7 +290,7 @@ def scan_course(
         problems.extend(found)
     problems.sort(key=problem_sort_key)
     if cache is not None:
-        cache.forget_except({f.path for f in loaded} | ({info_path} if info_path else set()))
+        cache.forget_except({f.path for f in loaded} | set(info_paths))
         if save:
             cache.save()
     return CourseScan(loaded, kept, problems, info)
@@ -298,9 +298,13 @@ def scan_course(
 
 def _course_info(
     paths: Iterable[str | Path] | str | Path, problems: list[Problem], cache: CourseCache | None
-) -> tuple[CourseInfo | None, str | None]:
-    """The course file of the first folder among ``paths`` that has one, and its path. Read
-    through the cache like a lesson: an unchanged course file never loads the YAML reader."""
+) -> tuple[CourseInfo | None, list[str]]:
+    """The course file of the first folder among ``paths`` that has one, and the paths of every
+    course file read. Another folder's course file is checked too (its problems reported), and
+    named as not used: one course has one order and title. Read through the cache like a
+    lesson: an unchanged course file never loads the YAML reader."""
+    info: CourseInfo | None = None
+    read: list[str] = []
     for raw in [paths] if isinstance(paths, (str, Path)) else paths:
         folder = Path(raw)
         found = next(
@@ -308,31 +312,49 @@ def _course_info(
         )
         if found is None:
             continue
-        name, report = str(found), Report(str(found))
-        data = read_bytes(found, report)
-        if data is None:
-            problems.extend(report.problems)
-            return None, name
-        from tutor.loader.cache import digest
+        this = _read_course_file(found, problems, cache)
+        if read:
+            problems.append(
+                Problem(
+                    str(found), 1, 1,
+                    f"this course file is not used: the course's order and title come from "
+                    f"{read[0]}, the first folder's",
+                    WARNING,
+                )
+            )
+        else:
+            info = this
+        read.append(str(found))
+    return info, read
 
-        key = digest(data)
-        entry = cache.lookup(name, key) if cache is not None else None
-        if entry is not None:
-            try:
-                info = entry.lesson()
-            except Exception:  # a cache the code cannot read back: read the file afresh
-                entry = None
-            else:
-                problems.extend(entry.problems)
-                return info, name
-        from tutor.loader.coursefile import read_course_file
 
-        info, found_problems = read_course_file(found, data)
-        problems.extend(found_problems)
-        if cache is not None:
-            cache.remember_value(name, key, info, found_problems)
-        return info, name
-    return None, None
+def _read_course_file(
+    found: Path, problems: list[Problem], cache: CourseCache | None
+) -> CourseInfo | None:
+    name, report = str(found), Report(str(found))
+    data = read_bytes(found, report)
+    if data is None:
+        problems.extend(report.problems)
+        return None
+    from tutor.loader.cache import digest
+
+    key = digest(data)
+    entry = cache.lookup(name, key) if cache is not None else None
+    if entry is not None:
+        try:
+            info = entry.lesson()
+        except Exception:  # a cache the code cannot read back: read the file afresh
+            entry = None
+        else:
+            problems.extend(entry.problems)
+            return info
+    from tutor.loader.coursefile import read_course_file
+
+    info, found_problems = read_course_file(found, data)
+    problems.extend(found_problems)
+    if cache is not None:
+        cache.remember_value(name, key, info, found_problems)
+    return info
 
 
 def load_course(
