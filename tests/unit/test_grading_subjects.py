@@ -5,6 +5,8 @@ one row per (question, typed text, expected verdict [, expected credit]), as in
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from questions import check_row, number, text
 
@@ -14,6 +16,7 @@ from tutor.model import Course, Lesson
 
 V = Verdict
 CORRECT, TYPO, CLOSE, WRONG, MISC = V.CORRECT, V.TYPO, V.CLOSE, V.WRONG, V.MISCONCEPTION
+INVALID = V.INVALID
 
 Q = {
     "g": number(9.81, tolerance=0.01, unit="m/s²"),
@@ -26,6 +29,12 @@ Q = {
     "may": text("Theresa May"),
     "solve": text("x = 4", "4"),
     "minus": text("-4"),
+    "amps": number(3, unit="A"),
+    "watts": number(2300, unit="W"),
+    "ohms": number(12, unit="Ω"),
+    "litres": number(1.5, unit="litres"),
+    "chromosomes": dataclasses.replace(number(46), ask="How many chromosomes are in a body cell?"),
+    "pairs": dataclasses.replace(number(23), ask="How many pairs of chromosomes does a cell hold?"),
 }
 G = Grader()
 # a course where another question measures in moles: "mol" is a unit, not a thing counted
@@ -77,6 +86,29 @@ ROWS = [
     ("minus", "-4", CORRECT),
     ("minus", "minus 4", CORRECT),
     ("minus", "4", CLOSE),
+    # electrical and other SI units: another quantity is not the answer (3 V was 3 A), a
+    # multiple of the unit converts (2.3 kW is 2300 W), the ohm sign is a unit, not an O
+    ("amps", "3 V", INVALID),
+    ("amps", "3 ohms", INVALID),
+    ("amps", "3 amps", CORRECT),
+    ("amps", "3A", CORRECT),
+    ("amps", "3000 mA", CORRECT),
+    ("watts", "2.3 kW", CORRECT),
+    ("watts", "2.3 kilowatts", CORRECT),
+    ("watts", "2300 kW", INVALID),
+    ("watts", "2300 J", INVALID),
+    ("watts", "2300 watts", CORRECT),
+    ("ohms", "12Ω", CORRECT),
+    ("ohms", "12 ohms", CORRECT),
+    ("ohms", "12 V", INVALID),
+    ("litres", "1500 ml", CORRECT),
+    ("litres", "1.5 kg", INVALID),
+    # pairs of what the question counts one by one are two each
+    ("chromosomes", "23 pairs", CORRECT),
+    ("chromosomes", "46 (23 pairs)", CORRECT),
+    ("chromosomes", "46 pairs", WRONG),
+    ("pairs", "23 pairs", CORRECT),
+    ("pairs", "46", WRONG),
 ]
 
 

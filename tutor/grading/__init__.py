@@ -76,7 +76,10 @@ Number
     at the wrong scale (``18`` for 18,000,000) -> close. The right value of what another
     question of the course counts (``30 planes`` when this one counts trucks) -> close.
     A unit named after the number must be the lesson's or convert to it within the tolerance
-    (``units``: ``8.849 km`` for 8849 m); another -> invalid, "give it in km²" (no try used).
+    (``units``: ``8.849 km`` for 8849 m, ``2.3 kW`` for 2300 W; lengths, areas, volumes, speeds,
+    temperatures, masses, times, volts, amperes, ohms (``Ω``), watts, joules, hertz, newtons,
+    pascals, currencies); another -> invalid, "give it in km²" (no try used). A number of
+    ``pairs`` counts two each when the question counts single things (``23 pairs`` = 46).
     ``twelvefold``, ``x12``, ``a dozen`` are numbers. Otherwise wrong. Dates are fine (``February 2020``, ``04.05.2021``, ``2015-01-01``), ``in
     1991`` is fine, ``one and a half`` is 1.5, working before ``=`` is ignored (``30+30+8=68``),
     words around the number are ignored. Scientific notation (``6.02e23``, ``6.02 x 10^23``,

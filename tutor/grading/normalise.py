@@ -6,7 +6,7 @@ The pipeline, in order:
    as emoji are dropped; any run of white space becomes one space; Cyrillic look-alikes inside a
    Latin token become Latin (``С5+1`` typed with a Cyrillic ``С``: see ``homoglyphs``).
 2. ``fold``: transliteration to ASCII with ``anyascii`` (``Токаев`` -> ``Tokaev``, ``Ürümqi`` ->
-   ``Urumqi``), then ``casefold``.
+   ``Urumqi``; the ohm sign ``Ω`` outside a Greek word -> ``ohm``), then ``casefold``.
 3. ``tokens``: ``&`` is ``and``; a ``the`` after ``and`` or a separator is dropped; apostrophes vanish (``Xi's`` -> ``xis``); hyphens, dashes and
    underscores separate words (``Y-8`` -> ``y 8``); full stops vanish except between digits
    (``U.S.`` -> ``us``, ``3.2`` stays); thousands commas between digits vanish (``18,000`` ->
@@ -172,9 +172,17 @@ def _clean_unicode(text: str) -> str:
     return "\n".join(_WS.sub(" ", line).strip() for line in lines).strip()
 
 
+# The ohm sign (NFKC makes U+2126 the Greek capital omega) outside a Greek word is the unit,
+# which ASCII spells "ohm" (anyascii's "O" would read "12 Ω" as "12 o").
+_OHM = re.compile(r"(?<![\u0370-\u03ff])\u03a9(?![\u0370-\u03ff])")
+
+
 def fold(text: str) -> str:
     """``clean``, then transliterate to ASCII and casefold."""
-    return anyascii(clean(text)).casefold()
+    text = clean(text)
+    if "\u03a9" in text:
+        text = _OHM.sub("ohm", text)
+    return anyascii(text).casefold()
 
 
 # Folded text of nothing but letters, digits and single spaces: the passes below leave it alone.

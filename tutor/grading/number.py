@@ -7,6 +7,7 @@ the ``READING_RULES`` over the numbers read with the question's unit (``units``)
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from tutor.figures import figure, number_answer
@@ -49,6 +50,13 @@ def _read(a: Answer) -> _Reading:
     text = _result(a.cleaned)
     nums = find_numbers(text, unit=spec.unit)
     reading = _Reading(a, spec, nums, text=reading_text(text))
+    if "pair" in reading.text:
+        asked = f"{spec.unit or ''} {a.question.ask}"
+        nums = [
+            dataclasses.replace(n, value=n.value * 2) if units.in_pairs(reading.text, n.end, asked) else n
+            for n in nums
+        ]
+        reading.nums = nums
     if nums:
         said = units.named(reading.text, nums[0].end, spec.unit)
         if said is not None:  # "300 million metres per second": "second" is no number here

@@ -12,6 +12,8 @@ Units a student names after a number, and how they convert:
 - ``named(s, at)`` reads the unit written right after a number (``km²``, ``square miles``,
   ``metres per second``, ``°F``, ``euros``) in folded text (``normalise.fold``: ``km²`` is
   ``km2``, the degree sign is gone); ``lesson_unit(unit)`` reads a question's ``unit:`` alike.
+- ``in_pairs(s, at, asked)``: a number of pairs where the question counts single things (each
+  is two: ``23 pairs`` of chromosomes is 46).
 - ``convert(x, a, b)`` turns a value in unit ``a`` into unit ``b`` when both measure the same
   kind of thing (``2.7 million km²`` is ``2,700,000 square kilometres``), else None. Currencies
   never convert: an amount in euros is not an amount in dollars. A unit the table does not know
@@ -64,7 +66,7 @@ def is_percent(unit: str | None) -> bool:
 @value
 class Measure:
     name: str  # as the tutor names it to a student
-    kind: str  # length, area, speed, temperature, mass, time, money:<currency>
+    kind: str  # length, area, speed, temperature, ..., voltage, power, energy, money:<currency>
     factor: float = 1.0  # to the kind's base unit
     offset: float = 0.0  # temperatures: base = value * factor + offset
 
@@ -97,6 +99,30 @@ _TABLE: list[tuple[Measure, str]] = [
     (Measure("seconds", "time"), "s|sec|secs|second|seconds"),
     (Measure("minutes", "time", 60), "min|mins|minute|minutes"),
     (Measure("hours", "time", 3600), "h|hr|hrs|hour|hours"),
+    (Measure("litres", "volume"), "l|litre|litres|liter|liters"),
+    (Measure("millilitres", "volume", 1e-3), "ml|millilitre|millilitres|milliliter|milliliters"),
+    (Measure("cubic centimetres", "volume", 1e-3), "cm3|cc|cubic centimetre|cubic centimetres"),
+    (Measure("cubic metres", "volume", 1e3), "m3|cubic metre|cubic metres|cubic meter|cubic meters"),
+    (Measure("volts", "voltage"), "v|volt|volts"),
+    (Measure("kilovolts", "voltage", 1e3), "kv|kilovolt|kilovolts"),
+    (Measure("millivolts", "voltage", 1e-3), "mv|millivolt|millivolts"),
+    (Measure("amperes", "current"), "a|amp|amps|ampere|amperes"),
+    (Measure("milliamperes", "current", 1e-3), "ma|milliamp|milliamps|milliampere|milliamperes"),
+    (Measure("ohms", "resistance"), "ohm|ohms"),
+    (Measure("kilohms", "resistance", 1e3), "kohm|kohms|kilohm|kilohms"),
+    (Measure("watts", "power"), "w|watt|watts"),
+    (Measure("kilowatts", "power", 1e3), "kw|kilowatt|kilowatts"),
+    (Measure("joules", "energy"), "j|joule|joules"),
+    (Measure("kilojoules", "energy", 1e3), "kj|kilojoule|kilojoules"),
+    (Measure("kilowatt hours", "energy", 3.6e6), "kwh|kilowatt hour|kilowatt hours"),
+    (Measure("calories", "energy", 4.184), "cal|calorie|calories"),
+    (Measure("kilocalories", "energy", 4184), "kcal|kilocalorie|kilocalories"),
+    (Measure("coulombs", "charge"), "coulomb|coulombs"),
+    (Measure("hertz", "frequency"), "hz|hertz"),
+    (Measure("kilohertz", "frequency", 1e3), "khz|kilohertz"),
+    (Measure("newtons", "force"), "n|newton|newtons"),
+    (Measure("pascals", "pressure"), "pa|pascal|pascals"),
+    (Measure("kilopascals", "pressure", 1e3), "kpa|kilopascal|kilopascals"),
     (Measure("US dollars", "money:usd"), "usd|us dollars|us dollar|dollars|dollar|us|bucks"),
     (Measure("euros", "money:eur"), "eur|euro|euros"),
     (Measure("pounds", "money:gbp"), "gbp|pounds sterling|pound sterling|pounds|pound|quid"),
@@ -143,6 +169,16 @@ def counted_after(s: str, at: int) -> Measure | None:
     if m is None or m.group(1) in _NOT_A_THING:
         return None
     return Measure(m.group(1), "count")
+
+
+_PAIRS = re.compile(r"\s*pairs?\b")
+
+
+def in_pairs(s: str, at: int, asked: str) -> bool:
+    """Whether the number ending at ``s[at]`` counts pairs (``23 pairs``) while the question,
+    whose ``unit`` and ``ask`` are ``asked``, does not: then each counts two of its things
+    (``23 pairs`` of chromosomes is 46 chromosomes, and ``46 pairs`` is not 46)."""
+    return _PAIRS.match(s, at) is not None and not re.search(r"\bpairs?\b", fold(asked))
 
 
 def counted(unit: str | None) -> bool:
