@@ -158,7 +158,7 @@ def test_general_feedback(docs):
 def test_formats_html_never_reaches_the_student_as_markup(docs):
     html, markdown, plain = docs[0]["formats"]
     assert (html["ask"], html["explain"]) == ("What is bold?", "Yes")
-    assert markdown["ask"] == "What is **bold**?"
+    assert markdown["ask"] == "What is bold?"  # a question is shown as plain text
     assert plain["ask"] == "What is <b>bold</b> in plain?"  # [plain] is text as written
 
 
@@ -203,9 +203,11 @@ def test_crlf_bom_and_unclosed_braces_are_named():
                         " '}': this question is left out"]  # fmt: skip
 
 
-def test_answers_without_a_sign_are_named():
-    _, problems = _one("Pick one {a b c}")
-    assert problems[0].startswith("q.gift:1:1: warning: the answers are neither {T}/{F}")
+def test_answers_without_a_sign_are_read_as_moodle_reads_them_and_named():
+    (q,), problems = _one("Pick one {a b c}")
+    assert q["answer"] == "a b c"  # Moodle: a short answer, its whole text the one answer
+    assert problems == ["q.gift:1:1: warning: 'a b c' has no '=' in front: a right answer, as"
+                        " Moodle reads it (options are written '=right ~wrong')"]  # fmt: skip
 
 
 def test_a_file_with_no_question_is_an_error():

@@ -28,6 +28,7 @@ class Draft:
     category: str | None
     data: dict
     ids: set[str] = field(default_factory=set)
+    next_suffix: dict[str, int] = field(default_factory=dict)  # base id -> the next -N to try
 
 
 Warn = Callable[[int, str], None]
@@ -168,17 +169,29 @@ KINDS: dict[str, Callable[[GiftQuestion, Warn], dict | None]] = {
 
 
 def _question_id(draft: Draft, q: GiftQuestion, n: int) -> str:
-    base = slugify(q.title) or slugify(" ".join(q.text.split()[:6])) or f"q{n}"
-    base = base[: MAX_SLUG - 4].strip("-")
-    qid, k = base, 2
-    while qid in draft.ids:
+    """Moodle's idnumber, else the title, else the text's first words, made a unique id."""
+    base = slugify(q.idnumber) or slugify(q.title) or slugify(" ".join(q.text.split()[:6]))
+    base = (base or f"q{n}")[: MAX_SLUG - 8].strip("-")
+    qid, k = base, draft.next_suffix.get(base, 2)
+    while qid in draft.ids:  # each base remembers its last suffix: a thousand 'Q1's stay linear
         qid, k = f"{base}-{k}", k + 1
+    draft.next_suffix[base] = k
     draft.ids.add(qid)
     return qid
 
 
+def _left_out(q: GiftQuestion, warn: Warn) -> None:
+    """What Moodle keeps of a question and a lesson has no place for."""
+    if q.tags:
+        warn(q.line, f"tags ({', '.join(q.tags)}) have no equivalent in a lesson: left out")
+    if q.others:
+        warn(q.line, f"the feedback for any other answer ('{q.others}') has no equivalent (the"
+             " tutor answers a wrong try itself): left out")  # fmt: skip
+
+
 def _steps(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
     meta = {k: v for k, v in q.meta.items() if k in QUESTION_META}
+    _left_out(q, warn)
     if q.kind == "description":
         return [{"teach": q.text}] if q.text else []
     if q.kind == "essay" and meta.get("type") == "open" and q.text:
@@ -250,6 +263,8 @@ def import_gift(text: str, path: str, stem: str = "imported") -> tuple[list[dict
     for line in lexed.bad_meta:
         problems.append(Problem(path, line, 1, "a '// tutor:' note that is not a JSON object:"
                                 " ignored", WARNING))  # fmt: skip
+    for line, message in lexed.problems:
+        problems.append(Problem(path, line, 1, message, WARNING))
     drafts: dict[str | None, Draft] = {}
     for n, block in enumerate(lexed.blocks, 1):
         def warn(line: int, message: str, _b=block) -> None:

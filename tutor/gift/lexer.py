@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 
 from tutor.values import field, mutable
 
@@ -17,11 +18,15 @@ META = "// tutor:"
 LESSON_META = "// tutor-lesson:"
 _CATEGORY = re.compile(r"\s*\$CATEGORY:\s*(.*)", re.IGNORECASE)
 # Control characters other than tab and newline never reach a lesson (nor a terminal).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Two private-use characters are the parser's own marks (text.BLANK, markup._PRE).
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000\ue001]"
+)
 
 
 def clean(text: str) -> str:
-    """Text from an untrusted file without control or bidirectional-override characters."""
+    """Text from an untrusted file without control or bidirectional-override characters (nor
+    the two private-use characters the parser marks text with)."""
     return _CONTROL.sub("", text)
 
 
@@ -31,17 +36,15 @@ class Block:
 
     text: str
     line: int  # the first line's number (1-based)
-    starts: list[tuple[int, int]]  # (offset in text, line number) of each line
+    starts: list[int]  # the offset in text of each line
+    numbers: list[int]  # the line number of each line
     category: str | None
     meta: dict = field(default_factory=dict)
+    comments: str = ""  # its comment lines, without '//' (Moodle's [id:...] and [tag:...])
 
     def line_at(self, offset: int) -> int:
-        line = self.line
-        for start, number in self.starts:
-            if start > offset:
-                break
-            line = number
-        return line
+        at = bisect_right(self.starts, offset) - 1
+        return self.numbers[at] if at >= 0 else self.line
 
 
 @mutable(slots=True)
@@ -49,6 +52,7 @@ class Lexed:
     blocks: list[Block]
     lesson_meta: dict[str | None, dict]  # category (None: before any) -> the lesson's own data
     bad_meta: list[int]  # lines of tutor notes that are not valid JSON objects
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, warning)
 
 
 def _meta(raw: str) -> dict | None:
@@ -61,29 +65,34 @@ def _meta(raw: str) -> dict | None:
 
 def lex(text: str) -> Lexed:
     text = clean(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    blocks: list[Block] = []
-    lesson_meta: dict[str | None, dict] = {}
-    bad: list[int] = []
+    lexed = Lexed([], {}, [])
     category: str | None = None
     lines: list[tuple[int, str]] = []
+    comments: list[str] = []
     pending: dict = {}
 
     def flush() -> None:
         nonlocal category, pending
-        if not lines:
-            return
-        first = _CATEGORY.match(lines[0][1])
+        first = _CATEGORY.match(lines[0][1]) if lines else None
         if first:
             category = first[1].strip() or None
-        else:
-            starts, parts, offset = [], [], 0
+            if len(lines) > 1:
+                lexed.problems.append((lines[1][0], "no blank line after '$CATEGORY:': Moodle"
+                                       " reads the lines up to the next blank line as part of the"
+                                       " category's name; read here as a question"))  # fmt: skip
+            del lines[0]
+        if lines:
+            starts, numbers, offset = [], [], 0
             for number, content in lines:
-                starts.append((offset, number))
-                parts.append(content)
+                starts.append(offset)
+                numbers.append(number)
                 offset += len(content) + 1
-            blocks.append(Block("\n".join(parts), lines[0][0], starts, category, pending))
+            body = "\n".join(content for _, content in lines)
+            lexed.blocks.append(Block(body, lines[0][0], starts, numbers, category, pending,
+                                      "\n".join(comments)))  # fmt: skip
             pending = {}
         lines.clear()
+        comments.clear()
 
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
@@ -92,17 +101,19 @@ def lex(text: str) -> Lexed:
                 if stripped.startswith(prefix):
                     data = _meta(stripped[len(prefix) :])
                     if data is None:
-                        bad.append(number)
+                        lexed.bad_meta.append(number)
                     elif lesson:
                         flush()
-                        lesson_meta[category] = data
+                        lexed.lesson_meta[category] = data
                     else:
                         pending = data
                     break
+            else:
+                comments.append(stripped[2:])
             continue
         if not stripped:
             flush()
             continue
         lines.append((number, line))
     flush()
-    return Lexed(blocks, lesson_meta, bad)
+    return lexed

@@ -1,70 +1,25 @@
 """One GIFT block -> a ``GiftQuestion``: title, format, text, kind, answers and feedback.
 
-Special characters ``~ = # { } :`` are escaped with a backslash; ``\\n`` is a new line. Each
-piece is split on the unescaped characters first and unescaped after, so ``\\=`` in an answer is
-an equals sign, never a new answer.
+The kind is decided as Moodle decides it, in this order: no braces, a description; empty braces,
+an essay; answers starting with ``#``, numerical; any ``~``, multiple choice (multiple answers
+when no ``=``); ``=`` with ``->``, matching; ``T``/``TRUE``/``F``/``FALSE``, true/false; anything
+else, short answer. Where Moodle reads something a teacher may not have meant (no ``=`` before a
+short answer, ``{true}`` in small letters), the question is read as Moodle reads it, with a
+warning (``GiftQuestion.problems``).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterator
 
 from tutor.gift.lexer import Block
-from tutor.gift.markup import to_text
+from tutor.gift.text import BLANK, find, format_of, rfind, split_at, text, unescape
 from tutor.values import field, mutable
 
-ESCAPABLE = "~=#{}:\\"
-_FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"\s*%(-?[0-9]+(?:\.[0-9]+)?)%")
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_TRUTH = {"t": True, "true": True, "f": False, "false": False}
-
-
-def find(text: str, token: str, start: int = 0) -> int:
-    """The offset of the first ``token`` at or after ``start`` not escaped by a backslash."""
-    i = start
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(token, i):
-            return i
-        i += 1
-    return -1
-
-
-def split_at(text: str, chars: str) -> list[tuple[int, str]]:
-    """``text`` cut before each unescaped character of ``chars``: ``(offset, piece)``."""
-    cuts = [0]
-    i = 0
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text[i] in chars and i:
-            cuts.append(i)
-        i += 1
-    cuts.append(len(text))
-    return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
-
-
-def unescape(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            if nxt in ESCAPABLE:
-                out.append(nxt)
-                i += 2
-                continue
-            if nxt == "n":
-                out.append("\n")
-                i += 2
-                continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+_TRUTH = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
 
 @mutable(slots=True)
@@ -91,7 +46,10 @@ class GiftQuestion:
     truth: bool | None = None
     truth_feedback: tuple[str, str] = ("", "")  # (shown for a wrong answer, for a right one)
     general: str = ""  # general feedback (####)
+    others: str = ""  # feedback for any other answer (numerical '~#...', short answer '*')
     missing_word: bool = False
+    idnumber: str = ""  # Moodle's '[id:...]' in the question's comments
+    tags: list[str] = field(default_factory=list)  # Moodle's '[tag:...]' in its comments
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, warning)
 
 
@@ -103,49 +61,65 @@ class GiftError(ValueError):
         self.line = line
 
 
+_LABEL = re.compile(r"\[(id|tag):((?:\\.|[^\]\\\n])*)\]")
+
+
+def labels(comments: str) -> tuple[str, list[str]]:
+    """Moodle's idnumber and tags in a question's comments: ``// [id:q1] [tag:easy]``."""
+    idnumber, tags = "", []
+    for found in _LABEL.finditer(comments):
+        value = re.sub(r"\\(.)", r"\1", found[2]).strip()
+        if not value:
+            continue
+        if found[1] == "tag":
+            tags.append(value)
+        elif not idnumber:
+            idnumber = value
+    return idnumber, tags
+
+
 def parse_block(block: Block) -> GiftQuestion:
     raw = block.text
     pos = len(raw) - len(raw.lstrip())
-    title = ""
+    title, problems = "", []
     if raw.startswith("::", pos):
         end = find(raw, "::", pos + 2)
-        if end < 0:
-            raise GiftError(block.line, "a title opened with '::' is never closed with '::'")
-        title = unescape(raw[pos + 2 : end]).strip()
-        pos = end + 2
-    fmt = "moodle"
-    found = _FORMAT.match(raw, pos)
-    if found:
-        fmt, pos = found[1].lower(), found.end()
-    open_at = find(raw, "{", pos)
-    if open_at < 0:
-        text = _text(raw[pos:], fmt)
-        return GiftQuestion("description", title, text, block.line, block.category, block.meta)
+        if end < 0:  # Moodle reads the rest as the question, named after its text
+            problems.append((block.line, "a title opened with '::' is never closed with '::':"
+                             " read as question text"))  # fmt: skip
+            pos += 2
+        else:
+            title = " ".join(unescape(raw[pos + 2 : end]).split())
+            pos = end + 2
+    fmt, _ = format_of(raw[pos:], "moodle")
+    idnumber, tags = labels(block.comments)
+    q = GiftQuestion("", title, "", block.line, block.category, block.meta,
+                     idnumber=idnumber, tags=tags, problems=problems)  # fmt: skip
+    open_at, stray = find(raw, "{", pos), find(raw, "}", pos)
+    if open_at < 0 and stray < 0:
+        q.kind, q.text = "description", text(raw[pos:], fmt, markdown=True)
+        return q
+    if 0 <= stray < open_at or open_at < 0:
+        raise GiftError(block.line_at(stray), "a '}' with no '{' before it (a '}' in the text"
+                        " needs a backslash: \\})")  # fmt: skip
     close_at = find(raw, "}", open_at + 1)
     if close_at < 0:
         raise GiftError(block.line_at(open_at), "the answers opened with '{' are never closed with '}'")
     before, after = raw[pos:open_at], raw[close_at + 1 :]
-    missing = bool(after.strip())
+    q.missing_word = bool(after.strip())
     # Missing word: the answers stand for a word in the sentence, shown as a blank there.
-    text = _text(f"{before}_____{after}", fmt) if missing else _text(before, fmt)
-    q = GiftQuestion("", title, text, block.line, block.category, block.meta, missing_word=missing)
+    # The blank goes in after the text is read: Markdown would take '_____' for emphasis.
+    q.text = text(f"{before}{BLANK}{after}" if q.missing_word else before, fmt).replace(BLANK, "_____")
+    if find(after, "{") >= 0:
+        q.problems.append((block.line_at(close_at + 1), "a second '{ }' in one question: read as"
+                           " text, as Moodle does (a blank line starts the next question)"))  # fmt: skip
     inner = raw[open_at + 1 : close_at]
-    general_at = find(inner, "####")
+    general_at = rfind(inner, "####")
     if general_at >= 0:
-        q.general = _text(inner[general_at + 4 :], fmt)
+        q.general = text(inner[general_at + 4 :], fmt)
         inner = inner[:general_at]
     _answers(q, inner, open_at + 1, block, fmt)
     return q
-
-
-def _text(raw: str, fmt: str) -> str:
-    """A piece of question text as the tutor shows it: unescaped, HTML made plain text, lines
-    joined (GIFT's own new line is ``\\n``)."""
-    joined = " ".join(part.strip() for part in raw.split("\n"))
-    text = unescape(joined)
-    if fmt == "html" or (fmt == "moodle" and _TAG.search(text)):
-        return to_text(text)
-    return text.strip()
 
 
 def _answers(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -> None:
@@ -153,55 +127,43 @@ def _answers(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -> 
     lead = base + inner.find(body[:1]) if body else base
     if not body:
         q.kind = "essay"
-        return
-    if body.startswith("#"):
+    elif body.startswith("#"):
         q.kind = "numerical"
-        _numerical(q, inner[inner.find("#") + 1 :], base + inner.find("#") + 1, block, fmt)
-        return
-    head, *feedback = [piece for _, piece in _feedback_split(body)]
-    if head.strip().casefold() in _TRUTH:
-        q.kind = "truefalse"
-        q.truth = _TRUTH[head.strip().casefold()]
-        texts = [_text(f, fmt) for f in feedback] + ["", ""]
-        q.truth_feedback = (texts[0], texts[1])
-        return
-    has_tilde = find(body, "~") >= 0
-    if not has_tilde and find(body, "=") < 0:
-        raise GiftError(
-            block.line_at(lead),
-            "the answers are neither {T}/{F}, nor '=right ~wrong' options, nor '#number': a"
-            " '=' or '~' is missing before each answer (or a '{' or '}' in the text needs a"
-            " backslash)",
-        )
-    for offset, piece in split_at(body, "~="):
-        _one_answer(q, piece, block.line_at(lead + offset), fmt)
-    if any(a.match is not None for a in q.answers):
+        _numerical(q, body[1:], lead + 1, block, fmt)
+    elif find(body, "~") >= 0:
+        _choices(q, body, lead, block, fmt)
+    elif find(body, "=") >= 0 and find(body, "->") >= 0:
         q.kind = "matching"
-    elif has_tilde:
-        # Moodle's rule: with no '=' at all, several options may be right (by their weights).
-        q.kind = "multichoice" if find(body, "=") >= 0 else "multianswer"
-        if q.kind == "multianswer":
-            for a in q.answers:
-                a.right = (a.weight or 0) > 0
+        _matching(q, body, lead, block, fmt)
+    elif _truefalse(q, body, block.line_at(lead), fmt):
+        q.kind = "truefalse"
     else:
         q.kind = "shortanswer"
+        _short(q, body, lead, block, fmt)
 
 
-def _feedback_split(text: str) -> list[tuple[int, str]]:
-    out, start = [], 0
-    while True:
-        at = find(text, "#", start)
-        if at < 0:
-            out.append((start, text[start:]))
-            return out
-        out.append((start, text[start:at]))
-        start = at + 1
+def _truefalse(q: GiftQuestion, body: str, line: int, fmt: str) -> bool:
+    hash_at = find(body, "#")
+    head = (body if hash_at < 0 else body[:hash_at]).strip()
+    if head.upper() not in _TRUTH:
+        return False
+    if head not in _TRUTH:
+        q.problems.append((line, f"'{{{head}}}': Moodle reads only T, TRUE, F and FALSE (in"
+                           " capitals) as true/false, and this as a short answer; read here as"
+                           " true/false"))  # fmt: skip
+    q.truth = _TRUTH[head.upper()]
+    if hash_at >= 0:  # {T#shown for a wrong answer#shown for a right one}; more '#' is text
+        rest = body[hash_at + 1 :]
+        second = find(rest, "#")
+        wrong, right = (rest, "") if second < 0 else (rest[:second], rest[second + 1 :])
+        q.truth_feedback = (text(wrong, fmt), text(right, fmt))
+    return True
 
 
 def _parts(piece: str, fmt: str) -> tuple[str, float | None, str, str]:
-    """``=%50%text#feedback`` -> ``("=", 50.0, "text", "feedback")``; the text still escaped.
-    A piece without a sign (a lone numeric answer) is a right one."""
-    sign, rest = (piece[0], piece[1:]) if piece[:1] in ("=", "~") else ("=", piece)
+    """``=%50%text#feedback`` -> ``("=", 50.0, "text", "feedback")``; the text still escaped. A
+    piece without a sign (before the first ``=`` or ``~``) has the sign ``""``."""
+    sign, rest = (piece[0], piece[1:]) if piece[:1] in ("=", "~") else ("", piece)
     weight = None
     found = _WEIGHT.match(rest)
     if found:
@@ -209,21 +171,63 @@ def _parts(piece: str, fmt: str) -> tuple[str, float | None, str, str]:
     hash_at = find(rest, "#")
     if hash_at < 0:
         return sign, weight, rest, ""
-    return sign, weight, rest[:hash_at], _text(rest[hash_at + 1 :], fmt)
+    return sign, weight, rest[:hash_at], text(rest[hash_at + 1 :], fmt)
 
 
-def _is_right(sign: str, weight: float | None) -> bool:
+def _full(sign: str, weight: float | None) -> bool:
+    """Full credit: '=' with no weight, or a weight of 100% (as Moodle writes them: =%100%)."""
     return (sign == "=" and weight is None) or (weight is not None and weight >= 100)
 
 
-def _one_answer(q: GiftQuestion, piece: str, line: int, fmt: str) -> None:
-    sign, weight, rest, feedback = _parts(piece, fmt)
-    arrow = find(rest, "->")
-    match = None
-    if sign == "=" and arrow >= 0:
-        match = _text(rest[arrow + 2 :], fmt)
-        rest = rest[:arrow]
-    q.answers.append(GiftAnswer(_text(rest, fmt), _is_right(sign, weight), weight, feedback, line, match))
+def _signed(q: GiftQuestion, body: str, signs: str, lead: int, block: Block, fmt: str,
+            unsigned: str) -> Iterator[tuple[int, str, float | None, str, str]]:  # fmt: skip
+    """Each answer of ``body`` cut before ``signs``: ``(line, sign, weight, text, feedback)``; a
+    first piece with no sign in front is named (``unsigned``: how Moodle reads it)."""
+    for offset, piece in split_at(body, signs):
+        line = block.line_at(lead + offset)
+        sign, weight, rest, feedback = _parts(piece, fmt)
+        shown = text(rest, fmt, one_line=True)
+        if not sign:
+            q.problems.append((line, f"'{shown}' has no {unsigned}"))
+        yield line, sign, weight, shown, feedback
+
+
+def _choices(q: GiftQuestion, body: str, lead: int, block: Block, fmt: str) -> None:
+    # Moodle's rule: with no '=' at all, several options may be right (by their weights).
+    single = find(body, "=") >= 0
+    q.kind = "multichoice" if single else "multianswer"
+    unsigned = "'~' or '=' in front: a wrong option, as Moodle reads it"
+    for line, sign, weight, shown, feedback in _signed(q, body, "~=", lead, block, fmt, unsigned):
+        # one right option: '=' or a full weight; several: every positive weight
+        right = _full(sign, weight) if single else (weight or 0) > 0
+        q.answers.append(GiftAnswer(shown, right, weight, feedback, line))
+
+
+def _matching(q: GiftQuestion, body: str, lead: int, block: Block, fmt: str) -> None:
+    for offset, piece in split_at(body, "="):
+        line = block.line_at(lead + offset)
+        rest = piece[1:] if piece.startswith("=") else piece
+        arrow = find(rest, "->")
+        if arrow < 0:
+            q.problems.append((line, f"'{text(rest, fmt, one_line=True)}' has no '->' and so is"
+                               " not a pair: left out"))  # fmt: skip
+            continue
+        left = text(rest[:arrow], fmt, one_line=True)
+        right = " ".join(unescape(rest[arrow + 2 :]).split())
+        q.answers.append(GiftAnswer(left, True, None, "", line, right))
+
+
+def _short(q: GiftQuestion, body: str, lead: int, block: Block, fmt: str) -> None:
+    unsigned = ("'=' in front: a right answer, as Moodle reads it (options are written '=right"
+                " ~wrong')")  # fmt: skip
+    for line, _, weight, shown, feedback in _signed(q, body, "=", lead, block, fmt, unsigned):
+        if shown == "*":  # Moodle's wildcard: any answer not listed before it
+            q.others = q.others or feedback
+            if weight:
+                q.problems.append((line, f"'*' earns {weight:g}% in Moodle: any answer would"
+                                   " count; left out"))  # fmt: skip
+            continue
+        q.answers.append(GiftAnswer(shown, _full("=", weight), weight, feedback, line))
 
 
 _NUMBER = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
@@ -231,29 +235,35 @@ _RANGE = re.compile(rf"\s*({_NUMBER})\s*(?:(:|\.\.)\s*({_NUMBER}))?\s*$")
 
 
 def _numerical(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -> None:
-    pieces = split_at(inner, "~=") if find(inner, "=") >= 0 or find(inner, "~") >= 0 else [(0, inner)]
-    for offset, piece in pieces:
+    tilde = find(inner, "~")
+    if tilde >= 0:  # Moodle: from the first '~' on, the feedback for any other answer
+        hash_at = find(inner, "#", tilde)
+        q.others = text(inner[hash_at + 1 :], fmt) if hash_at >= 0 else ""
+        rest = inner[tilde + 1 : hash_at if hash_at >= 0 else len(inner)]
+        if rest.strip():
+            q.problems.append((block.line_at(base + tilde), f"'~{unescape(rest).strip()}': in a"
+                               " numerical question, Moodle reads '~' as any other answer, not"
+                               " as a wrong number"))  # fmt: skip
+        inner = inner[:tilde]
+    for offset, piece in split_at(inner, "="):
         line = block.line_at(base + offset)
         sign, weight, raw, feedback = _parts(piece, fmt)
-        value = unescape(raw)
+        value = unescape(raw).strip()
+        if value == "*":
+            q.others = q.others or feedback
+            continue
         m = _RANGE.match(value)
         if not m:
-            q.problems.append(
-                (line, f"'{value.strip()}' is not a number, number:tolerance or low..high: left out")
-            )
+            q.problems.append((line, f"'{value}' is not a number, number:tolerance or"
+                               " low..high: left out"))  # fmt: skip
             continue
-        try:
-            a = float(m[1])
-            b = float(m[3]) if m[3] else 0.0
-        except ValueError:
-            q.problems.append((line, f"'{value.strip()}' is not a number: left out"))
+        a = float(m[1])
+        b = float(m[3]) if m[3] else 0.0
+        if not (math.isfinite(a) and math.isfinite(b)):
+            q.problems.append((line, f"'{value}' is too large a number: left out"))
             continue
         if m[2] == "..":  # 12 significant digits: 3.141..3.142 is 3.1415 (not 3.1415000000000002)
             middle, slack = float(f"{(a + b) / 2:.12g}"), float(f"{abs(b - a) / 2:.12g}")
         else:
             middle, slack = a, abs(b)
-        right = _is_right(sign, weight)
-        q.answers.append(
-            GiftAnswer(value.strip(), right, weight, feedback, line, None, middle, slack)
-        )
-    q.kind = "numerical"
+        q.answers.append(GiftAnswer(value, _full("=", weight), weight, feedback, line, None, middle, slack))

@@ -162,7 +162,7 @@ def _question(question: Question, note: Note) -> list[str]:
     if examples:
         meta["examples"] = examples
     out = [f"{META} {json.dumps(meta, ensure_ascii=False)}"] if meta else []
-    out.append(f"::{question.id}::[markdown]{escape(question.ask)} {{")
+    out.append(f"::{question.id}::[plain]{escape(question.ask)} {{")
     out += [f"    {line}" for line in lines]
     if question.explain and "explain" not in meta:
         out.append(f"    ####{escape(question.explain)}")
