@@ -88,6 +88,7 @@ Q = {
     "urumqi": text("Ürümqi"),
     "astana": text("Astana", "Nur-Sultan"),
     "khorgos": text("Khorgos"),
+    "insulators": multi(["Rubber", "Copper", "Glass", "Aluminium", "Plastic"], (0, 2, 4)),
 }
 
 COURSE = Course(
@@ -164,6 +165,22 @@ ROWS = [
     ("true", "да", CORRECT),
     ("true", "Yes - Mongolia borders both", CORRECT),
     ("true", "No, only Kazakhstan does", WRONG),
+    # a slip of the value, the question's verb echoed after it
+    ("true", "ture", CORRECT),
+    ("true", "corect", CORRECT),
+    ("false", "flase", CORRECT),
+    ("false", "fasle", CORRECT),
+    ("false", "ture", WRONG),
+    ("true", "flase", WRONG),
+    ("true", "tree", INVALID),  # a word, not a slip
+    ("true", "yes it does", CORRECT),
+    ("true", "yes they do", CORRECT),
+    ("false", "no it doesn't", CORRECT),
+    ("false", "no they don't", CORRECT),
+    ("true", "no it doesn't", WRONG),
+    ("true", "yes it doesn't", INVALID),
+    ("false", "yes it isn't", INVALID),
+    ("true", "it doesn't", INVALID),
     # the right number of the wrong thing
     ("C:trucks", "30 planes", CLOSE, 0.0),
     ("C:trucks", "30 trucks", CORRECT),
@@ -238,6 +255,11 @@ ROWS = [
     ("when", "2020", CORRECT),
     ("when", "20", INVALID),  # too slight to name an option
     ("who", "executive director, chairman", CORRECT),
+    # options typed one after another without separators
+    ("insulators", "rubber glass plastic", CORRECT),
+    ("insulators", "rubber glass", PARTIAL),
+    ("insulators", "rubber glass copper", PARTIAL),
+    ("insulators", "copper aluminium", WRONG),
     # one answer with the place around it, or its other name, is the answer
     ("paris", "Paris, France", CORRECT),
     ("paris", "Paris (France)", CORRECT),

@@ -110,13 +110,17 @@ Choice
     option -> wrong, or misconception when it has a ``wrong:`` entry. Several pieces naming
     several options -> wrong.
 Multi
-    Letters (``A, C``, ``ca``, ``a and c``, ``C,A``), numbers, or option texts, mixed freely.
+    Letters (``A, C``, ``ca``, ``a and c``, ``C,A``), numbers, or option texts, mixed freely,
+    with or without separators (``rubber glass plastic``: split on the options' texts).
     Credit = (right picks - wrong picks - half an unknown piece) / right options, at least 0;
     exactly the right set -> correct; some credit -> partial; none -> wrong; nothing that names
     an option -> invalid.
 Truefalse
     ``true/false/t/f/yes/no/y/n/correct/incorrect/right/wrong`` in any case with punctuation and
-    filler (``it's true``). One ``not`` flips: ``not true`` is *false* (``not false`` is true).
+    filler (``it's true``), a slip of ``true``, ``false``, ``correct`` or ``incorrect`` within the
+    typo budget that is no ordinary word (``ture``, ``flase``; not ``tree``), and the question's
+    verb echoed after the value (``yes it does``, ``no they don't``; ``yes it doesn't`` says
+    both). One ``not`` flips: ``not true`` is *false* (``not false`` is true).
     Both values or a hedge (``maybe true``, ``true or false``) -> invalid (pick one). A value,
     punctuation, then a reason that names no other value (``No, it is landlocked``) -> the value.
     Russian and Kazakh (``да``, ``нет``, ``неверно``) and French/German/Spanish words count.

@@ -228,7 +228,19 @@ def _picks(p: _Picked) -> Grade:
             continue
         k = key_from_words(" ".join(piece), piece)
         hit = a.matcher.match(prep, k, prep.options)
-        part = None if hit.kind in (Match.FORM, Match.WRONG) else distinctive_option(prep, k.words)
+        named = hit.kind in (Match.FORM, Match.WRONG)
+        several = 1 < len(k.words) <= 12
+        runs = a.matcher.segment(prep, k.words, prep.options) if several and not named else None
+        for h, ws in runs or ():  # "rubber glass plastic": options typed without separators
+            if h.kind is Match.FORM and h.form is not None:
+                chosen.add(h.form.index)
+                if h.distance:
+                    typos[h.form.index] = h.distance
+            else:
+                unknown.append(display(ws, a.cleaned))
+        if runs:
+            continue
+        part = None if named else distinctive_option(prep, k.words)
         if hit.kind is Match.FORM and hit.form is not None:
             chosen.add(hit.form.index)
             if hit.distance:

@@ -85,7 +85,7 @@ def collect(
         hit = m.match(prep, piece, forms)
         if hit.kind not in (Match.FORM, Match.WRONG) and 1 < len(piece.words) <= 12:
             # "Mongolia North Korea": items named without separators
-            parts = segment(m, prep, piece.words, forms)
+            parts = m.segment(prep, piece.words, forms)
             if parts:
                 for h, words in parts:
                     take(h, display(words, cleaned) if cleaned else " ".join(words))
@@ -118,26 +118,3 @@ def collect(
         return graded(verdict, 0.0, text, None, rule="no-item", **kw)
     return graded(Verdict.PARTIAL, credit, text, ", ".join(found_names), rule="some-items", **kw)
 
-
-def segment(
-    m: Matcher, prep: Prepared, ws: tuple[str, ...], forms: Sequence[Form]
-) -> list[tuple[Hit, list[str]]] | None:
-    """Split words into two or more consecutive runs, each a form, a ``wrong:`` entry or a
-    known name, at least one of them a form; None when that cannot be done."""
-    n = len(ws)
-    best: list[list[tuple[Hit, list[str]]] | None] = [None] * (n + 1)
-    best[0] = []
-    for end in range(1, n + 1):
-        for start in range(end - 1, -1, -1):
-            prev = best[start]
-            if prev is None:
-                continue
-            span = list(ws[start:end])
-            hit = m.match(prep, key_from_words(" ".join(span), span), forms)
-            if hit.kind in (Match.FORM, Match.WRONG, Match.COMPETITOR):
-                best[end] = [*prev, (hit, span)]
-                break
-    result = best[n]
-    if result is None or len(result) < 2 or not any(h.kind is Match.FORM for h, _ in result):
-        return None
-    return result

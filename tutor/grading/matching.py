@@ -85,6 +85,30 @@ class Matcher:
         """``toks`` cut into items, keeping names with "and" among ``forms`` (or known) whole."""
         return split(toks, self.known_and(prep, forms))
 
+    def segment(
+        self, prep: Prepared, ws: tuple[str, ...], forms: Sequence[Form]
+    ) -> list[tuple[Hit, list[str]]] | None:
+        """Split words into two or more consecutive runs, each a form, a ``wrong:`` entry or a
+        known name, at least one of them a form (``Mongolia North Korea``, ``rubber glass
+        plastic``); None when that cannot be done."""
+        n = len(ws)
+        best: list[list[tuple[Hit, list[str]]] | None] = [None] * (n + 1)
+        best[0] = []
+        for end in range(1, n + 1):
+            for start in range(end - 1, -1, -1):
+                prev = best[start]
+                if prev is None:
+                    continue
+                span = list(ws[start:end])
+                hit = self.match(prep, key_from_words(" ".join(span), span), forms)
+                if hit.kind in (Match.FORM, Match.WRONG, Match.COMPETITOR):
+                    best[end] = [*prev, (hit, span)]
+                    break
+        result = best[n]
+        if result is None or len(result) < 2 or not any(h.kind is Match.FORM for h, _ in result):
+            return None
+        return result
+
 
 class _Piece:
     """One typed piece against a set of forms, with the closest form and ``wrong:`` entry within

@@ -9,6 +9,7 @@ from tutor.grading import feedback as fb
 from tutor.grading.normalise import HEDGE_WORDS, SEPARATORS, tokens, words
 from tutor.grading.pipeline import Answer, GradeRule, Rule
 from tutor.grading.result import Grade, Verdict
+from tutor.grading.typos import budget, edits
 from tutor.grading.verdicts import graded, invalid, misconception
 
 _TRUE = {"true", "yes", "correct", "right", "yep", "yeah", "yup", "aye", "agree"}
@@ -20,6 +21,14 @@ _TRUE |= {"richtig", "verdadero", "cierto"}
 _FALSE |= {"net", "neverno", "lozh", "nepravda", "zhoq", "qate", "non", "faux", "nein", "falsch"}
 _FALSE |= {"falso"}
 _VALUES = _TRUE | _FALSE
+# values a slip may stand for (``ture``, ``flase``, ``corect``): long enough for a typo budget,
+# and far from each other
+_SLIPPABLE = {"true": True, "false": False, "correct": True, "incorrect": False}
+# after a value, the question's verb echoed: "yes it does", "no they don't"
+_ECHO = frozenset({"does", "do", "did", "has", "have", "can", "will", "are", "were", "they"})
+_NEGATORS = frozenset({"not", "isnt", "wasnt", "never", "ne"})
+_ECHO_NOT = frozenset({"doesnt", "dont", "didnt", "hasnt", "havent", "cant", "wont", "arent"})
+_ECHO_NOT |= {"werent"}
 # a value, then a reason: "No, it is landlocked", "False - only so far"
 _LEAD = re.compile(r"^\W*([^\W\d_]+(?:\W+[^\W\d_]+)?)\s*[,.;:!\-\u2013\u2014]+\s*(\S.*)$", re.S)
 _TF_SHORT = {"t": True, "y": True, "f": False, "n": False}
@@ -116,19 +125,33 @@ def truth_of(ws: list[str]) -> bool | str | None:
     values: list[bool] = []
     flip = False
     for w in ws:
-        if w in ("not", "isnt", "wasnt", "never", "ne"):
+        if w in _NEGATORS or (values and w in _ECHO_NOT):
             flip = not flip
         elif w in _TRUE or w in _FALSE:
             values.append((w in _TRUE) != flip)
             flip = False
         elif w in HEDGE_WORDS or w == "both":
             return "hedge"
-        elif w in _TF_IGNORED:
+        elif w in _TF_IGNORED or (values and w in _ECHO):
             continue
+        elif (slip := _slip(w)) is not None:
+            values.append(slip != flip)
+            flip = False
         else:
             return None
     if not values:
         return None
-    if len(set(values)) > 1:
+    if len(set(values)) > 1 or (flip and values[-1]):  # "yes it isn't" says both
         return "hedge"
     return values[0]
+
+
+def _slip(w: str) -> bool | None:
+    """The value a misspelt ``true``, ``false``, ``correct`` or ``incorrect`` stands for: within
+    the grader's typo budget, the same first letter, and no ordinary word (``tree``)."""
+    for value, truth in _SLIPPABLE.items():
+        if w[:1] == value[0] and edits(w, value, budget(len(value))) <= budget(len(value)):
+            from tutor.grading.world import is_common_word
+
+            return None if is_common_word(w) else truth
+    return None
