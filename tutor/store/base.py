@@ -37,6 +37,7 @@ class StoreState:
     warn: Warn  # a front end may replace it while the store is open
     lock: threading.RLock = field(default_factory=threading.RLock)
     write_errors: int = 0  # failed write attempts (a record retried twice counts twice)
+    verified_on: str = ""  # the day the file was verified when opened ("" read-only: never marked)
 
     @property
     def connection(self) -> sqlite3.Connection:

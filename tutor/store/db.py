@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tutor.store import verified
+
 FILENAME = "progress.sqlite3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id marks the file as ours ("TUTR"), so a foreign SQLite database is told apart
@@ -324,12 +326,15 @@ def check_header(path: Path) -> None:
         raise StoreUnavailable(f"cannot read {path}: {exc.strerror or exc}", path) from exc
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if need be), check and migrate the store at ``path``.
+def connect(path: Path, today: str | None = None) -> sqlite3.Connection:
+    """Open (creating if need be), check and migrate the store at ``path``. Its pages are checked
+    in full unless it is unchanged since a clean close after a full check ``today`` (the UTC date,
+    ``YYYY-MM-DD``; by default the current one): see :mod:`tutor.store.verified`.
 
     Raises ``DamagedStore`` (garbage, damaged pages, someone else's database), ``StoreTooNew``
     or ``StoreUnavailable``. Never modifies a file it refuses.
     """
+    integrity = verified.last_check(path) != (today or utcnow().date().isoformat())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -343,7 +348,7 @@ def connect(path: Path) -> sqlite3.Connection:
         raise classify(exc, path) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        check(conn, path)
+        check(conn, path, integrity=integrity)
         mode = _journal_wal(conn)
         if str(mode).lower() != "wal":
             raise StoreUnavailable(f"cannot switch {path} to WAL mode (got {mode})", path)
@@ -377,12 +382,16 @@ def _journal_wal(conn: sqlite3.Connection) -> str:
             pause = min(pause * 2, 0.1)
 
 
-def check(conn: sqlite3.Connection, path: Path) -> None:
+def check(conn: sqlite3.Connection, path: Path, integrity: bool = True) -> None:
+    """Refuse a damaged, foreign or too new store; ``integrity=False`` leaves out SQLite's
+    ``quick_check`` of every page (a file verified today and unchanged since)."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = _tables(conn)
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        problems = (
+            [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()] if integrity else ["ok"]
+        )
     except sqlite3.DatabaseError as exc:
         raise classify(exc, path) from exc
     if problems != ["ok"]:

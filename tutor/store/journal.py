@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.safetext import json_text, printable
-from tutor.store import db
+from tutor.store import db, verified
 from tutor.store.base import Record, StoreState
 
 # Runs one record's statements on the connection, inside the transaction the journal opened.
@@ -82,6 +82,8 @@ class Journal:
                 self._pending.clear()
             state.conn.close()
             state.conn = None
+            if state.verified_on and not state.write_errors:
+                verified.mark(state.path, state.verified_on)
 
     def _flush(self) -> None:
         state = self._state

@@ -90,14 +90,16 @@ class Store:
             from tutor.store.readonly import connect_readonly
 
             return cls(connect_readonly(path), path, student, clock=clock, fuzz=fuzz, warn=warn)
+        today = db.utcnow().date().isoformat()  # the file is verified as of today when open
         try:
-            conn = db.connect(path)
+            conn = db.connect(path, today)
         except (db.DamagedStore, db.StoreTooNew):
             if not reset:
                 raise
             moved = db.move_aside(path, (clock or db.utcnow)())
-            conn = db.connect(path)
+            conn = db.connect(path, today)
         store = cls(conn, path, student, clock=clock, fuzz=fuzz, warn=warn)
+        store._state.verified_on = today
         store.moved_aside = moved
         return store
 
