@@ -18,6 +18,7 @@ from tutor.records import Attempt, Ending
 from tutor.session.base import SessionState
 from tutor.session.intent import TENTATIVE
 from tutor.session.scoring import award, credit_note
+from tutor.session.search import course_index
 from tutor.session.state import QuestionState, answer_line, answer_text
 from tutor.session.talk import Talk
 from tutor.session.understand import Understood, understand
@@ -82,7 +83,8 @@ class Answering:
             reply = self.talk.confirmed(st, clean)
             if reply is not None:
                 return reply
-        u = understand(q, clean, self._grade, self.state.glossary(st.item.lesson))
+        u = understand(q, clean, self._grade, self.state.glossary(st.item.lesson),
+                       knows=lambda text: self._knows(q, text))
         if not u.answer:
             return self.talk.reply(st, u, clean)
         assert u.grade is not None
@@ -112,6 +114,12 @@ class Answering:
             st.found = tuple(dict.fromkeys((*st.found, *both.found)))
             return both
         return grade
+
+    def _knows(self, q: Question, text: str) -> bool:
+        """Whether ``text`` names something the course or the open question speaks of."""
+        also = [q.ask, q.answer, *q.options, *(w.text for w in q.wrong)]
+        also += [f for item in q.items for f in item.forms]
+        return course_index(self.state.course).knows(text, also)
 
     def _grade(self, q: Question, text: str) -> Grade:
         try:

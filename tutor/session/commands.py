@@ -33,12 +33,18 @@ for _name, _forms in {
     "hint": ("hint", "clue", "a hint", "a clue", "give me a hint", "another hint", "next hint",
              "more hints", "another clue", "hints", "can i have a hint", "can i get a hint",
              "give me a clue", "can i have a clue", "can i get a clue", "any clues", "clues",
-             "a little hint", "a small hint", "just a hint", "give me another hint"),
+             "a little hint", "a small hint", "just a hint", "give me another hint",
+             "give me a small hint", "give me another clue", "can you give me a hint",
+             "can you give me a small hint", "can you give me a clue", "i need a hint",
+             "i need a clue", "need a hint", "hint me", "help me with a hint"),
     "skip": ("skip", "skip it", "skip this", "skip this one", "skip question", "skip the question",
              "next question", "i give up", "give up", "can i skip", "can i skip this",
              "can i skip this one", "can i skip this question", "lets skip this", "skip for now"),
     "repeat": ("repeat", "again", "say again", "ask again", "repeat the question",
-               "repeat question", "say that again", "what was the question"),
+               "repeat question", "say that again", "what was the question", "can you repeat",
+               "can you repeat that", "could you repeat", "repeat that", "say the question again",
+               "can you say the question again", "ask the question again", "whats the question",
+               "what is the question", "one more time"),
     "why": ("why", "explain", "explanation", "explain it", "explain that", "why is that",
             "why not", "explain why", "tell me why", "why is that wrong", "why was that wrong",
             "why was i wrong", "why am i wrong", "why is it wrong", "why was it wrong",
@@ -50,7 +56,9 @@ for _name, _forms in {
              "what format should the answer be in", "what format should i use", "what do i do",
              "what do i type", "what should i type", "what should i do", "how does this work",
              "instructions", "does spelling matter", "do i need to spell it exactly",
-             "does capitalisation matter", "does capitalization matter"),
+             "does capitalisation matter", "does capitalization matter",
+             "how long should my answer be", "how long should the answer be",
+             "how much should i write", "how much do i need to write", "how much do i write"),
     # No one-letter or "end" forms: a mistyped choice letter must never end the lesson.
     "quit": ("quit", "exit", "stop", "bye", "goodbye", "quit lesson", "stop lesson",
              "end lesson", "quit quiz", "stop quiz", "end quiz", "quit now",
@@ -68,10 +76,30 @@ _FUZZY_WORDS = {"hint": "hint", "repeat": "repeat", "explain": "why", "help": "h
 _SWAP_WORDS = {"skip": "skip", "quit": "quit", "exit": "quit"}
 
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you|now)\b")
+# Said before a command without changing it: "sorry, can you repeat", "ok hint".
+_LEAD = re.compile(r"^(?:(?:sorry|ok|okay|so|um|uh|hmm|hm|hey|but|and|then|oh|ah|well)\s+)+")
 _SPACES = re.compile(r"\s+")
 # Dropped before a typed line is matched, here and in tutor.session.intent: "I'm" is "im".
 APOSTROPHES = re.compile(r"['’`´]")
 _NON_WORD = re.compile(r"[^\w]+")
+# How students text the words of the phrasings below: read as those words before matching
+# (``gimme a hint``, ``can u repeat``, ``sry idk``). Only for recognising talk, never for grading.
+_TEXTING = {
+    "u": "you", "ya": "you", "ur": "your", "pls": "please", "plz": "please", "pleas": "please",
+    "sry": "sorry", "srry": "sorry", "soz": "sorry", "thx": "thanks", "thnx": "thanks",
+    "thanx": "thanks", "gimme": "give me", "lemme": "let me", "wanna": "want to", "wat": "what",
+    "wut": "what", "wot": "what", "idk": "i dont know", "dunno": "dont know", "cuz": "because",
+    "coz": "because", "bc": "because", "abt": "about", "doin": "doing", "agian": "again",
+}
+_TEXTED = re.compile(r"\b(?:" + "|".join(sorted(_TEXTING, key=len, reverse=True)) + r")\b")
+# A letter typed three times or more is one letter: "ummm", "pfff", "sooo", "hmmmm".
+_RUNS = re.compile(r"(\w)\1{2,}")
+
+
+def everyday(text: str) -> str:
+    """Folded, apostrophe-free ``text`` with its texting spelled out and its long letter runs
+    shortened (``sooo u mean`` -> ``so you mean``)."""
+    return _TEXTED.sub(lambda m: _TEXTING[m.group(0)], _RUNS.sub(r"\1", text))
 _EDGE_PUNCT = " \t.,;:!?¡¿'\"`()[]{}<>-–—…/\\*_~"
 
 
@@ -101,11 +129,11 @@ def form_key(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    t = APOSTROPHES.sub("", fold(text))
+    t = everyday(APOSTROPHES.sub("", fold(text)))
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
     t = _POLITE.sub(" ", t)
     t = _SPACES.sub(" ", t).strip(_EDGE_PUNCT)
-    return t
+    return _LEAD.sub("", t.replace(",", " ")).strip(_EDGE_PUNCT)
 
 
 def parse_command(text: str) -> Command | None:

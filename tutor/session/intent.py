@@ -29,7 +29,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from tutor.session.commands import APOSTROPHES, fold, parse_command, parse_define
+from tutor.session.commands import APOSTROPHES, everyday, fold, parse_command, parse_define
 from tutor.values import value
 
 ANSWER = "answer"
@@ -74,6 +74,12 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "show me the lesson", "go back to the lesson", "what did you say", "sorry what",
         "wait what", "im not following", "i am not following", "not following", "say more",
         "can you say more", "tell me more", "more please", "what else", "i need more",
+        "i didnt get it", "i didnt get that", "i didnt get the question", "i dont get the question",
+        "i didnt understand", "i didnt understand the question", "i dont understand the statement",
+        "im not sure what you are asking", "im not sure what you mean", "what are you asking me",
+        "what are we doing", "what are we doing now", "explain me", "explain it more simply",
+        "explain it more simple", "can you explain it more simply", "explain the lesson again",
+        "can you explain the lesson again", "i forgot what the lesson said", "im confused with the question",
     ),
     "example": (
         "example", "an example", "give me an example", "give an example", "can you give an example",
@@ -96,7 +102,9 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "too hard", "this is too hard", "its too hard", "thats too hard", "im stuck", "i am stuck",
         "stuck", "i cant remember", "cant remember", "i dont remember", "i forgot", "i forget",
         "no clue at all", "i have no idea what the answer is", "i really dont know",
-        "not a clue", "beats me",
+        "not a clue", "beats me", "i dont know this one", "i dont know the answer",
+        "i really have no idea", "i have literally no idea", "no idea what to write",
+        "i dont know what to write", "i dont know what to say",
     ),
     "progress": (
         "how am i doing", "how many left", "how many questions left", "how many more",
@@ -107,6 +115,8 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "is this the last question", "how many have i got right", "how many tries do i have",
         "how many tries left", "how many tries", "how many attempts", "how many attempts left",
         "how many hints left", "how many hints are left", "how many hints do i have",
+        "how many tries i have", "how much tries", "how many questions do we have",
+        "how many questions in this lesson", "how am i doing till now", "how am i doing so far",
         "save my progress", "is my progress saved", "will my progress be saved",
     ),
 }
@@ -120,6 +130,8 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
     ),
     "thanks": (
         "thanks", "thank you", "thanks a lot", "thank you so much", "thx", "ty", "cheers",
+        "thank you very much", "thanks so much", "thank you for your patience", "thanks for the help",
+        "thank you for helping", "thanks for your help",
         "great thanks", "ok thanks", "thanks tutor", "much appreciated", "merci",
     ),
     "who": (
@@ -156,12 +168,22 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
     "pause": (
         "i need a break", "need a break", "brb", "be right back", "back in a minute",
         "back in a sec", "back soon", "give me a minute", "wait a minute", "taking a break",
-        "break time", "im taking a break", "i need a rest",
+        "break time", "im taking a break", "i need a rest", "give me a moment", "give me a second",
+        "hold up", "just a moment", "one moment", "one minute", "can i have some more time",
+        "i need more time", "let me think about this", "let me think about this one",
+        "let me think about it",
     ),
     "back": (
         "go back", "previous question", "the previous question", "last question",
         "back to the last question", "can we go back", "can i go back", "go to the last question",
         "undo", "undo that",
+    ),
+    # At a choice question: none of the options will do.
+    "none": (
+        "none of them", "none of these", "none of those", "none of the above", "none of the options",
+        "i dont like any of these", "i dont like any of them", "none of these look right",
+        "none of them is right", "none of them are right", "none of these are right",
+        "neither of them", "all of them are wrong", "they are all wrong", "theyre all wrong",
     ),
     "about": (
         "what is this lesson about", "whats this lesson about", "what is this course about",
@@ -188,18 +210,23 @@ _NOT_INNER = frozenset({"tell me", "i see", "how are you", "what do you mean", "
 _INNER_KEYS = [p for p in _PHRASES if " " in p and len(p) >= 7 and p not in _NOT_INNER]
 
 _NON_WORD = re.compile(r"[^\w+]+")
+# A last letter typed twice, as in "heyy", "hii", "thxx": tried when the line is not a phrasing.
+_DOUBLED = re.compile(r"(\w)\1\b")
 _FILLER = re.compile(
-    r"^(?:(?:um+|uh+|er+m?|hm+|well|so|ok|okay|oh|ah|sorry|but|and|please|pls|plz|tutor|sir|"
-    r"miss|teacher|hey|hi)\s+)+"
+    r"^(?:(?:um+|uh+|er+m?|hm+|well|so|ok|okay|oh+|ah+|sorry|but|and|please|pls|plz|tutor|sir|"
+    r"miss|teacher|hey|hi|omg|bro|dude|man|lol|wait)\s+)+"
 )
-_TRAILING = re.compile(r"(?:\s+(?:please|pls|plz|thanks|thank you|tutor|now|then|lol))+$")
+_TRAILING = re.compile(
+    r"(?:\s+(?:please|pls|plz|thanks|thank you|tutor|now|then|lol|haha|man|bro|dude|mate|sir|"
+    r"sorry|honestly|tbh))+$"
+)
 
 # A question to the tutor opens with one of these (the line need not end with "?").
 _QUESTION_OPENERS = re.compile(
     r"^(?:(?:(?:at|in|on|for|by|from|to|with|of|during|since|after|before|until)\s+)?"
-    r"(?:why|how|when|where|which|whose|whom|what|who)|"
+    r"(?:why|how|when|where|which|whose|whom|what|who)s?|"
     r"(?:can|could|would|will|should|do|does|did|is|are|was|were|has|have|had)\s+\w+|"
-    r"tell me (?:about|why|how|what|who|when|where|more)|explain (?:why|how|what|who|when|where)|"
+    r"tell me (?:about|why|how|what|who|when|where|more)s?|explain (?:why|how|what|who|when|where)|"
     r"i (?:want|would like|d like) to know|i wonder|i was wondering|is it true)\b"
 )
 
@@ -212,16 +239,21 @@ _TENTATIVE_PATTERNS = [
         r"^(?:(?:is|was)\s+)?(?:the\s+)?(?:right\s+|correct\s+)?answer\s+(?:is\s+)?(?P<x>.+?)$",
         r"^(?:maybe|perhaps|probably|possibly|presumably|i guess|i think|i believe|i suppose|"
         r"i reckon|my guess is|my guess would be|my answer is|i would say|id say|i'd say|"
-        r"not sure but|im not sure but|i am not sure but|could be|might be|must be|"
+        r"(?:im\s+|i\s+am\s+)?not\s+(?:really\s+|quite\s+|too\s+|so\s+)?sure(?:\s+but)?|"
+        r"(?:i\s+would|id|ill|i\s+will|i|lets|im)\s+(?:go|going)\s+(?:with|for)|"
+        r"i\s+(?:pick|choose|chose|say)|ill\s+(?:say|take|pick)|"
+        r"could be|might be|must be|"
         r"it could be|it might be|it must be|i think it|i guess it|i believe it)"
         r"(?:\s+(?:its|it is|it was|that its|that it is|that|the answer is|its probably|it))*"
         r"\s*,?\s+(?P<x>.+?)$",
         r"^(?:its|it is|it was|that is|thats)\s+(?P<x>.+?)$",
-        r"^(?P<x>.+?)\s*,?\s+(?:maybe|perhaps|probably|i think|i guess|i believe|i suppose)$",
+        r"^(?P<x>.+?)\s*,?\s+(?:maybe|perhaps|probably|i think|i guess|i believe|i suppose)"
+        r"(?:\s+so)?$",
         r"^(?P<x>.+?)\s*,\s*(?:right|correct|no|isnt it|is it|or not|am i right|yes|yeah)$",
         r"^(?:what|how)\s+about\s+(?P<x>.+?)$",
     )
 ]
+_IT_IS = re.compile(r"^(?:its|it is|it was|thats|that is)\s+", re.IGNORECASE)
 _BARE_CLAUSE = re.compile(r"^(?:because|why|how|what|who|when|where|which)\b")
 _WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
 # A candidate that opens like a clause is a question about the content, not a guess.
@@ -234,8 +266,13 @@ _HESITATION = re.compile(r"^(?:(?:um+|uh+|er+m?|hm+|ehm|err|so|well|ok|okay|oh|a
 
 def key(text: str) -> str:
     """The line as the phrase tables store it: folded, apostrophes dropped, words only."""
-    t = APOSTROPHES.sub("", fold(text))
-    return " ".join(_NON_WORD.sub(" ", t).split())
+    t = _NON_WORD.sub(" ", APOSTROPHES.sub("", fold(text)))
+    return " ".join(everyday(" ".join(t.split())).split())
+
+
+def undoubled(k: str) -> str:
+    """``k`` with each word's doubled last letter typed once ("heyy" -> "hey")."""
+    return _DOUBLED.sub(r"\1", k)
 
 
 def _phrase(k: str, fuzzy: bool) -> tuple[str, str, bool] | None:
@@ -243,7 +280,7 @@ def _phrase(k: str, fuzzy: bool) -> tuple[str, str, bool] | None:
     ``fuzzy``, read through typing slips."""
     stripped = _TRAILING.sub("", _FILLER.sub("", k)).strip()
     if not fuzzy:
-        for cand in dict.fromkeys((k, stripped)):
+        for cand in dict.fromkeys((k, stripped, undoubled(stripped))):
             hit = _PHRASES.get(cand)
             if hit is not None:
                 return (*hit, True)
@@ -265,10 +302,42 @@ _FILLER_WORDS = frozenset({
     "ok", "okay", "k", "haha", "hahaha", "lol", "lmao", "yeah", "yea", "yes", "no", "nope", "nah",
     "actually", "hmm", "hm", "um", "uh", "er", "well", "so", "oh", "ah", "wait", "right", "sure",
     "cool", "nice", "great", "fine", "alright", "thanks", "thx", "hey", "hi", "hello", "oops",
-    "sorry", "then", "now", "again", "just", "really",
+    "sorry", "then", "now", "again", "just", "really", "pf", "ugh", "omg", "meh", "bruh", "wow",
+    "umm", "uhh", "erm", "ehm", "ohh", "ahh",
+})
+# What a student says while thinking, around an answer ("hmm no", "uh yes").
+HESITATIONS = frozenset({
+    "hmm", "hm", "um", "umm", "uh", "uhh", "er", "erm", "ehm", "well", "so", "oh", "ah", "ok",
+    "okay", "actually",
+})
+# Words that address the tutor or say how the student feels: a line holding one, and nothing the
+# lesson speaks of, is talk (act ``chat``).
+CHAT = "chat"
+_CHATTY = frozenset({
+    "i", "im", "ive", "me", "my", "mine", "myself", "you", "your", "youre", "yours", "yourself",
+    "pf", "ugh", "omg", "meh", "bruh", "argh", "oof", "phew", "yay", "jeez", "geez", "damn",
+    "lol", "lmao", "rofl", "haha", "hehe", "xd", "wtf", "ffs", "smh", "tbh", "ngl", "btw",
 })
 # "is this on the test?", "will this be in the exam"
 _META = re.compile(r"\b(?:exam|exams|test|tests|quiz|graded|grade|marks|homework)\b")
+
+
+# How an answer is to be typed: "number only?", "do I need both names", "does the order matter".
+_FORMAT = re.compile(
+    r"\b(?:numbers?|digits?|letters?|format|round|rounded|exact|exactly|order|spell|spelling|"
+    r"spelled|capitals?|uppercase|lowercase|units?|sentences?|both|full|whole|"
+    r"decimals?|write|type)\b"
+)
+_ASKED_TAIL = re.compile(r"\b(?:ok|okay|only|allowed|fine|enough|matter|matters|count|counts|right)$")
+
+
+def _asks(k: str) -> bool:
+    """Whether the line ``k`` (as :func:`key` gives it) is about the student's own answer: it
+    speaks of them ("do I need both names") or asks whether a way of typing is fine ("number
+    only?", "does the order matter", "in what order")."""
+    words = k.split()
+    return (_ASKED_TAIL.search(k) is not None or any(w in _CHATTY for w in words)
+            or (words[:1] == ["in"] and len(words) <= 3))
 
 
 def _inside(k: str) -> tuple[str, str] | None:
@@ -310,7 +379,9 @@ def _tentative(text: str) -> str | None:
         if x and len(x.split()) <= 6 and not _CLAUSE.match(x.casefold()):
             # hedged twice ("not sure, but maybe Russia", "I think it could be Russia")
             inner = _tentative(x) if len(x) < len(body) else None
-            return inner or x
+            x = inner or x
+            bare = _IT_IS.sub("", x)  # "I think it's Russia", "its Russia and China I think"
+            return bare or x
     if question_mark and not _QUESTION_OPENERS.match(lowered):
         x = raw.strip(" ,;:-")
         wh = len(x.split()) >= 3 and _WH.search(x.casefold())
@@ -341,6 +412,8 @@ def classify(text: str) -> Intent:
         return Intent(SOCIAL, "meta", exact=False)
     if query is not None and not query.bare:
         return Intent(DEFINE, query.term)
+    if len(k.split()) <= 14 and _FORMAT.search(k) and _asks(k):
+        return Intent(REQUEST, "format", exact=False)  # "number only?", "does the order matter"
     candidate = _tentative(stripped)
     if candidate is not None:
         bare = query is not None and query.bare and query.term == candidate
@@ -351,10 +424,14 @@ def classify(text: str) -> Intent:
     words = k.split()
     if words and all(w in _FILLER_WORDS for w in words):
         return Intent(SOCIAL, "ack", exact=False)
-    lowered = APOSTROPHES.sub("", stripped.casefold())
+    lowered = _FILLER.sub("", APOSTROPHES.sub("", stripped.casefold()))
     if _QUESTION_OPENERS.match(lowered):
         if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
             return Intent(QUESTION, stripped, sure=True)
         if stripped.endswith("?") or len(words) >= 3:
             return Intent(QUESTION, stripped)
+    if any(w in _CHATTY for w in words):
+        # "ur a good teacher", "I'm really tired today": said to the tutor, and an answer only
+        # if it names something the lesson speaks of (the session checks) or the grader knows.
+        return Intent(SOCIAL, CHAT, exact=False)
     return Intent(ANSWER)

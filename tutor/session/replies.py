@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tutor.kinds import kind
 from tutor.messages import Hint, Info, Message
-from tutor.model import Lesson
+from tutor.model import Lesson, Question
 from tutor.records import Ending
 from tutor.session.base import SessionState
 from tutor.session.state import QuestionState, answer_line
@@ -22,6 +22,17 @@ from tutor.session.walk import Walk
 if TYPE_CHECKING:
     from tutor.session.commands import Command, DefineQuery
     from tutor.session.glossary import Glossary, Lookup
+
+def how_to_answer(q: Question) -> str:
+    """How to type an answer to ``q`` (its kind's line), without an example that happens to be
+    its answer (a number question whose answer is eighteen million)."""
+    from tutor.session.search import reveals  # the course index: not needed to show a question
+
+    how = kind(q.type).how_to_answer
+    if how and reveals(how, q):
+        how = how.split(";")[0].rstrip(".") + "."
+    return how
+
 
 HELP_TEXT = (
     "While a question is open you can type:\n"
@@ -122,7 +133,7 @@ class Replies:
         if name == "repeat":
             return [st.ask(repeated=True)]
         if name == "help":
-            extra = kind(q.type).how_to_answer
+            extra = how_to_answer(q)
             return [Info(HELP_TEXT + (f"\n{extra}" if extra else ""), "help")]
         if name == "why":
             if st.attempts == 0 and self.state.last_closed is not None:

@@ -41,6 +41,10 @@ from tutor.values import value
 TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
 
 _WORD = re.compile(r"\w+")
+_LOWER = re.compile(r"\b[a-z][a-z]*\b")
+# A name: a glossary passage's term, or a capitalised word inside a sentence (and never written
+# in lower case).
+_NAME = re.compile(r"^([^:\n]{1,60}):|(?<=[\w,;(] )([A-Z][\w-]*)")
 _MARKUP = re.compile(r"(\*\*|__|\*|`|^#+\s*|^\s*[-*+]\s+|^\s*>\s?)", re.MULTILINE)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # A sentence ends at . ! or ? after a lower-case word or a number, not after an initial (U.S.).
@@ -76,12 +80,21 @@ _ALSO: dict[str, tuple[str, ...]] = {
     "help": ("aid", "support", "assistance"), "helps": ("aid", "support", "assistance"),
     "helped": ("aid", "support", "assistance"),
     "founded": ("founding", "established"), "independent": ("independence",),
+    "created": ("founded", "established"), "create": ("found", "founded", "establish"),
+    "writer": ("author", "wrote"), "writers": ("authors", "wrote"),
+    "end": ("collapse", "collapsed", "fell"), "ended": ("collapse", "collapsed", "fell"),
+    "dark": ("night",), "darkness": ("night",), "fall": ("fell",), "fell": ("fall",),
     "independence": ("independent",),
     # "where is X?": X with a word that places it
     "where": ("located", "lies", "sits", "region", "border", "borders", "between", "neighbour",
               "north", "south", "east", "west"),
 }
 _ASKS_PLACE = "where"
+# Words about the tutoring, not about what is taught.
+_TUTORING = frozenset(
+    """question questions answer answers lesson lessons hint hints course tutor teacher
+    english word words sentence sentences im ive id ill""".split()  # noqa: SIM905
+)
 _TOKENIZE = "'porter unicode61 remove_diacritics 2'"
 _PASSAGE_CHARS = 320
 MIN_COVER = 0.6
@@ -185,6 +198,7 @@ class CourseIndex:
             if len(w) > 2 and not w.isdigit():
                 self._near.setdefault((w[0], len(w)), []).append(w)
         self._holds: dict[int, frozenset[str]] = {}
+        self._names: frozenset[str] | None = None  # made on first use (knows)
 
     def state(self) -> tuple[Any, ...]:
         """What the index is made of, to keep in the course cache: the passages, plain tables
@@ -229,6 +243,26 @@ class CourseIndex:
             if w not in out:
                 out.append(w)
         return out[:12]
+
+    def knows(self, text: str, also: Iterable[str] = ()) -> bool:
+        """Whether ``text`` names something the course speaks of: a number, a word of the texts
+        ``also`` (the open question's), or a name the course uses (a word it only writes with a
+        capital, inside a sentence or as a glossary term), as typed or as its plural or singular.
+        Everyday words a course also uses ("good", "bad") and words about the tutoring itself
+        (question, answer, lesson) name nothing."""
+        if self._names is None:
+            lower = {w for p in self.passages for w in _LOWER.findall(p.text)}
+            self._names = frozenset(
+                w for p in self.passages for m in _NAME.finditer(p.text)
+                for w in words(m.group(1) or m.group(2) or "") if w not in lower
+            )
+        extra = {w for a in also for w in words(a)} | self._names
+        for w in words(text):
+            if w in _STOP or w in _TUTORING or len(w) < 2:
+                continue
+            if w.isdigit() or any(f in extra for f in (w, f"{w}s", w[:-1])):
+                return True
+        return False
 
     def _forms(self, term: str) -> list[str]:
         """The term and the other forms it is searched as, as the course spells them."""

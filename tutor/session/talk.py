@@ -35,7 +35,7 @@ from tutor.session.intent import (
     classify,
     key,
 )
-from tutor.session.replies import Replies
+from tutor.session.replies import Replies, how_to_answer
 from tutor.session.search import Passage, course_index, excerpt, reveals, words
 from tutor.session.state import QuestionState
 from tutor.session.understand import Understood
@@ -62,6 +62,8 @@ _SOCIAL_REPLIES = {
              "to stop, and next time you pick up here.",
     "back": "I can't go back to an earlier question in this sitting. Type 'why' to have the last "
             "one explained; questions you miss come back for practice and review.",
+    "chat": "I'm here for the lesson: ask me about it, type 'hint' for a hint, or have a go at "
+            "the question.",
     "meta": "I can't speak for your exam or class; I can tell you what this course teaches. "
             "Ask me about anything in it.",
 }
@@ -115,6 +117,12 @@ class Talk:
     def _social_reply(self, act: str) -> str:
         """What the tutor says to small talk; "what is this lesson about?" is told the lesson's
         title and summary, and what the course is."""
+        if act == "none":
+            st = self.walk.open()
+            if st is not None and st.question.options:
+                return ("One of the options is right (or more, where several are asked for). "
+                        "Ask me about any of them, or type 'hint' for a hint.")
+            return _SOCIAL_REPLIES["chat"]
         if act != "about":
             return _SOCIAL_REPLIES.get(act, "OK.")
         lesson, course = self.state.lesson, self.state.course
@@ -144,6 +152,9 @@ class Talk:
                         "Show it? (yes / no)", "confirm")]
         if act == "progress":
             return [say(self._progress_text(st), "progress")]
+        if act == "format":
+            how = how_to_answer(q) or "Type your answer in a few words."
+            return [say(f"{how} Small spelling slips are forgiven.", "help")]
         if act == "reteach":
             lesson = st.item.lesson
             steps = rests_on(lesson, st.item.step_index)

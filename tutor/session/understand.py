@@ -9,16 +9,21 @@ The rule, in order:
 
 1. The line is, as written, one of the answers the question knows (the answer, an accepted form,
    an anticipated wrong answer, an option or its letter, yes or no at a true/false question): an
-   answer.
+   answer. So is one yes or no among hesitations at a true/false question (``hmm no``, ``yess``),
+   graded as that word.
 2. A hedge around one candidate (:mod:`tutor.session.intent`): graded as the candidate (as the
    whole line if only that is right). A bare ``X?`` where X is a glossary term and the candidate is
    not an answer to this question is a look-up instead.
 3. Talk the classifier is sure of (several words, a known phrasing: "I don't understand", "why
    does Kazakhstan ...?"): not an answer.
-4. Other talk (one word, a slip, a term look-up): graded first; when the grader recognises it as an
-   answer to this question (correct, partly right, an anticipated wrong answer; a typing slip only
-   when the talk was not spelled exactly) it is an answer. So ``skip`` is an answer where ``skip`` is
-   an option, and ``what is the SCO?`` is an answer where the SCO is the answer.
+4. Other talk (one word, a slip, a term look-up, a line said to the tutor): graded first; when the
+   grader recognises it as an answer to this question (correct, partly right, an anticipated wrong
+   answer; a typing slip only when the talk was not spelled exactly) it is an answer. So ``skip`` is
+   an answer where ``skip`` is an option, and ``what is the SCO?`` is an answer where the SCO is the
+   answer. A term look-up is kept as an answer only when it names the right answer of a question
+   without options: ``what is Foreign Affairs?`` (an anticipated wrong answer) and ``what is
+   Siberia?`` at a choice question ask about the term. A line said to the tutor (``ur a good
+   teacher``: act ``chat``) is an answer when it names something the course speaks of (``knows``).
 5. Anything else: an answer.
 """
 
@@ -31,7 +36,18 @@ from tutor.kinds import kind
 from tutor.model import Question
 from tutor.session.commands import form_key
 from tutor.session.glossary import Glossary, Lookup
-from tutor.session.intent import ANSWER, DEFINE, TENTATIVE, Intent, classify
+from tutor.session.intent import (
+    ANSWER,
+    CHAT,
+    DEFINE,
+    HESITATIONS,
+    SOCIAL,
+    TENTATIVE,
+    Intent,
+    classify,
+    key,
+    undoubled,
+)
 from tutor.values import value
 
 ANSWER_VERDICTS = frozenset({Verdict.CORRECT, Verdict.TYPO, Verdict.PARTIAL, Verdict.MISCONCEPTION})
@@ -59,9 +75,14 @@ def understand(
     grade: Callable[[Question, str], Grade],
     glossary: Glossary,
     intent: Intent | None = None,
+    knows: Callable[[str], bool] | None = None,
 ) -> Understood:
-    """How ``text`` (cleaned, not empty) is taken at the open question ``q``; see the module doc."""
+    """How ``text`` (cleaned, not empty) is taken at the open question ``q``; see the module doc.
+    ``knows(text)``: whether the line names something the course or the question speaks of."""
     intent = intent if intent is not None else classify(text)
+    truth = _hesitant_truth(q, text)
+    if truth is not None:
+        return Understood(Intent(TENTATIVE, candidate=truth), True, truth, grade(q, truth))
     if intent.kind == TENTATIVE and expects(q, intent.candidate):
         return Understood(intent, True, intent.candidate, grade(q, intent.candidate))
     if intent.kind == ANSWER or expects(q, text):
@@ -80,7 +101,11 @@ def understand(
     lookup = glossary.lookup(intent.name) if intent.kind == DEFINE else None
     if intent.sure:
         return Understood(intent, False, lookup=lookup)
+    if intent.kind == SOCIAL and intent.name == CHAT and knows is not None and knows(text):
+        return Understood(Intent(ANSWER), True, text, grade(q, text))
     g = grade(q, text)
+    if intent.kind == DEFINE and (q.options or not g.verdict.right):
+        return Understood(intent, False, lookup=lookup)  # a question about the term
     if g.verdict in ANSWER_VERDICTS:
         exact_other = intent.exact if lookup is None else lookup.exact
         if not (g.verdict is Verdict.TYPO and exact_other):
@@ -102,3 +127,17 @@ def expects(q: Question, text: str) -> bool:
     for item in q.items:
         forms.extend(item.forms)
     return any(form_key(f) == k for f in forms)
+
+
+def _hesitant_truth(q: Question, text: str) -> str | None:
+    """The one yes or no a line of hesitations holds at a question that takes them (``hmm no``,
+    ``uh yes``), or None."""
+    always = kind(q.type).always_answers
+    if not always:
+        return None
+    typed = key(text)
+    words = undoubled(typed).split()
+    said = {w for w in words if w in always}
+    if len(said) != 1 or not all(w in always or w in HESITATIONS for w in words):
+        return None
+    return said.pop() if len(words) > 1 or words != typed.split() else None  # "hmm no", "yess"
