@@ -319,3 +319,67 @@ def test_credit_note_says_why_in_words():
     assert credit_note(0.6, 2, 1, False) == "This one counts 60%: second try, after 1 hint."
     assert credit_note(0.5, 1, 0, True) == "This one counts 50%: only part of the answer."
     assert credit_note(1.0, 1, 0, False) == "" and credit_note(0.0, 3, 0, False) == ""
+
+
+def _replies(out) -> str:
+    return " ".join(m.text for m in out if isinstance(m, Info))
+
+
+def test_why_not_an_option_says_the_same_of_every_option(shipped):
+    """'why not X?' never tells a wrong option from the right one: the reply is the option's text
+    and the same sentence for each (explaining only the wrong ones would name the right one)."""
+    course, grader = shipped
+    s = at(course, grader, "neighbourhood", "akylbayev-role")
+    q = s.question
+    shapes = set()
+    for n, option in enumerate(q.options):
+        letter = chr(ord("a") + n)
+        out = s.submit(f"why not {letter}?")
+        assert not [m for m in out if isinstance(m, Feedback)] and tries(s) == 0
+        said = _replies(out)
+        assert option in said
+        shapes.add(said.replace(option, "").replace(letter.upper() + ")", ""))
+    assert len(shapes) == 1
+    said = _replies(s.submit("what does option c mean"))
+    assert q.options[2] in said and q.options[0] not in said
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        (("neighbourhood", "magazine"), "what is Foreign Affairs?"),  # an anticipated wrong answer
+        (("crossroads", "niche"), "what is siberia"),  # a word of the right option
+        (("neighbourhood", "akylbayev-role"), "what is a secretary of state"),  # of a wrong one
+        (("neighbourhood", "magazine"), "ur a good teacher lol"),
+        (("neighbourhood", "magazine"), "heyy"),
+        (("neighbourhood", "population"), "number only?"),
+        (("crossroads", "mongolia-tf"), "is it a trick question"),
+        (("neighbourhood", "independence-year"), "which union"),
+        (("neighbourhood", "akylbayev-role"), "none of these look right to me"),
+    ],
+)
+def test_talk_that_looked_like_an_answer_is_not_graded(shipped, where, text):
+    course, grader = shipped
+    s = at(course, grader, *where)
+    out = s.submit(text)
+    assert not [m for m in out if isinstance(m, Feedback)] and tries(s) == 0, out
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "graded"),
+    [
+        (("crossroads", "landlocked-tf"), "hmm no", "no"),
+        (("crossroads", "landlocked-tf"), "yess", "yes"),
+        (("division-of-labour", "guarantor"), "hmm i'm not sure, maybe China?", "China"),
+        (("neighbourhood", "giants"), "its russia and china i think", "russia and china"),
+        (("crossroads", "niche"), "I would go with B", "B"),
+        (("division-of-labour", "guarantor"), "my answer: Russia", None),  # names the course
+    ],
+)
+def test_answers_among_talk_are_graded(shipped, where, text, graded):
+    course, grader = shipped
+    s = at(course, grader, *where)
+    out = s.submit(text)
+    fb = [m for m in out if isinstance(m, Feedback)]
+    assert len(fb) == 1, out
+    assert (fb[0].graded_text or None) == graded

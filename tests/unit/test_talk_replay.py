@@ -120,7 +120,10 @@ def _check(fig: Figures, line: dict, q: Question, graded: list[dict], replies: l
     fig.talk += 1
     if graded:
         fig.talk_graded.append(text)
+    shown = [f"{chr(ord('A') + n)}) {o}" for n, o in enumerate(q.options)]  # as asked
     for reply in replies:
+        for option in shown:
+            reply = reply.replace(option, "")
         if reveals(reply, q, said=text):
             fig.leaks.append(f"{text!r} -> {reply!r}")
     if line.get("withheld") and any("doesn't cover" in r for r in replies):

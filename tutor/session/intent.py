@@ -164,6 +164,7 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "will this be on the exam", "does this count", "is this graded", "do i need to know this",
         "why do i need to know this", "why should i care", "why does this matter",
         "why do we need to know this", "what is the point", "whats the point",
+        "is it a trick question", "is this a trick question", "trick question",
     ),
     "pause": (
         "i need a break", "need a break", "brb", "be right back", "back in a minute",
@@ -260,6 +261,7 @@ _WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
 _CLAUSE = re.compile(
     r"^(?:because|true|about|that|possible|important|so|like|why|how|what|who|when|where|"
     r"ok|okay|fine|over|hard|easy|on the|in the test|on the exam)\b"
+    r"|\b(?:question|questions|quiz|trick|joke|lesson)$"  # "is it a trick question?": about the tutoring
 )
 _HESITATION = re.compile(r"^(?:(?:um+|uh+|er+m?|hm+|ehm|err|so|well|ok|okay|oh|ah)\W+)+")
 
@@ -428,8 +430,8 @@ def classify(text: str) -> Intent:
     if _QUESTION_OPENERS.match(lowered):
         if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
             return Intent(QUESTION, stripped, sure=True)
-        if stripped.endswith("?") or len(words) >= 3:
-            return Intent(QUESTION, stripped)
+        if stripped.endswith("?") or len(words) >= 3 or _WH.match(lowered):
+            return Intent(QUESTION, stripped)  # "which union": graded first
     if any(w in _CHATTY for w in words):
         # "ur a good teacher", "I'm really tired today": said to the tutor, and an answer only
         # if it names something the lesson speaks of (the session checks) or the grader knows.

@@ -410,6 +410,16 @@ def _kept_index(course: Course) -> CourseIndex | None:
 # ----------------------------------------------------------------- what may not be shown
 
 
+def asks_about(question: str, ask: str) -> bool:
+    """Whether ``question`` (the student's) is mostly about what ``ask`` (the open question) asks:
+    at least half of its content words, and one at least, are words of ``ask`` (or their plural or
+    singular). "what's the magazine name?" at "In which magazine did the article appear?"."""
+    asked = {w for w in words(question) if w not in _STOP and w not in _TUTORING and len(w) > 1}
+    there = set(words(ask))
+    shared = {w for w in asked if w in there or f"{w}s" in there or w[:-1] in there}
+    return bool(shared) and 2 * len(shared) >= len(asked)
+
+
 def answer_forms(q: Question) -> list[str]:
     """The accepted forms of the question's answer, as words (its kind's ``right_forms``)."""
     keys = [form_key(f) for f in kind(q.type).right_forms(q)]

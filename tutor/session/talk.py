@@ -35,8 +35,9 @@ from tutor.session.intent import (
     classify,
     key,
 )
+from tutor.session.options import OptionsAsked, options_asked
 from tutor.session.replies import Replies, how_to_answer
-from tutor.session.search import Passage, course_index, excerpt, reveals, words
+from tutor.session.search import Passage, asks_about, course_index, excerpt, reveals, words
 from tutor.session.state import QuestionState
 from tutor.session.understand import Understood
 from tutor.session.walk import Walk
@@ -108,6 +109,9 @@ class Talk:
         if intent.kind == COMMAND:
             return self.replies.answer_command(intent.name)
         if intent.kind in (QUESTION, DEFINE):
+            asked = options_asked(text, st.question)
+            if asked is not None:
+                return [self._options_reply(st, asked, intent.kind)]
             return self._course_reply(text, intent, u, st.question)
         if intent.kind == REQUEST:
             return self._request(st, intent)
@@ -172,6 +176,18 @@ class Talk:
             return [say(lead, "encourage"), *self.replies.answer_command("hint")]
         return [say("Have a go anyway: a wrong answer only costs a try, and I'll tell you why. "
                     "Or type 'skip' to see the answer.", "encourage")]
+
+    def _options_reply(self, st: QuestionState, asked: OptionsAsked, kind: str) -> Info:
+        """The options a line asks about, as written, and never whether one is right: what the
+        course says of each would tell by what it leaves out."""
+        q = st.question
+        shown = "; ".join(f"{chr(ord('A') + i)}) {q.options[i]}" for i in asked.indexes)
+        if asked.why_not:
+            rest = ("Only choosing it tells whether it is right: if it is wrong, I'll say why "
+                    "(that uses one try).")
+        else:
+            rest = "Ask me about any word in it ('what is X?')."
+        return Info(f"{shown}. {rest} {self._offer_hint(st)}", "course", understood=kind)
 
     def _offer_hint(self, st: QuestionState) -> str:
         if st.hints_used < len(st.question.hints):
@@ -253,6 +269,8 @@ class Talk:
                 info = self.replies.define_reply(DefineQuery(intent.name, intent.bare), lookup,
                                           self.state.glossary(self.state.lesson))
                 return [Info(info.text, info.kind, understood=kind)]
+            if q is not None and asks_about(text, q.ask):
+                return [self._withheld(q, kind)]  # the course covers it: it is what q asks
             return [Info(self._not_covered(q, text), "course", understood=kind)]
         here = self.state.lesson.id if self.state.lesson is not None else None
         ref = shown[0].passage
@@ -274,7 +292,8 @@ class Talk:
     def _withheld(self, q: Question, kind: str) -> Info:
         st = self.walk.open()
         offer = self._offer_hint(st) if st is not None else ""
-        return Info(f"That is just what this question is asking, so I'll keep it back for now. "
+        return Info(f"I'll keep that back for now: telling you would give this question's answer "
+                    f"away. "
                     f"{offer}".strip(), "withheld", understood=kind)
 
     def _not_covered(self, q: Question | None = None, said: str = "") -> str:
