@@ -255,6 +255,12 @@ _TENTATIVE_PATTERNS = [
     )
 ]
 _IT_IS = re.compile(r"^(?:its|it is|it was|thats|that is)\s+", re.IGNORECASE)
+# A question asked after something else was said: split at commas, semicolons and "but".
+_CLAUSES = re.compile(r"[,;]|\bbut\b")
+_ASKS_TUTOR = re.compile(
+    r"^(?:do|does|did|can|could|should|shall|may|will|would|am|is|are)\s+(?:i|you|we)\b"
+)
+_COMMENT = re.compile(r"^(?:this|these|those|that|so|too|such|why|how|what)\b")
 _BARE_CLAUSE = re.compile(r"^(?:because|why|how|what|who|when|where|which)\b")
 _WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
 # A candidate that opens like a clause is a question about the content, not a guess.
@@ -312,11 +318,14 @@ HESITATIONS = frozenset({
     "hmm", "hm", "um", "umm", "uh", "uhh", "er", "erm", "ehm", "well", "so", "oh", "ah", "ok",
     "okay", "actually",
 })
-# Words that address the tutor or say how the student feels: a line holding one, and nothing the
-# lesson speaks of, is talk (act ``chat``).
+# Words that address the tutor: a line holding one, and nothing the lesson speaks of, is talk
+# (act ``chat``).
 CHAT = "chat"
 _CHATTY = frozenset({
     "i", "im", "ive", "me", "my", "mine", "myself", "you", "your", "youre", "yours", "yourself",
+})
+# Said around anything, an answer too: dropped from a line that holds something else.
+_INTERJECTIONS = frozenset({
     "pf", "ugh", "omg", "meh", "bruh", "argh", "oof", "phew", "yay", "jeez", "geez", "damn",
     "lol", "lmao", "rofl", "haha", "hehe", "xd", "wtf", "ffs", "smh", "tbh", "ngl", "btw",
 })
@@ -324,6 +333,8 @@ _CHATTY = frozenset({
 _META = re.compile(r"\b(?:exam|exams|test|tests|quiz|graded|grade|marks|homework)\b")
 
 
+# What a look-up's term never starts with.
+_NOT_TERMS = (["me"], ["it"], ["this"], ["that"], ["us"], ["you"], ["again"])
 # How an answer is to be typed: "number only?", "do I need both names", "does the order matter".
 _FORMAT = re.compile(
     r"\b(?:numbers?|digits?|letters?|format|round|rounded|exact|exactly|order|spell|spelling|"
@@ -402,6 +413,8 @@ def classify(text: str) -> Intent:
         return Intent(COMMAND, cmd.name, exact=cmd.exact)
     k = key(stripped)
     query = parse_define(stripped)
+    if query is not None and key(query.term).split()[:1] in _NOT_TERMS:
+        query = None  # "explain me please", "what is this lesson even about": not a term
     hit = _phrase(k, fuzzy=False) if k else None
     if hit is None and k and (query is None or query.bare or query.term.casefold() in _VAGUE):
         hit = _phrase(k, fuzzy=True)  # "what does SCO mean" is a look-up, not "what does that mean"
@@ -414,7 +427,7 @@ def classify(text: str) -> Intent:
         return Intent(SOCIAL, "meta", exact=False)
     if query is not None and not query.bare:
         return Intent(DEFINE, query.term)
-    if len(k.split()) <= 14 and _FORMAT.search(k) and _asks(k):
+    if len(k.split()) <= 14 and _FORMAT.search(k) and _asks(k) and _inside(k) is None:
         return Intent(REQUEST, "format", exact=False)  # "number only?", "does the order matter"
     candidate = _tentative(stripped)
     if candidate is not None:
@@ -427,6 +440,11 @@ def classify(text: str) -> Intent:
     if words and all(w in _FILLER_WORDS for w in words):
         return Intent(SOCIAL, "ack", exact=False)
     lowered = _FILLER.sub("", APOSTROPHES.sub("", stripped.casefold()))
+    for clause in _CLAUSES.split(lowered)[1:]:  # "sorry I'm new here, do I just type the name"
+        clause = clause.strip()
+        if len(clause.split()) >= 4 and (_ASKS_TUTOR.match(clause) or (
+                stripped.endswith("?") and _QUESTION_OPENERS.match(clause))):
+            return Intent(QUESTION, stripped, sure=True)
     if _QUESTION_OPENERS.match(lowered):
         if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
             return Intent(QUESTION, stripped, sure=True)
@@ -436,4 +454,10 @@ def classify(text: str) -> Intent:
         # "ur a good teacher", "I'm really tired today": said to the tutor, and an answer only
         # if it names something the lesson speaks of (the session checks) or the grader knows.
         return Intent(SOCIAL, CHAT, exact=False)
+    kept = [w for w in stripped.split() if key(w) not in _INTERJECTIONS]
+    if kept and len(kept) < len(stripped.split()):  # "the Economist lol": graded as the rest
+        rest = _IT_IS.sub("", " ".join(kept).strip(" ,;:-"))
+        if _COMMENT.match(rest.casefold()):  # "this is math not biology lol"
+            return Intent(SOCIAL, CHAT, exact=False)
+        return Intent(TENTATIVE, candidate=rest)
     return Intent(ANSWER)

@@ -344,19 +344,19 @@ def excerpt(hit: Hit, limit: int = _PASSAGE_CHARS, keep: Callable[[str], bool] |
     the sentences ``keep`` accepts ("" when none of them holds a word asked about)."""
     text = hit.passage.text
     sentences = _SENTENCE.split(text)
-    if keep is not None:
-        sentences = [s for s in sentences if keep(s)]
-        if not sentences:
-            return ""
-        text = " ".join(sentences)
-    if len(text) <= limit:
-        return text
     stems = [f[:5] for t in hit.terms for f in (t, *_ALSO.get(t, ()))]
 
     def score(s: str) -> int:
         ws = words(s)
         return sum(any(w.startswith(st) for w in ws) for st in stems)
 
+    if keep is not None:
+        sentences = [s for s in sentences if keep(s)]
+        if not any(score(s) for s in sentences):
+            return ""  # what was asked about is only in the sentences kept back
+        text = " ".join(sentences)
+    if len(text) <= limit:
+        return text
     best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
     if keep is not None and not score(sentences[best]):
         return ""
