@@ -413,6 +413,9 @@ def classify(text: str) -> Intent:
         return Intent(COMMAND, cmd.name, exact=cmd.exact)
     k = key(stripped)
     query = parse_define(stripped)
+    if query is None or query.bare:  # "wat is X", "whats X" typed as texting
+        texted = parse_define(everyday(stripped.casefold()))
+        query = texted if texted is not None and not texted.bare else query
     if query is not None and key(query.term).split()[:1] in _NOT_TERMS:
         query = None  # "explain me please", "what is this lesson even about": not a term
     hit = _phrase(k, fuzzy=False) if k else None
