@@ -93,6 +93,16 @@ Q = {
         wrong={"European Economic Union": "That is another union."},
     ),
     "whale": text("What is the name of the whale in Moby-Dick?", "Moby Dick"),
+    "membrane": text(
+        "Which part of the cell controls what enters it?",
+        "cell membrane",
+        wrong={"cell wall": "The wall gives strength."},
+    ),
+    "membrane-unsaid": text("Which layer controls what goes in and out?", "cell membrane"),
+    "hooke": text("Who named the cell?", "Robert Hooke"),
+    "white-house": text("Where does the president live?", "White House"),
+    "ohm": text("What is the unit of electrical resistance?", "ohm", "Ω"),
+    "vacuole": text("What holds the cell sap?", "permanent vacuole", "vacuole", "large vacuole"),
 }
 G = Grader(
     Course(
@@ -164,6 +174,23 @@ ROWS = [
     ("eaeu-spelt-out", "Eur Economic Union", (V.WRONG, V.CLOSE, V.MISCONCEPTION), None),
     ("eaeu-spelt-out", "Eurasian Economic Union (EAEU)", RIGHT, None),
     ("whale", "the whale is called Moby Dick", RIGHT, None),
+    # the question's own words left out of the answer: only when something is left
+    ("membrane", "membrane", RIGHT, "question-words"),
+    ("membrane", "the membrane", RIGHT, None),
+    ("membrane", "wall", (V.MISCONCEPTION,), "question-words"),
+    ("membrane", "cell", (V.CLOSE, V.WRONG), None),
+    ("membrane-unsaid", "membrane", (V.CLOSE, V.WRONG), None),
+    # a surname slipped into a word, after the given name typed exactly; the word alone is not
+    ("hooke", "Robert Hook", RIGHT, None),
+    ("hooke", "Robert Hooks", RIGHT, None),
+    ("hooke", "Hook", (V.WRONG, V.CLOSE), None),
+    ("white-house", "White Horse", (V.WRONG, V.CLOSE), None),  # no surname: a thing of its own
+    # carriers of a unit; a form with the same answer's other words around it
+    ("ohm", "it's measured in ohms", RIGHT, "carrier-words"),
+    ("ohm", "ohms, symbol Ω", RIGHT, None),
+    ("ohm", "12 Ω", (V.WRONG, V.CLOSE), None),
+    ("vacuole", "large permanent vacuole", RIGHT, "forms-combined"),
+    ("vacuole", "large central vacuole", (V.WRONG, V.CLOSE), None),
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),
     ("niche", "a port for shipping", (V.WRONG,), None),

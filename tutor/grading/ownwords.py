@@ -18,6 +18,11 @@ named after what was set aside:
 - ``title``: a title before a name (``President Tokayev``, ``Capt. Ahab``);
 - ``abbreviation``: a name with its abbreviation (``NATO - North Atlantic Treaty
   Organization``);
+- ``forms-combined``: a form whole with words of the same answer's other forms around it
+  (``USSR - Soviet Union``, ``large permanent vacuole`` for ``permanent vacuole`` when ``large
+  vacuole`` is accepted too);
+- ``question-words``: a form's words that the question says left out (``membrane`` for ``cell
+  membrane`` when the question asks "Which part of the cell ..."), when something is left;
 - ``word-form``: a plural, possessive, demonym or adjective (``sanctions``, ``China's``,
   ``Chinese``, ``Western nations``), a month abbreviation (``Feb 2020``), a decade (``the
   twenties``), or a synonym the lesson, the course or the defaults declare.
@@ -37,13 +42,9 @@ from tutor.grading.names import TITLES, surname_alone, with_middle_names
 from tutor.grading.normalise import AND, HEDGE_WORDS, NEGATION_WORDS, words
 from tutor.grading.prepared import Form, Hit, Match, Prepared
 from tutor.grading.textmatch import Key
-from tutor.grading.world import is_common_word, places
+from tutor.grading.world import PERSON_ZIPF, is_common_word, places
 from tutor.model import Wrong
 from tutor.values import value
-
-# a surname as common as this in English is more likely a word (Dick, Union, Policy) than a
-# surname said alone (Mandela, Putin)
-PERSON_ZIPF = 4.5
 
 
 def _set(text: str) -> frozenset[str]:
@@ -57,6 +58,7 @@ CARRIERS = _set(
     they them their he him his she her we our i my me you your
     has have had does did do
     called named known just simply basically actually definitely certainly former made
+    measured symbol
     """
 )
 # only at the end: "the Caspian one", "the hot kind"
@@ -362,22 +364,24 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
         for f in forms:
             fr, specific = r.form(f.key)
             kinds = r.kinds(forms, f.index)
-            if fr is not None and names_same(typed, fr, r.ctx, specific, kinds):
-                found.setdefault(("form", f.index), (f, None, rule or _form_rule(fr)))
+            said = _named(typed, fr, r.ctx, specific, kinds, rule)
+            if said is not None:
+                found.setdefault(("form", f.index), (f, None, said))
         for i, (wk, w) in enumerate(prep.wrongs):
             wr, specific = r.form(wk)
             kinds = frozenset(KIND[g] for g in wr.generic) if wr is not None else frozenset()
-            if wr is not None and names_same(typed, wr, r.ctx, specific, kinds):
-                found.setdefault(("wrong", i), (None, w, rule or _form_rule(wr)))
+            said = _named(typed, wr, r.ctx, specific, kinds, rule)
+            if said is not None:
+                found.setdefault(("wrong", i), (None, w, said))
     if not found:
         cut = [f for f in forms if abbreviated(piece.words, f.key.words)]
         if len({f.index for f in cut}) == 1 and not any(
             abbreviated(piece.words, wk.words) for wk, _ in prep.wrongs
         ):
             return Hit(Match.FORM, 0, cut[0], rule="abbreviation")
-        both = _two_names(piece.words, forms)
+        both = _two_names(piece.words, forms, prep)
         if both is not None:
-            return Hit(Match.FORM, 0, both, rule="abbreviation")
+            return Hit(Match.FORM, 0, both, rule="forms-combined")
         return _person(prep, piece, forms, r)
     if len(found) > 1:
         some = next(iter(found.values()))[0]
@@ -388,6 +392,29 @@ def own_words(prep: Prepared, piece: Key, forms: Sequence[Form], known: Callable
     return Hit(Match.FORM, 0, form, rule=rule)
 
 
+def _named(
+    typed: Reading,
+    form: Reading | None,
+    ctx: Context,
+    specific: bool,
+    kinds: frozenset[int],
+    rule: str,
+) -> str | None:
+    """The rule by which ``typed`` names ``form``, or None: as it reads, or with the form's words
+    that the question itself says left out (``membrane`` for ``cell membrane`` when the question
+    asks "Which part of the cell ..."; ``wall`` then names ``cell wall`` as well)."""
+    if form is None:
+        return None
+    if names_same(typed, form, ctx, specific, kinds):
+        return rule or _form_rule(form)
+    said = tuple(w for w in form.core if w in ctx.echo)
+    rest = tuple(w for w in form.core if w not in ctx.echo)
+    if not said or not rest or set(said) & typed.words:
+        return None
+    short = Reading(rest, form.generic, form.dropped | set(said), form.words, form.rule)
+    return "question-words" if names_same(typed, short, ctx, True, kinds) else None
+
+
 def _form_rule(form: Reading) -> str:
     """The rule's name when only the form had words set aside (``Caspian`` for ``Caspian
     Sea``), or when the words differ only in order."""
@@ -396,17 +423,26 @@ def _form_rule(form: Reading) -> str:
     return "carrier-words" if form.dropped else "word-form"
 
 
-def _two_names(ws: Sequence[str], forms: Sequence[Form]) -> Form | None:
-    """``USSR - Soviet Union``, ``Soviet Union USSR``: two names of the same answer, side by
-    side (its form and an accepted form or other name)."""
-    if len(ws) < 2:
+def _two_names(ws: Sequence[str], forms: Sequence[Form], prep: Prepared) -> Form | None:
+    """``USSR - Soviet Union``, ``large permanent vacuole``: a form of the answer whole, and
+    around it only words of its item's other forms (``USSR``; ``large vacuole``) that no other
+    item and no ``wrong:`` entry has: the same answer named twice over."""
+    if not 2 <= len(ws) <= 8:
         return None
     by_name = {f.key.squashed: f for f in forms}
-    for k in range(1, len(ws)):
-        left, right = by_name.get("".join(ws[:k])), by_name.get("".join(ws[k:]))
-        if left is not None and right is not None and left.index == right.index:
-            return left
+    for k in range(len(ws)):
+        for j in range(len(ws), k, -1):
+            f = by_name.get("".join(ws[k:j])) if j - k < len(ws) else None
+            if f is not None and _own_words_of(f.index, [*ws[:k], *ws[j:]], forms, prep):
+                return f
     return None
+
+
+def _own_words_of(index: int, rest: Sequence[str], forms: Sequence[Form], prep: Prepared) -> bool:
+    own = {w for f in forms if f.index == index for w in f.key.words}
+    others = {w for f in forms if f.index != index for w in f.key.words}
+    others.update(w for wk, _ in prep.wrongs for w in wk.words)
+    return all(w in own and w not in others and w not in _KEEP for w in rest)
 
 
 def _person(prep: Prepared, piece: Key, forms: Sequence[Form], r: Reader) -> Hit | None:

