@@ -33,6 +33,9 @@ Q = {
     "watts": number(2300, unit="W"),
     "ohms": number(12, unit="Ω"),
     "litres": number(1.5, unit="litres"),
+    "volts": number(3, unit="V"),
+    "trucks": number(30, unit="trucks"),
+    "dollars": number(5, unit="US dollars"),
     "chromosomes": dataclasses.replace(number(46), ask="How many chromosomes are in a body cell?"),
     "pairs": dataclasses.replace(number(23), ask="How many pairs of chromosomes does a cell hold?"),
 }
@@ -103,6 +106,15 @@ ROWS = [
     ("ohms", "12 V", INVALID),
     ("litres", "1500 ml", CORRECT),
     ("litres", "1.5 kg", INVALID),
+    # a symbol that is also a word is the word when a word follows it ("30 a year", "us trucks")
+    ("volts", "3 A", INVALID),
+    ("volts", "3 a.", INVALID),
+    ("volts", "3 a time", CORRECT),
+    ("trucks", "30 a piece", CORRECT),
+    ("trucks", "about 30 a year", CORRECT),
+    ("trucks", "30 us trucks", CORRECT),
+    ("dollars", "5 us dollars", CORRECT),
+    ("dollars", "5 euros", INVALID),
     # pairs of what the question counts one by one are two each
     ("chromosomes", "23 pairs", CORRECT),
     ("chromosomes", "46 (23 pairs)", CORRECT),

@@ -145,7 +145,14 @@ def named(s: str, at: int, unit: str | None = None) -> tuple[Measure, int] | Non
     m = _NAMED.match(s, at)
     if m is None or m.group(1) in re.split(r"[\s/]+", fold(unit or "")):
         return None
+    if m.group(1) in _ALSO_WORDS and _WORD_NEXT.match(s, m.end()):
+        return None  # "30 a year", "30 us trucks": the word, not the unit
     return _BY_ALIAS[m.group(1)], m.end()
+
+
+# Symbols that are also everyday words: a unit only with no word after them ("3 A", "3 a.").
+_ALSO_WORDS = frozenset({"a", "us"})
+_WORD_NEXT = re.compile(r"\s*[a-z]")
 
 
 def lesson_unit(unit: str | None) -> Measure | None:
