@@ -16,6 +16,7 @@ from pathlib import Path
 from tutor.safetext import echo
 
 GIFT = (".gift", ".txt")
+MAX_GIFT_BYTES = 32 * 2**20  # what convert reads of a GIFT file, which may come from anyone
 YAML = (".yaml", ".yml")
 
 
@@ -64,17 +65,29 @@ def run(args: argparse.Namespace) -> int:
 
 def _from_gift(src: Path, dest: Path, force: bool) -> int:
     from tutor.gift import import_gift
+    from tutor.gift.lexer import decode
     from tutor.gift.yamlfile import lesson_yaml
     from tutor.loader import load_lesson
+    from tutor.loader.problems import MAX_ERRORS, WARNING, Problem
 
     try:
-        text = src.read_bytes().decode("utf-8", errors="replace")
+        with src.open("rb") as file:
+            raw = file.read(MAX_GIFT_BYTES + 1)
     except OSError as exc:
         echo(f"tutor convert: cannot read {src}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    if len(raw) > MAX_GIFT_BYTES:
+        echo(f"tutor convert: {src} is larger than {MAX_GIFT_BYTES // 2**20} MiB (a bank of ten"
+             " thousand questions is a few): split it into several files", file=sys.stderr)  # fmt: skip
+        return 1
+    text, undecoded = decode(raw)
     lessons, problems = import_gift(text, str(src), src.stem)
-    for problem in problems:
+    if undecoded:
+        problems.insert(0, Problem(str(src), undecoded[0], 1, undecoded[1], WARNING))
+    for problem in problems[:MAX_ERRORS]:  # a hostile file must not print a million lines
         echo(problem)
+    if len(problems) > MAX_ERRORS:
+        echo(f"{src}: {len(problems) - MAX_ERRORS} more warnings like these are not shown")
     if not lessons:
         return 1
     single = dest.suffix.lower() in YAML
@@ -102,7 +115,8 @@ def _from_gift(src: Path, dest: Path, force: bool) -> int:
                 echo(problem)
     questions = sum(1 for lesson in lessons for s in lesson["steps"] if "id" in s)
     echo(
-        f"wrote {len(lessons)} lesson{'s' if len(lessons) != 1 else ''} ({questions} questions)"
+        f"wrote {len(lessons)} lesson{'s' if len(lessons) != 1 else ''} ({questions} question"
+        f"{'s' if questions != 1 else ''})"
         f" to {dest}: {len(problems)} warning{'s' if len(problems) != 1 else ''}"
         + (f", {errors} errors (tutor check {dest} explains them)" if errors else "")
     )

@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from anyascii import anyascii
+
 from tutor.gift.lexer import lex
 from tutor.gift.parser import GiftAnswer, GiftError, GiftQuestion, parse_block
+from tutor.gift.text import quoted
 from tutor.loader.fields import MAX_SLUG, slugify
+from tutor.loader.options import MAX_OPTIONS
 from tutor.loader.problems import ERROR, WARNING, Problem
 from tutor.values import field, mutable
 
@@ -34,6 +38,12 @@ class Draft:
 Warn = Callable[[int, str], None]
 
 
+def _slug(text: str) -> str:
+    """An id from any text: letters of other scripts transliterated (``Été`` -> ``ete``,
+    ``Вопрос 1`` -> ``vopros-1``), not dropped."""
+    return slugify(anyascii(text[: MAX_SLUG * 4]))
+
+
 def number_text(x: float) -> str:
     return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
 
@@ -43,31 +53,44 @@ def _explain(q: GiftQuestion, *more: str) -> str:
     return " ".join(dict.fromkeys(parts))
 
 
-def _options(q: GiftQuestion, warn: Warn) -> list[GiftAnswer]:
+def _options(q: GiftQuestion, warn: Warn) -> list[GiftAnswer] | None:
+    """The options, each once; None (with a warning) when there are more than a lesson holds."""
     seen: dict[str, GiftAnswer] = {}
     for a in q.answers:
         key = " ".join(a.text.split()).casefold()
         if not key:
             warn(a.line, "an empty option: left out")
         elif key in seen:
-            warn(a.line, f"option '{a.text}' is listed twice: the second is left out")
+            warn(a.line, f"option {quoted(a.text)} is listed twice: the second is left out")
         else:
             seen[key] = a
+    if not _fits(len(seen), q, warn):
+        return None
     return list(seen.values())
+
+
+def _fits(options: int, q: GiftQuestion, warn: Warn) -> bool:
+    if options <= MAX_OPTIONS:
+        return True
+    warn(q.line, f"{options} options: a question has at most {MAX_OPTIONS} (A to Z), so this"
+         " one is left out")  # fmt: skip
+    return False
 
 
 def _choice(q: GiftQuestion, warn: Warn) -> dict | None:
     options = _options(q, warn)
+    if options is None:
+        return None
     right = [a for a in options if a.right]
     if not right:
         warn(q.line, "no option is marked right ('='): left out")
         return None
     for extra in right[1:]:
-        warn(extra.line, f"a second right option '{extra.text}': a choice question has one right"
+        warn(extra.line, f"a second right option {quoted(extra.text)}: a choice question has one right"
              " option, so it counts as wrong here")  # fmt: skip
     for a in options:
         if a.weight is not None and 0 < a.weight < 100:
-            warn(a.line, f"partial credit ({a.weight:g}%) for '{a.text}' has no equivalent in a"
+            warn(a.line, f"partial credit ({a.weight:g}%) for {quoted(a.text)} has no equivalent in a"
                  " choice question: it counts as wrong")  # fmt: skip
     if len(options) < 2:
         warn(q.line, "a choice question needs at least 2 options: left out")
@@ -79,6 +102,8 @@ def _choice(q: GiftQuestion, warn: Warn) -> dict | None:
 
 def _multi(q: GiftQuestion, warn: Warn) -> dict | None:
     options = _options(q, warn)
+    if options is None:
+        return None
     right = [a for a in options if (a.weight or 0) > 0]
     if not right or len(options) < 2:
         warn(q.line, "a multiple-answer question needs 2 options and one with a positive weight:"
@@ -88,7 +113,7 @@ def _multi(q: GiftQuestion, warn: Warn) -> dict | None:
     if abs(total - 100) > 1:
         warn(q.line, f"the positive weights add up to {total:g}%, not 100%: here a student names"
              " every option with a positive weight for full credit")  # fmt: skip
-    wrong = {a.text: a.feedback for a in options if a not in right and a.feedback}
+    wrong = {a.text: a.feedback for a in options if (a.weight or 0) <= 0 and a.feedback}
     out = {"type": "multi", "options": [a.text for a in options], "answer": [a.text for a in right]}
     return _with(out, wrong=wrong, explain=_explain(q, *(a.feedback for a in right)))
 
@@ -108,12 +133,12 @@ def _short(q: GiftQuestion, warn: Warn) -> dict | None:
         elif a.right:
             right.append(a)
         elif a.weight is not None and a.weight > 0:
-            warn(a.line, f"partial credit ({a.weight:g}%) for '{a.text}' has no equivalent: left"
+            warn(a.line, f"partial credit ({a.weight:g}%) for {quoted(a.text)} has no equivalent: left"
                  " out (the tutor forgives spelling slips by itself)")  # fmt: skip
         elif a.feedback:
             wrong[a.text] = a.feedback
         else:
-            warn(a.line, f"'{a.text}' earns nothing and has no feedback: left out")
+            warn(a.line, f"{quoted(a.text)} earns nothing and has no feedback: left out")
     if not right:
         warn(q.line, "no answer earns full credit: left out")
         return None
@@ -132,18 +157,18 @@ def _numerical(q: GiftQuestion, warn: Warn) -> dict | None:
     first = right[0]
     assert first.value is not None  # the parser sets it for every numeric answer
     for extra in right[1:]:
-        warn(extra.line, f"a second accepted number '{extra.text}' has no equivalent: a number"
+        warn(extra.line, f"a second accepted number {quoted(extra.text)} has no equivalent: a number"
              " question has one value and tolerance, so it is left out")  # fmt: skip
     wrong = {}
     for a in q.answers:
         if a.right:
             continue
         if a.weight is not None and a.weight > 0:
-            warn(a.line, f"partial credit ({a.weight:g}%) for '{a.text}' has no equivalent: left out")
+            warn(a.line, f"partial credit ({a.weight:g}%) for {quoted(a.text)} has no equivalent: left out")
         elif a.feedback and not a.tolerance and a.value is not None:
             wrong[number_text(a.value)] = a.feedback
         elif a.feedback:
-            warn(a.line, f"feedback for the range '{a.text}' has no equivalent (a reply is for one"
+            warn(a.line, f"feedback for the range {quoted(a.text)} has no equivalent (a reply is for one"
                  " number): left out")  # fmt: skip
     out: dict = {"type": "number", "answer": number_text(first.value)}
     if first.tolerance:
@@ -170,7 +195,7 @@ KINDS: dict[str, Callable[[GiftQuestion, Warn], dict | None]] = {
 
 def _question_id(draft: Draft, q: GiftQuestion, n: int) -> str:
     """Moodle's idnumber, else the title, else the text's first words, made a unique id."""
-    base = slugify(q.idnumber) or slugify(q.title) or slugify(" ".join(q.text.split()[:6]))
+    base = _slug(q.idnumber) or _slug(q.title) or _slug(" ".join(q.text.split()[:6]))
     base = (base or f"q{n}")[: MAX_SLUG - 8].strip("-")
     qid, k = base, draft.next_suffix.get(base, 2)
     while qid in draft.ids:  # each base remembers its last suffix: a thousand 'Q1's stay linear
@@ -183,9 +208,10 @@ def _question_id(draft: Draft, q: GiftQuestion, n: int) -> str:
 def _left_out(q: GiftQuestion, warn: Warn) -> None:
     """What Moodle keeps of a question and a lesson has no place for."""
     if q.tags:
-        warn(q.line, f"tags ({', '.join(q.tags)}) have no equivalent in a lesson: left out")
+        shown = ", ".join(q.tags[:5]) + (f" and {len(q.tags) - 5} more" if len(q.tags) > 5 else "")
+        warn(q.line, f"tags ({shown}) have no equivalent in a lesson: left out")
     if q.others:
-        warn(q.line, f"the feedback for any other answer ('{q.others}') has no equivalent (the"
+        warn(q.line, f"the feedback for any other answer ({quoted(q.others)}) has no equivalent (the"
              " tutor answers a wrong try itself): left out")  # fmt: skip
 
 
@@ -234,6 +260,8 @@ def _matching(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
     if not pairs or len(options) < 2:
         warn(q.line, "a matching question needs two pairs or more: left out")
         return []
+    if not _fits(len(options), q, warn):
+        return []
     warn(q.line, "a matching question has no equivalent: each pair becomes a choice question"
          " among the right-hand sides")  # fmt: skip
     steps = []
@@ -249,10 +277,10 @@ def _matching(draft: Draft, q: GiftQuestion, n: int, warn: Warn) -> list[dict]:
 
 def _lesson_name(category: str | None, stem: str) -> tuple[str, str]:
     if category is None:
-        return slugify(stem) or "imported", " ".join(re.split(r"[-_ ]+", stem)).strip().capitalize() or "Imported"
+        return _slug(stem) or "imported", " ".join(re.split(r"[-_ ]+", stem)).strip().capitalize() or "Imported"
     last = [part for part in category.split("/") if part and not part.startswith("$")]
     title = last[-1].strip() if last else category
-    return slugify(title) or "imported", title
+    return _slug(title) or "imported", title
 
 
 def import_gift(text: str, path: str, stem: str = "imported") -> tuple[list[dict], list[Problem]]:

@@ -24,6 +24,22 @@ _CONTROL = re.compile(
 )
 
 
+def decode(raw: bytes) -> tuple[str, tuple[int, str] | None]:
+    """A GIFT file's bytes as text: UTF-8 as Moodle wants it (a BOM is dropped), or UTF-16 with
+    its BOM (as Windows' Notepad saves 'Unicode'). Bytes that are not UTF-8 become U+FFFD, and
+    the warning names the line of the first: ``(line, message)``."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), None
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = sum(1 for c in raw.decode("utf-8", errors="replace") if c == "\ufffd")
+        message = (f"not UTF-8 (as Moodle wants GIFT files): {bad} character(s) could not be"
+                   " read and are shown as '\ufffd'; save the file as UTF-8 and convert again")  # fmt: skip
+        return raw.decode("utf-8", errors="replace"), (line, message)
+
+
 def clean(text: str) -> str:
     """Text from an untrusted file without control or bidirectional-override characters (nor
     the two private-use characters the parser marks text with)."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from tutor.gift.lexer import Block
-from tutor.gift.text import BLANK, find, format_of, rfind, split_at, text, unescape
+from tutor.gift.text import BLANK, find, format_of, quoted, rfind, split_at, text, unescape
 from tutor.values import field, mutable
 
 _WEIGHT = re.compile(r"\s*%(-?[0-9]+(?:\.[0-9]+)?)%")
@@ -188,7 +188,7 @@ def _signed(q: GiftQuestion, body: str, signs: str, lead: int, block: Block, fmt
         sign, weight, rest, feedback = _parts(piece, fmt)
         shown = text(rest, fmt, one_line=True)
         if not sign:
-            q.problems.append((line, f"'{shown}' has no {unsigned}"))
+            q.problems.append((line, f"{quoted(shown)} has no {unsigned}"))
         yield line, sign, weight, shown, feedback
 
 
@@ -209,7 +209,7 @@ def _matching(q: GiftQuestion, body: str, lead: int, block: Block, fmt: str) -> 
         rest = piece[1:] if piece.startswith("=") else piece
         arrow = find(rest, "->")
         if arrow < 0:
-            q.problems.append((line, f"'{text(rest, fmt, one_line=True)}' has no '->' and so is"
+            q.problems.append((line, f"{quoted(text(rest, fmt, one_line=True))} has no '->' and so is"
                                " not a pair: left out"))  # fmt: skip
             continue
         left = text(rest[:arrow], fmt, one_line=True)
@@ -241,7 +241,7 @@ def _numerical(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -
         q.others = text(inner[hash_at + 1 :], fmt) if hash_at >= 0 else ""
         rest = inner[tilde + 1 : hash_at if hash_at >= 0 else len(inner)]
         if rest.strip():
-            q.problems.append((block.line_at(base + tilde), f"'~{unescape(rest).strip()}': in a"
+            q.problems.append((block.line_at(base + tilde), f"{quoted('~' + unescape(rest))}: in a"
                                " numerical question, Moodle reads '~' as any other answer, not"
                                " as a wrong number"))  # fmt: skip
         inner = inner[:tilde]
@@ -254,13 +254,13 @@ def _numerical(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -
             continue
         m = _RANGE.match(value)
         if not m:
-            q.problems.append((line, f"'{value}' is not a number, number:tolerance or"
+            q.problems.append((line, f"{quoted(value)} is not a number, number:tolerance or"
                                " low..high: left out"))  # fmt: skip
             continue
         a = float(m[1])
         b = float(m[3]) if m[3] else 0.0
         if not (math.isfinite(a) and math.isfinite(b)):
-            q.problems.append((line, f"'{value}' is too large a number: left out"))
+            q.problems.append((line, f"{quoted(value)} is too large a number: left out"))
             continue
         if m[2] == "..":  # 12 significant digits: 3.141..3.142 is 3.1415 (not 3.1415000000000002)
             middle, slack = float(f"{(a + b) / 2:.12g}"), float(f"{abs(b - a) / 2:.12g}")

@@ -94,6 +94,13 @@ def unescape(text: str) -> str:
         i = slash + 2
 
 
+def quoted(text: str, width: int = 60) -> str:
+    """A piece of the file named in a warning: in quotes, one line, at most ``width`` characters
+    (a hostile file's answer may be a megabyte long)."""
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= width else text[: width - 1] + '…'}'"
+
+
 def format_of(raw: str, default: str) -> tuple[str, str]:
     """``[html]text`` -> ``("html", "text")``; text without a format has ``default``."""
     found = _FORMAT.match(raw)
