@@ -384,3 +384,13 @@ def test_answers_among_talk_are_graded(shipped, where, text, graded):
     fb = [m for m in out if isinstance(m, Feedback)]
     assert len(fb) == 1, out
     assert (fb[0].graded_text or None) == graded
+
+
+def test_how_to_type_the_answer_never_shows_this_answer(shipped):
+    course, grader = shipped
+    s = at(course, grader, "neighbourhood", "population")  # its answer is eighteen million
+    for line in ("number only?", "help"):
+        said = _replies(s.submit(line))
+        assert "Answer with a number" in said and "eighteen million" not in said, said
+    s = at(course, grader, "neighbourhood", "independence-year")
+    assert "eighteen million" in _replies(s.submit("do i need the month too?"))

@@ -339,7 +339,7 @@ _NOT_TERMS = (["me"], ["it"], ["this"], ["that"], ["us"], ["you"], ["again"])
 _FORMAT = re.compile(
     r"\b(?:numbers?|digits?|letters?|format|round|rounded|exact|exactly|order|spell|spelling|"
     r"spelled|capitals?|uppercase|lowercase|units?|sentences?|both|full|whole|"
-    r"decimals?|write|type)\b"
+    r"decimals?|write|type|month|date|surname|initials?)\b"
 )
 _ASKED_TAIL = re.compile(r"\b(?:ok|okay|only|allowed|fine|enough|matter|matters|count|counts|right)$")
 
