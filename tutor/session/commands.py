@@ -76,6 +76,11 @@ _FUZZY_WORDS = {"hint": "hint", "repeat": "repeat", "explain": "why", "help": "h
 _SWAP_WORDS = {"skip": "skip", "quit": "quit", "exit": "quit"}
 
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you|now)\b")
+# How a request is wrapped: "could you give me a little hint" is "a little hint".
+_WRAPPER = re.compile(
+    r"^(?:(?:can|could|would|will)\s+you\s+|(?:can|could|may)\s+i\s+(?:have|get|see)\s+|"
+    r"i\s+(?:want|would\s+like|need|d\s+like)\s+)?(?:(?:give|show|tell)\s+me\s+)?"
+)
 # Said before a command without changing it: "sorry, can you repeat", "ok hint".
 _LEAD = re.compile(r"^(?:(?:sorry|ok|okay|so|um|uh|hmm|hm|hey|but|and|then|oh|ah|well)\s+)+")
 _SPACES = re.compile(r"\s+")
@@ -146,7 +151,7 @@ def parse_command(text: str) -> Command | None:
     t = _normalise(stripped)
     if not t:
         return None
-    name = _PHRASES.get(t)
+    name = _PHRASES.get(t) or _PHRASES.get(_WRAPPER.sub("", t))
     if name is not None:
         return Command(name, True)
     if " " in t:

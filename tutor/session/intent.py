@@ -112,7 +112,8 @@ _REQUESTS: dict[str, tuple[str, ...]] = {
         "whats my score", "what is my score", "my score", "score", "progress", "my progress",
         "am i doing well", "am i doing ok", "how is it going", "are we nearly done",
         "are we done yet", "how long is this lesson", "how many questions are there",
-        "is this the last question", "how many have i got right", "how many tries do i have",
+        "is this the last question", "how many have i got right", "how long will this take",
+        "how long does this take", "how long is this going to take", "how many tries do i have",
         "how many tries left", "how many tries", "how many attempts", "how many attempts left",
         "how many hints left", "how many hints are left", "how many hints do i have",
         "how many tries i have", "how much tries", "how many questions do we have",
@@ -146,6 +147,8 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "sorry", "my bad", "oh", "ah", "hmm", "wow", "interesting", "fair enough", "right",
         "understood", "i understand", "yes", "no", "yeah", "nope", "hold on", "hang on", "wait",
         "one sec", "one second", "let me think", "give me a sec", "just a sec", "no wait",
+        "nvm", "never mind", "nevermind", "whatever", "ok ill try", "ill try", "let me try",
+        "ok let me try", "i will try", "ill try again", "let me try again",
     ),
     "feel": (
         "this is hard", "this is difficult", "im tired", "i am tired", "this is boring",
@@ -165,6 +168,7 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "why do i need to know this", "why should i care", "why does this matter",
         "why do we need to know this", "what is the point", "whats the point",
         "is it a trick question", "is this a trick question", "trick question",
+        "is there a time limit", "is this timed", "am i being timed",
     ),
     "pause": (
         "i need a break", "need a break", "brb", "be right back", "back in a minute",
@@ -260,6 +264,10 @@ _CLAUSES = re.compile(r"[,;]|\bbut\b")
 _ASKS_TUTOR = re.compile(
     r"^(?:do|does|did|can|could|should|shall|may|will|would|am|is|are)\s+(?:i|you|we)\b"
 )
+# A remark about the lesson or the tutor: "this app is cool", "that was easy".
+_REMARK = re.compile(
+    r"^(?:this|that)\s+(?:was|seems|looks|sounds|feels|app|lesson|course|tutor|question|quiz)\b"
+)
 _COMMENT = re.compile(r"^(?:this|these|those|that|so|too|such|why|how|what)\b")
 _BARE_CLAUSE = re.compile(r"^(?:because|why|how|what|who|when|where|which)\b")
 _WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
@@ -322,7 +330,8 @@ HESITATIONS = frozenset({
 # (act ``chat``).
 CHAT = "chat"
 _CHATTY = frozenset({
-    "i", "im", "ive", "me", "my", "mine", "myself", "you", "your", "youre", "yours", "yourself",
+    "i", "im", "ive", "ill", "me", "my", "mine", "myself", "you", "your", "youre", "yours",
+    "yourself",
 })
 # Said around anything, an answer too: dropped from a line that holds something else.
 _INTERJECTIONS = frozenset({
@@ -453,7 +462,7 @@ def classify(text: str) -> Intent:
             return Intent(QUESTION, stripped, sure=True)
         if stripped.endswith("?") or len(words) >= 3 or _WH.match(lowered):
             return Intent(QUESTION, stripped)  # "which union": graded first
-    if any(w in _CHATTY for w in words):
+    if any(w in _CHATTY for w in words) or _REMARK.match(lowered):
         # "ur a good teacher", "I'm really tired today": said to the tutor, and an answer only
         # if it names something the lesson speaks of (the session checks) or the grader knows.
         return Intent(SOCIAL, CHAT, exact=False)
