@@ -252,6 +252,9 @@ _TENTATIVE_PATTERNS = [
         r"(?:\s+(?:its|it is|it was|that its|that it is|that|the answer is|its probably|it))*"
         r"\s*,?\s+(?P<x>.+?)$",
         r"^(?:its|it is|it was|that is|thats)\s+(?P<x>.+?)$",
+        # "idk, maybe Astana", "no idea but Astana?": a guess after saying so
+        r"^(?:idk|i dont know|i do not know|dont know|dunno|i dunno|no idea|no clue)"
+        r"\s*(?:,|\s+but|\s+so)\s*(?P<x>.+?)$",
         r"^(?P<x>.+?)\s*,?\s+(?:maybe|perhaps|probably|i think|i guess|i believe|i suppose)"
         r"(?:\s+so)?$",
         r"^(?P<x>.+?)\s*,\s*(?:right|correct|no|isnt it|is it|or not|am i right|yes|yeah)$",
