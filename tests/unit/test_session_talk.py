@@ -355,6 +355,7 @@ def test_why_not_an_option_says_the_same_of_every_option(shipped):
         (("neighbourhood", "population"), "number only?"),
         (("crossroads", "mongolia-tf"), "is it a trick question"),
         (("crossroads", "landlocked-tf"), "wat is a coastline"),
+        (("neighbourhood", "independence-year"), "hmm thats a hard one lol"),  # not "one"
         (("neighbourhood", "independence-year"), "which union"),
         (("neighbourhood", "akylbayev-role"), "none of these look right to me"),
     ],

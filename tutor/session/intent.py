@@ -267,6 +267,17 @@ _CLAUSES = re.compile(r"[,;]|\bbut\b")
 _ASKS_TUTOR = re.compile(
     r"^(?:do|does|did|can|could|should|shall|may|will|would|am|is|are)\s+(?:i|you|we)\b"
 )
+# What the student thinks of the question or the lesson: never an answer ("it" is not here:
+# "it is hard" may answer a question).
+_VERDICT = re.compile(
+    r"^(?:(?:hmm|hm|oh|ah|wow|ugh|omg|ok|well|man|lol|haha)\s+)*"
+    r"(?:this|that|thats|these)(?:\s+(?:one|question|questions|lesson|quiz|stuff|topic))?"
+    r"(?:\s+(?:is|was|s|seems|looks|feels|are))?"
+    r"(?:\s+(?:a|an|so|really|very|too|kinda|kind\s+of|pretty|super|quite|such\s+a))*\s+"
+    r"(?:hard|easy|difficult|tough|tricky|weird|strange|funny|cool|nice|good|bad|boring|"
+    r"interesting|annoying|confusing|stupid|dumb|fun|great|simple|complicated|unfair|long)"
+    r"(?:\s+(?:one|question|lol|haha|tbh|honestly|for\s+me|to\s+me))*$"
+)
 # A remark about the lesson or the tutor: "this app is cool", "that was easy".
 _REMARK = re.compile(
     r"^(?:this|that)\s+(?:was|seems|looks|sounds|feels|app|lesson|course|tutor|question|quiz)\b"
@@ -438,6 +449,8 @@ def classify(text: str) -> Intent:
         # Several words that are plainly talk ("I don't understand") are never an answer; one word
         # ("score", "great", "stuck") or a phrase read through a slip might be: graded first.
         return Intent(kind, name, sure=exact and " " in k, exact=exact)
+    if _VERDICT.match(k):  # "that's a hard one lol", "this question is so confusing"
+        return Intent(SOCIAL, "feel", sure=True, exact=False)
     if _META.search(k) and re.search(r"\b(?:this|it|that|these)\b", k):
         return Intent(SOCIAL, "meta", exact=False)
     if query is not None and not query.bare:
