@@ -90,7 +90,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 # How students text the words of the phrasings below: read as those words before matching
 # (``gimme a hint``, ``can u repeat``, ``sry idk``). Only for recognising talk, never for grading.
 _TEXTING = {
-    "u": "you", "ya": "you", "ur": "your", "pls": "please", "plz": "please", "pleas": "please",
+    "u": "you", "ur": "your", "pls": "please", "plz": "please", "pleas": "please",
     "sry": "sorry", "srry": "sorry", "soz": "sorry", "thx": "thanks", "thnx": "thanks",
     "thanx": "thanks", "gimme": "give me", "lemme": "let me", "wanna": "want to", "wat": "what",
     "wut": "what", "wot": "what", "idk": "i dont know", "dunno": "dont know", "cuz": "because",

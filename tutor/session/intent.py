@@ -247,6 +247,7 @@ _TENTATIVE_PATTERNS = [
         r"(?:im\s+|i\s+am\s+)?not\s+(?:really\s+|quite\s+|too\s+|so\s+)?sure(?:\s+but)?|"
         r"(?:i\s+would|id|ill|i\s+will|i|lets|im)\s+(?:go|going)\s+(?:with|for)|"
         r"i\s+(?:pick|choose|chose|say)|ill\s+(?:say|take|pick)|"
+        r"(?:can|could|may)\s+i\s+(?:say|put|write|answer)|"
         r"could be|might be|must be|"
         r"it could be|it might be|it must be|i think it|i guess it|i believe it)"
         r"(?:\s+(?:its|it is|it was|that its|that it is|that|the answer is|its probably|it))*"
@@ -384,7 +385,8 @@ def _inside(k: str) -> tuple[str, str] | None:
     found = [p for p in _INNER_KEYS if f" {p} " in hay]
     if not found:
         near = process.extract(k, _INNER_KEYS, scorer=fuzz.partial_ratio, score_cutoff=90, limit=3)
-        found = [p for p, _score, _i in near if 10 <= len(p) <= len(k)]
+        # never through a slip: "one of them" is not "none of them"
+        found = [p for p, _score, _i in near if 10 <= len(p) <= len(k) and _PHRASES[p][1] != "none"]
     if not found:
         return None
     return _PHRASES[max(found, key=len)]
