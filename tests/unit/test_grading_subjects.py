@@ -157,6 +157,11 @@ def test_not_one_number(written: str) -> None:
     assert parse_number(written) is None
 
 
+def test_pairs_are_shown_as_typed() -> None:
+    grade = G.grade(Q["chromosomes"], "46 pairs")
+    assert grade.feedback.startswith("46 pairs (92) is not it"), grade
+
+
 def test_far_values_are_shown_as_powers_of_ten() -> None:
     grade = G.grade(Q["avogadro"], "6.02 x 10^22")
     assert "6.02 × 10^22" in grade.feedback, grade

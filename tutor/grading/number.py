@@ -34,6 +34,7 @@ class _Reading:
     candidates: list[float] = field(default_factory=list)
     measure: Measure | None = None  # the unit named after the number, if any
     text: str = ""  # the text the numbers were read from (``number_reader.reading_text``)
+    pairs: bool = False  # the first number counted pairs (read as twice as many)
 
     @property
     def unit(self) -> str | None:
@@ -57,6 +58,7 @@ def _read(a: Answer) -> _Reading:
             for n in nums
         ]
         reading.nums = nums
+        reading.pairs = units.in_pairs(reading.text, nums[0].end, asked) if nums else False
     if nums:
         said = units.named(reading.text, nums[0].end, spec.unit)
         if said is not None:  # "300 million metres per second": "second" is no number here
@@ -173,7 +175,9 @@ def _wrong_scale(r: _Reading) -> Grade | None:
 
 
 def _wrong(r: _Reading) -> Grade:
-    return graded(Verdict.WRONG, 0.0, fb.number_wrong(fmt(r.nums[0].value)))
+    x = r.nums[0].value
+    said = f"{fmt(x / 2)} pairs ({fmt(x)})" if r.pairs else fmt(x)
+    return graded(Verdict.WRONG, 0.0, fb.number_wrong(said))
 
 
 # Once the numbers are read, in order: the first rule that decides wins.
