@@ -36,7 +36,7 @@ SETS = {
 }
 # What the grader reached when these rules were written (the issue asks 98% of the shipped
 # course's right answers): a change that loses ground is seen.
-RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.94, "unseen": 0.93}
+RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.95, "unseen": 0.93}
 # Partial answers given some (never full) credit, where a set labels them.
 PARTIAL_CREDITED = {"unseen": 0.96}
 

@@ -102,6 +102,10 @@ Q = {
     "hooke": text("Who named the cell?", "Robert Hooke"),
     "white-house": text("Where does the president live?", "White House"),
     "ohm": text("What is the unit of electrical resistance?", "ohm", "Ω"),
+    "baikal": text("Which lake in Siberia is the deepest?", "Lake Baikal"),
+    "louis-france": text("Which king of France was executed in 1793?", "Louis XVI"),
+    "john": text("Which English king agreed to Magna Carta?", "King John"),
+    "elba": text("Where did Napoleon go after leaving France?", "Elba"),
     "vacuole": text("What holds the cell sap?", "permanent vacuole", "vacuole", "large vacuole"),
 }
 G = Grader(
@@ -191,6 +195,14 @@ ROWS = [
     ("ohm", "12 Ω", (V.WRONG, V.CLOSE), None),
     ("vacuole", "large permanent vacuole", RIGHT, "forms-combined"),
     ("vacuole", "large central vacuole", (V.WRONG, V.CLOSE), None),
+    # the answer in the place the question puts it ("in Siberia", "of France", "English")
+    ("baikal", "Lake Baikal in Siberia", RIGHT, "answer-in-context"),
+    ("baikal", "Lake Baikal in Mongolia", (V.WRONG, V.CLOSE), None),
+    ("louis-france", "Louis XVI of France", RIGHT, "answer-in-context"),
+    ("louis-france", "Louis XVI of Spain", (V.WRONG, V.CLOSE), None),
+    ("john", "King John of England", RIGHT, None),
+    ("john", "King John of Scotland", (V.WRONG, V.CLOSE), None),
+    ("elba", "Elba in France", (V.WRONG, V.CLOSE), None),  # the question names France otherwise
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),
     ("niche", "a port for shipping", (V.WRONG,), None),

@@ -48,7 +48,8 @@ Text
     China``) -> wrong, unless every piece is a form of the answer (``Russia (Russian
     Federation)``, ``Astana (now Nur-Sultan)``) or, after the answer, names the place around it
     (``Paris, France``, ``Urumqi in Xinjiang``: ``gazetteer.within``, or a glossary entry that
-    locates the answer); the answer and one other thing (``Paris, Germany``) -> wrong, "give only
+    locates the answer, or the place the question puts it in: ``Louis XVI of France`` for
+    "Which king of France ...?"); the answer and one other thing (``Paris, Germany``) -> wrong, "give only
     the answer"; the answer plus unknown words (``Russia, because of its army``) -> close, at
     no cost (``Grade.free``: no try used).
     The answer in other words (``ownwords``: carrier words and echoes of the question, generic

@@ -291,7 +291,7 @@ class Reader:
         texts = [f.text for f in (*prep.forms, *prep.options)] + [w.text for _, w in prep.wrongs]
         # the question's own names over the world's (shared, not copied per question)
         own_places: dict[str, tuple[str, ...]] = {}
-        places = ChainMap(own_places, _world_places())
+        places = ChainMap(own_places, world_places())
         decades: list[str] = []
         for text in texts:
             ws = words(text)
@@ -494,22 +494,22 @@ def _is_person(fw: tuple[str, ...], text: str, known: Callable[[str], bool]) -> 
     if not 2 <= len(fw) <= 4 or not all(p[:1].isupper() for p in parts):
         return False
     last = fw[-1]
-    if wf.place_of(fw[0], _world_places()) is not None:
+    if wf.place_of(fw[0], world_places()) is not None:
         return False  # "Asian Geneva", "Soviet Union": a place, not a given name
     return (
         last.isalpha()
         and len(last) >= 4
         and not is_common_word(last, PERSON_ZIPF)
-        and last not in _world_places()
+        and last not in world_places()
     )
 
 
 def is_country_or_region(squashed: str) -> bool:
     """A country, continent or region of the gazetteer (not any of its 30,000 cities)."""
-    return squashed in _world_places()
+    return squashed in world_places()
 
 
-def _world_places() -> dict[str, tuple[str, ...]]:
+def world_places() -> dict[str, tuple[str, ...]]:
     global _PLACES
     if _PLACES is None:
         from tutor.grading import gazetteer
