@@ -81,7 +81,7 @@ def test_short_answer_wildcard_partial_credit_and_general_feedback_in_html(moodl
     metal, exported = steps["short-answer-weights"]
     assert metal["answer"] == "Mercury" and "accept" not in metal
     assert "wrong" not in metal  # '*' is any answer, never the text '*'
-    assert metal["explain"] == "Mercury melts at -39 °C. Yes!"
+    assert metal["explain"] == "Yes! Mercury melts at -39 °C."
     assert _warned(problems, 62, "partial credit (50%) for 'Gallium'")
     assert _warned(problems, 60, "any other answer ('No: think of old thermometers.')")
     assert (exported["answer"], exported["explain"]) == ("Mercury", "Yes!")  # =%100% is right
@@ -90,11 +90,11 @@ def test_short_answer_wildcard_partial_credit_and_general_feedback_in_html(moodl
 def test_true_false_with_both_replies_and_general_feedback(moodle):
     moon, water, ice, exported = moodle[0]["true-false"]
     assert (moon["answer"], moon["wrong"]) == ("false", {"true": "It is a satellite, not a planet."})
-    assert moon["explain"] == "The Moon goes round a planet. Right: it goes round the Earth."
+    assert moon["explain"] == "Right: it goes round the Earth. The Moon goes round a planet."
     assert (water["id"], water["answer"]) == ("2-08-water", "true")
     assert (ice["id"], ice["answer"]) == ("2-09-ice", "true")
     assert exported["ask"] == "The answer is true."
-    assert (exported["wrong"], exported["explain"]) == ({"false": "You chose false."}, "True it is. You chose true.")
+    assert (exported["wrong"], exported["explain"]) == ({"false": "You chose false."}, "You chose true. True it is.")
 
 
 def test_backslashes_escaped_twice_are_one_backslash_each(moodle):

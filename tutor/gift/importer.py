@@ -48,8 +48,9 @@ def number_text(x: float) -> str:
     return str(int(x)) if x.is_integer() and abs(x) < 1e15 else repr(x)
 
 
-def _explain(q: GiftQuestion, *more: str) -> str:
-    parts = [p for p in (q.general, *more) if p]
+def _explain(q: GiftQuestion, *right: str) -> str:
+    """The right answer's feedback, then the general feedback, as Moodle shows them."""
+    parts = [p for p in (*right, q.general) if p]
     return " ".join(dict.fromkeys(parts))
 
 
