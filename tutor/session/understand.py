@@ -12,7 +12,8 @@ The rule, in order:
    answer. So is one yes or no among hesitations at a true/false question (``hmm no``, ``yess``),
    graded as that word.
 2. A hedge around one candidate (:mod:`tutor.session.intent`): graded as the candidate (as the
-   whole line if only that is right). A bare ``X?`` where X is a glossary term and the candidate is
+   whole line if only that is right), unless the candidate is only the kind of thing the question
+   asks for ("is the answer a country?" at "Which country ...?": how to answer, a request). A bare ``X?`` where X is a glossary term and the candidate is
    not an answer to this question is a look-up instead.
 3. Talk the classifier is sure of (several words, a known phrasing: "I don't understand", "why
    does Kazakhstan ...?"): not an answer.
@@ -41,6 +42,7 @@ from tutor.session.intent import (
     CHAT,
     DEFINE,
     HESITATIONS,
+    REQUEST,
     SOCIAL,
     TENTATIVE,
     Intent,
@@ -87,6 +89,8 @@ def understand(
         return Understood(intent, True, intent.candidate, grade(q, intent.candidate))
     if intent.kind == ANSWER or expects(q, text):
         return Understood(Intent(ANSWER), True, text, grade(q, text))
+    if intent.kind == TENTATIVE and _kind_asked(q, intent.candidate):
+        return Understood(Intent(REQUEST, "format"), False)  # "is the answer a country?"
     if intent.kind == TENTATIVE:
         g = grade(q, intent.candidate)
         if not g.verdict.right:
@@ -127,6 +131,14 @@ def expects(q: Question, text: str) -> bool:
     for item in q.items:
         forms.extend(item.forms)
     return any(form_key(f) == k for f in forms)
+
+
+def _kind_asked(q: Question, candidate: str) -> bool:
+    """Whether a hedge's candidate is only the kind of thing the question already asks for ("a
+    country" at "Which country ...?"): a question about the answer, not a guess."""
+    words = key(candidate).split()
+    return (len(words) == 2 and words[0] in ("a", "an") and words[1] in key(q.ask).split()
+            and not expects(q, candidate))
 
 
 def _hesitant_truth(q: Question, text: str) -> str | None:
