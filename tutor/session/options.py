@@ -1,5 +1,6 @@
 """Questions about the options of a choice question: "why not d?", "what does option c mean",
-"what's the difference between a and c", "why not fighter jet".
+"what's the difference between a and c", "why not fighter jet", "starch or glucose, which is
+simpler?" (two options named by their text).
 
 :func:`options_asked` finds the options a line is about; the session (:mod:`tutor.session.talk`)
 answers with their text and what the course says of it, and never says whether one is right
@@ -58,11 +59,14 @@ def options_asked(text: str, q: Question) -> OptionsAsked | None:
             i = _index(q, token)
             if i is not None:
                 found.append(i)
+    texts = [form_key(o) for o in q.options]
+    named = [n for n, t in enumerate(texts) if t and f" {t} " in f" {k} "]
+    if len(named) >= 2:  # "the difference between starch and glucose"
+        found.extend(named)
     why = _WHY_NOT.match(k)
     if why is not None:
         x = re.sub(r"^(?:option|answer|choice|letter)\s+", "", why.group("x"))
         i = _index(q, x)
-        texts = [form_key(o) for o in q.options]
         if i is None and x in texts:
             i = texts.index(x)
         if i is None:  # words only one option has ("fighter jet", "japan")
