@@ -18,7 +18,7 @@ from tutor.records import Attempt, Ending
 from tutor.session.base import SessionState
 from tutor.session.intent import TENTATIVE
 from tutor.session.scoring import award, credit_note
-from tutor.session.search import course_index
+from tutor.session.search import knows
 from tutor.session.state import QuestionState, answer_line, answer_text
 from tutor.session.talk import Talk
 from tutor.session.understand import Understood, understand
@@ -117,9 +117,7 @@ class Answering:
 
     def _knows(self, q: Question, text: str) -> bool:
         """Whether ``text`` names something the course or the open question speaks of."""
-        also = [q.ask, q.answer, *q.options, *(w.text for w in q.wrong)]
-        also += [f for item in q.items for f in item.forms]
-        return course_index(self.state.course).knows(text, also)
+        return knows(self.state.course, q, text)
 
     def _grade(self, q: Question, text: str) -> Grade:
         try:

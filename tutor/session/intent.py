@@ -128,6 +128,9 @@ _SOCIAL: dict[str, tuple[str, ...]] = {
         "hello", "hi", "hey", "hiya", "hi there", "hello there", "hey there", "good morning",
         "good afternoon", "good evening", "hello tutor", "hi tutor", "yo", "howdy",
         "how are you", "how are you doing", "whats up", "sup",
+        # greetings students bring from other languages (no place names: "Salem" is a city)
+        "hola", "bonjour", "salut", "hallo", "ciao", "merhaba", "namaste", "ni hao", "hej",
+        "привет", "здравствуйте", "сәлеметсіз бе", "сәлем", "konnichiwa", "olá", "ola",
     ),
     "thanks": (
         "thanks", "thank you", "thanks a lot", "thank you so much", "thx", "ty", "cheers",

@@ -420,6 +420,15 @@ def asks_about(question: str, ask: str) -> bool:
     return bool(shared) and 2 * len(shared) >= len(asked)
 
 
+def knows(course: Course, q: Question, text: str) -> bool:
+    """Whether ``text``, typed at ``q``, names something the course or the question speaks of
+    (:meth:`CourseIndex.knows` over the question's own texts: its wording, answers, options and
+    anticipated wrong answers)."""
+    also = [q.ask, q.answer, *q.options, *(w.text for w in q.wrong)]
+    also += [f for item in q.items for f in item.forms]
+    return course_index(course).knows(text, also)
+
+
 def answer_forms(q: Question) -> list[str]:
     """The accepted forms of the question's answer, as words (its kind's ``right_forms``)."""
     keys = [form_key(f) for f in kind(q.type).right_forms(q)]
