@@ -122,6 +122,12 @@ def test_requests_and_talk_are_recognised(text, kind, name):
         ("I'm not sure but maybe Astana", "Astana"),  # hedged twice
         ("I think it could be Astana", "Astana"),
         ("Astana I think", "Astana"),
+        ("idk, maybe Astana?", "Astana"),
+        ("is it like Astana or smth", "Astana"),
+        ("hmm not sure, maybe Astana", "Astana"),
+        ("I'd go with Astana", "Astana"),
+        ("Astana lol", "Astana"),
+        ("can I say Astana", "Astana"),
     ],
 )
 def test_hedges_name_their_candidate(text, candidate):

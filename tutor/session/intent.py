@@ -287,6 +287,8 @@ _REMARK = re.compile(
     r"^(?:this|that)\s+(?:was|seems|looks|sounds|feels|app|lesson|course|tutor|question|quiz)\b"
 )
 _COMMENT = re.compile(r"^(?:this|these|those|that|so|too|such|why|how|what)\b")
+_VAGUE_TAIL = re.compile(r",?\s+or\s+(?:something|smth|sth|whatever|so|what|something like that)$")
+_LIKE = re.compile(r"^like\s+(?!that\b|this\b|it\b|an?\b)", re.IGNORECASE)
 _BARE_CLAUSE = re.compile(r"^(?:because|why|how|what|who|when|where|which)\b")
 _WH = re.compile(r"\b(?:why|how|when|where|which|whose|whom|what|who)\b")
 # A candidate that opens like a clause is a question about the content, not a guess.
@@ -410,6 +412,9 @@ def _tentative(text: str) -> str | None:
     m = _HESITATION.match(lowered)
     if m:
         lowered, raw = lowered[m.end():], raw[m.end():]
+    m = _VAGUE_TAIL.search(lowered)
+    if m and m.start() > 0:  # "is it like Asia or smth": as unsure as a question mark
+        lowered, raw, question_mark = lowered[:m.start()], raw[:m.start()], True
     for i, pattern in enumerate(_TENTATIVE_PATTERNS):
         m = pattern.match(lowered)
         if m is None:
@@ -417,6 +422,7 @@ def _tentative(text: str) -> str | None:
         if i == 3 and not question_mark:
             continue  # "it is Astana" is an answer; "it's Astana?" is a guess
         x = raw[m.start("x"):m.end("x")].strip(" ,;:-")
+        x = _LIKE.sub("", x)  # "is it like Asia": "like" as a filler
         if x and len(x.split()) <= 6 and not _CLAUSE.match(x.casefold()):
             # hedged twice ("not sure, but maybe Russia", "I think it could be Russia")
             inner = _tentative(x) if len(x) < len(body) else None
