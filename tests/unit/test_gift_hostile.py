@@ -50,6 +50,7 @@ def test_any_text_imports_without_a_crash_and_without_control_characters(text: s
 WORST = {
     "unclosed HTML comments": "::q::[html]" + "<!--" * 50_000 + "Ask{T}",
     "unclosed tags": "[html]" + "<a " * 50_000 + "{T}",
+    "unclosed tags in Moodle's format": "Q " + "<a " * 50_000 + "{T}",
     "escapes before a far brace": "Q" + "\\a" * 100_000 + "{T}",
     "one answer per line": "Q{" + "\n".join(f"=a{i}" for i in range(50_000)) + "}",
     "one title for every question": "\n\n".join("::T::Q?{T}" for _ in range(20_000)),
@@ -79,6 +80,9 @@ def test_html_read_safely():
     assert to_text("<script>never closed") == ""
     assert to_text('<img alt="a &quot;cat&quot;" src=x>') == '[a "cat"]'
     assert to_text("<pre>  x\n    y</pre>after") == "      x\n        y\nafter"
+    assert to_text('<a href="https://x.org/a">here</a> <a href="@@PLUGINFILE@@/b.pdf">b</a>') == (
+        "here (https://x.org/a) b"  # a Moodle file's address means nothing outside Moodle
+    )
 
 
 def test_more_options_than_a_lesson_holds_is_named_and_left_out():

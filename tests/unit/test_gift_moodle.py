@@ -120,7 +120,7 @@ def test_idnumber_is_the_question_id_and_tags_are_named(moodle):
 
 def test_a_file_as_moodle_exports_it(moodle):
     greeting, traveller, nato = moodle[0]["default-for-travel"]
-    assert greeting["ask"] == "Listen to this greeting:\n\nWhich language is it?"
+    assert greeting["ask"] == "Listen to this greeting: (http://example.org/hello.mp3)\n\nWhich language is it?"
     assert (greeting["answer"], greeting["explain"]) == ("Spanish", "Yes, well done!")
     assert (traveller["answer"], "explain" in traveller) == ("traveller", False)  # '#' and nothing
     assert nato["ask"] == "NATO is short for North Atlantic Treaty Organization."

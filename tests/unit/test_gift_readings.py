@@ -52,6 +52,13 @@ ROWS = [
     ("text in another script", "Où est Zürich?{=en Suisse}", {"id": "ou-est-zurich"}, []),
     ("an essay's general feedback", "Write.{####Marked by hand.}", {"teach": "Write.\n\nMarked by hand."},
      ["1: an essay question has no equivalent"]),
+    ("an image", '[html]Where? <img src\\="@@PLUGINFILE@@/m/map.png" alt\\="a map">{=here}',
+     {"ask": "Where? [a map]"}, ["1: an image 'map.png' cannot be shown in a terminal: left out"
+                                 " (its alt text is kept)"]),
+    ("a sound", "Hear: <audio src\\=a.mp3></audio>{=x}", {"ask": "Hear:"},
+     ["1: a sound 'a.mp3' cannot be shown in a terminal: left out; say in words"]),
+    ("an entity in Moodle's format", "Tom &amp; Jerry?{=cat}", {"ask": "Tom & Jerry?"}, []),
+    ("<img> in plain text is text", "[plain]Is <img> a tag?{T}", {"ask": "Is <img> a tag?"}, []),
     ("one option only", "Q?{=a}", {"answer": "a"}, []),  # a short answer, as in Moodle
     ("a choice with one option", "Q?{~a}", None,
      ["1: a multiple-answer question needs 2 options and one with a positive weight"]),

@@ -324,4 +324,5 @@ def import_gift(text: str, path: str, stem: str = "imported") -> tuple[list[dict
     if not lessons:
         problems.append(Problem(path, 1, 1, "no questions found: GIFT questions are separated by"
                                 " blank lines, with answers in { }", ERROR))  # fmt: skip
+    problems.sort(key=lambda p: p.line)  # in the file's order (stable: a line's own order kept)
     return lessons, problems

@@ -1,7 +1,8 @@
 """HTML in a GIFT file ([html] texts, or tags in the default format) -> plain text.
 
 The tutor never shows markup: tags are dropped, paragraphs and line breaks become new lines,
-list items start with '- ', entities are decoded, and scripts and styles vanish with their text.
+list items start with '- ', entities are decoded, a link's web address follows its text in
+brackets, and scripts and styles vanish with their text.
 White space runs, new lines included, are one space as in HTML, except inside ``<pre>``, whose
 lines are kept as written, indented by four spaces (a code block in a teach step's Markdown).
 
@@ -22,6 +23,7 @@ _BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul
 _HIDDEN = {"script", "style", "head", "title"}
 _PRE = "\ue000"  # marks a line of preformatted text (GIFT text never holds it: see lexer.clean)
 _NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
@@ -31,6 +33,7 @@ class _Out:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pre = 0
+        self.link: tuple[str, int] | None = None  # an open <a href>: its address, where it began
 
     def data(self, raw: str) -> None:
         if not raw:
@@ -47,11 +50,26 @@ class _Out:
             self.parts.append("\n" if closing else "\n" + _PRE)
         elif name in _BREAKS:
             self.parts.append("\n- " if name == "li" and not closing else "\n")
+        elif name == "a":
+            self._link(closing, whole)
         elif name == "img" and not closing:
             alt = _ALT.search(whole)
             text = unescape(next((g for g in alt.groups() if g is not None), "")) if alt else ""
             if text.strip():
                 self.parts.append(f"[{' '.join(text.split())}]")
+
+    def _link(self, closing: bool, whole: str) -> None:
+        """A web address is kept after its link's text: ``Listen (https://...)``."""
+        if not closing:
+            href = _HREF.search(whole)
+            address = unescape(next(g for g in href.groups() if g is not None)).strip() if href else ""
+            ok = address.lower().startswith(("http://", "https://", "mailto:"))
+            self.link = (address, len(self.parts)) if ok and " " not in address else None
+        elif self.link:
+            address, start = self.link
+            if address not in "".join(self.parts[start:]):
+                self.parts.append(f" ({address})")
+            self.link = None
 
     def text(self) -> str:
         out: list[str] = []

@@ -95,6 +95,8 @@ def parse_block(block: Block) -> GiftQuestion:
     idnumber, tags = labels(block.comments)
     q = GiftQuestion("", title, "", block.line, block.category, block.meta,
                      idnumber=idnumber, tags=tags, problems=problems)  # fmt: skip
+    if fmt != "plain":
+        _media(q, raw, block)
     open_at, stray = find(raw, "{", pos), find(raw, "}", pos)
     if open_at < 0 and stray < 0:
         q.kind, q.text = "description", text(raw[pos:], fmt, markdown=True)
@@ -120,6 +122,23 @@ def parse_block(block: Block) -> GiftQuestion:
         inner = inner[:general_at]
     _answers(q, inner, open_at + 1, block, fmt)
     return q
+
+
+_MEDIA = re.compile(r"<(img|audio|video|iframe|object|embed)\b", re.IGNORECASE)
+_SRC = re.compile(r"""\s(?:src|data)\s*\\?=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def _media(q: GiftQuestion, raw: str, block: Block) -> None:
+    """Pictures, sound and video in HTML: a terminal shows none of them, so each is named."""
+    for found in _MEDIA.finditer(raw):
+        end = raw.find(">", found.end(), found.end() + 2000)  # a tag's attributes, not the file
+        src = _SRC.search(raw, found.end(), end if end >= 0 else found.end() + 2000)
+        name = f" {quoted(src[1].rsplit('/', 1)[-1])}" if src else ""
+        tag = found[1].lower()
+        what = {"img": "an image", "audio": "a sound", "video": "a video"}.get(tag, f"<{tag}>")
+        kept = " (its alt text is kept)" if tag == "img" else ""
+        q.problems.append((block.line_at(found.start()), f"{what}{name} cannot be shown in a"
+                           f" terminal: left out{kept}; say in words what it shows"))  # fmt: skip
 
 
 def _answers(q: GiftQuestion, inner: str, base: int, block: Block, fmt: str) -> None:

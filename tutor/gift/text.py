@@ -22,7 +22,9 @@ ESCAPABLE = "~=#{}:\\"
 FORMATS = ("html", "moodle", "plain", "markdown")
 _FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 BLANK = "\ue001"  # where a missing word's blank goes (GIFT text never holds it: see lexer.clean)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Moodle's own format is HTML when it holds a tag or an entity.
+# (Each try stops at the next '<' or '>', so a file of unclosed '<a' is read in linear time.)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 
 
 def find(text: str, token: str, start: int = 0) -> int:
@@ -119,7 +121,7 @@ def text(raw: str, fmt: str, *, markdown: bool = False, one_line: bool = False) 
         return " ".join(out.split()) if one_line else out
     lines = (line.strip() for line in raw.strip().split("\n"))
     out = unescape((" " if one_line else "\n").join(lines)).strip()
-    if fmt == "moodle" and _TAG.search(out):  # Moodle's own format shows each line break
+    if fmt == "moodle" and _TAG.search(out):  # and shows each line break
         out = to_text(out.replace("\n", "<br>"))
     elif fmt == "markdown" and not markdown:
         out = markdown_to_text(out)
