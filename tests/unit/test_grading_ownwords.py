@@ -5,7 +5,8 @@ The answers live in ``tests/data/ownwords/answers/`` (``course.yaml`` for the sh
 ``subjects.yaml`` for the test lessons in ``tests/data/ownwords/lessons/`` on geography,
 chemistry, history and literature, ``unseen.yaml`` for two lessons in
 ``tests/data/ownwords/unseen/`` on basic electricity and cell biology, whose answers were written
-before the grader was run on them). Each question lists ``right`` and ``wrong`` answers, and
+before the grader was run on them, and a third on the water cycle, written after the grader was
+changed for the first two). Each question lists ``right`` and ``wrong`` answers, and
 ``partial`` ones where its kind gives partial credit (lists, multi, explanations): a partial
 answer must earn some credit but never full credit.
 
@@ -36,7 +37,7 @@ SETS = {
 }
 # What the grader reached when these rules were written (the issue asks 98% of the shipped
 # course's right answers): a change that loses ground is seen.
-RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.95, "unseen": 0.93}
+RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.95, "unseen": 0.91}
 # Partial answers given some (never full) credit, where a set labels them.
 PARTIAL_CREDITED = {"unseen": 0.96}
 
