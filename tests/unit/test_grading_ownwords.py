@@ -37,7 +37,7 @@ SETS = {
 }
 # What the grader reached when these rules were written (the issue asks 98% of the shipped
 # course's right answers): a change that loses ground is seen.
-RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.95, "unseen": 0.91}
+RIGHT_ACCEPTED = {"course": 0.98, "subjects": 0.95, "unseen": 0.92}
 # Partial answers given some (never full) credit, where a set labels them.
 PARTIAL_CREDITED = {"unseen": 0.96}
 

@@ -106,6 +106,12 @@ Q = {
     "louis-france": text("Which king of France was executed in 1793?", "Louis XVI"),
     "john": text("Which English king agreed to Magna Carta?", "King John"),
     "elba": text("Where did Napoleon go after leaving France?", "Elba"),
+    "evaporation": text(
+        "What is liquid water turning into vapour called?",
+        "evaporation",
+        wrong={"condensation": "That goes the other way."},
+    ),
+    "condenser": text("Which device cools the steam back into water?", "condenser"),
     "vacuole": text("What holds the cell sap?", "permanent vacuole", "vacuole", "large vacuole"),
 }
 G = Grader(
@@ -203,6 +209,12 @@ ROWS = [
     ("john", "King John of England", RIGHT, None),
     ("john", "King John of Scotland", (V.WRONG, V.CLOSE), None),
     ("elba", "Elba in France", (V.WRONG, V.CLOSE), None),  # the question names France otherwise
+    # a process as a verb instead of a noun; an agent (-er, -or) is another thing
+    ("evaporation", "it evaporates", RIGHT, "carrier-words"),
+    ("evaporation", "they are evaporating", RIGHT, None),
+    ("evaporation", "it condenses", (V.MISCONCEPTION,), None),
+    ("condenser", "condensation", (V.WRONG, V.CLOSE), None),
+    ("condenser", "it condenses", (V.WRONG, V.CLOSE), None),
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),
     ("niche", "a port for shipping", (V.WRONG,), None),

@@ -30,12 +30,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
-from typing import Any
 
 from tutor.grading import wordforms as wf
 from tutor.grading.normalise import words
 from tutor.grading.typos import budget, edits
+from tutor.grading.wordforms import stem
 from tutor.values import value
 
 Synonyms = Mapping[tuple[str, ...], tuple[str, ...]]  # tutor.grading.synonyms.table
@@ -61,20 +60,6 @@ LITTLE = frozenset(_LITTLE.split())
 _SENTENCE_END = re.compile(r"[!?;\n\r]+|\.(?=\s|$)")
 _WORDLIKE_BEFORE_STOP = re.compile(r"(\S+)$")
 
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer: the Snowball stemmers in C, loaded on the first open answer
-
-    return Stemmer.Stemmer("english")
-
-
-@lru_cache(maxsize=20_000)
-def stem(word: str) -> str:
-    """The Snowball English stem of a normalised word (digits and short words as they are)."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    return str(_stemmer().stemWord(word))
 
 
 @value

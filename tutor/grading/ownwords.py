@@ -25,7 +25,8 @@ named after what was set aside:
   membrane`` when the question asks "Which part of the cell ..."), when something is left;
 - ``word-form``: a plural, possessive, demonym or adjective (``sanctions``, ``China's``,
   ``Chinese``, ``Western nations``), a month abbreviation (``Feb 2020``), a decade (``the
-  twenties``), or a synonym the lesson, the course or the defaults declare.
+  twenties``), a process as a verb (``it evaporates`` for ``evaporation``:
+  ``wordforms.same_process``), or a synonym the lesson, the course or the defaults declare.
 
 Hedges, negations and ``and`` are never set aside: ``not the Caspian`` and ``the Caspian and the
 Black Sea`` are not read here.
@@ -226,7 +227,7 @@ def names_same(
     generic word the form's item uses in any of its forms."""
     if typed.core != form.core and not (
         len(form.core) <= 3 and sorted(typed.core) == sorted(form.core)
-    ):
+    ) and not _same_processes(typed.core, form.core):
         return False
     if kinds and any(KIND[w] not in kinds and w not in ctx.echo for w in typed.generic):
         return False  # "Ural river" is not "Ural Mountains"
@@ -237,6 +238,14 @@ def names_same(
             continue
         return False
     return True
+
+
+def _same_processes(typed: Sequence[str], form: Sequence[str]) -> bool:
+    """The same words but for a process named as a verb instead of a noun (``it evaporates`` for
+    ``evaporation``)."""
+    return len(typed) == len(form) and all(
+        t == f or wf.same_process(t, f) for t, f in zip(typed, form, strict=True)
+    )
 
 
 def acronym_of(short: str, ws: Sequence[str]) -> bool:

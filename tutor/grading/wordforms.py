@@ -3,6 +3,7 @@ place, month abbreviations, decades, synonyms.
 
 Every function here works on normalised words (``normalise.words``). Nothing is fuzzy: a word is
 turned into another only by a rule that keeps its meaning (``sanctions`` -> ``sanction``,
+``evaporates`` for ``evaporation``: ``same_process``,
 ``China's`` -> ``china``, ``Chinese`` -> ``china`` when China is a place the question knows,
 ``Feb`` -> ``february``, ``the twenties`` -> ``1920s`` when the question names the 1920s).
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
@@ -73,6 +76,41 @@ def lemma(w: str) -> str:
     if w.endswith(("ses", "xes", "zes", "ches", "shes")):
         return w[:-2]
     return w[:-1]
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer: the Snowball stemmers in C, loaded on first use
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The Snowball English stem of a normalised word (digits and short words as they are)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return str(_stemmer().stemWord(word))
+
+
+_NOT_A_VERB = ("tion", "sion", "er", "ers", "or", "ors", "ant", "ants", "ent", "ents", "ive", "al")
+
+
+def same_process(a: str, b: str) -> bool:
+    """A process named as a noun and as a verb: ``evaporation`` / ``evaporates``, ``evaporating``,
+    ``evaporate``; ``condensation`` / ``condenses``. One word ends in -tion or -sion, the other is
+    no agent or adjective (``condenser``, ``evaporator``, ``evaporative`` are other things), and
+    both have the same Snowball stem of four letters or more."""
+    for noun, verb in ((a, b), (b, a)):
+        if len(noun) < 7 or not noun.endswith(("tion", "sion")) or not verb.isalpha():
+            continue
+        if verb.endswith(_NOT_A_VERB) or len(verb) < 5:
+            continue
+        root = stem(noun)
+        # ``lemma`` makes "condenses" "condens" (as "gases" "gas"): its "e" may be gone
+        if len(root) >= 4 and root in (stem(verb), stem(verb + "e")):
+            return True
+    return False
 
 
 def place_of(w: str, places: Mapping[str, tuple[str, ...]]) -> tuple[str, ...] | None:
