@@ -268,6 +268,8 @@ _TENTATIVE_PATTERNS = [
 _IT_IS = re.compile(r"^(?:its|it is|it was|thats|that is)\s+", re.IGNORECASE)
 # A question asked after something else was said: split at commas, semicolons and "but".
 _CLAUSES = re.compile(r"[,;]|\bbut\b")
+# "this might be a stupid question but ...", "I was wondering, ...": a question follows.
+_ANNOUNCED = re.compile(r"\b(?:question|wondering|wonder|curious)\b")
 _ASKS_TUTOR = re.compile(
     r"^(?:do|does|did|can|could|should|shall|may|will|would|am|is|are)\s+(?:i|you|we)\b"
 )
@@ -479,10 +481,12 @@ def classify(text: str) -> Intent:
     if words and all(w in _FILLER_WORDS for w in words):
         return Intent(SOCIAL, "ack", exact=False)
     lowered = _FILLER.sub("", APOSTROPHES.sub("", stripped.casefold()))
-    for clause in _CLAUSES.split(lowered)[1:]:  # "sorry I'm new here, do I just type the name"
+    first, *clauses = _CLAUSES.split(lowered)
+    asking = stripped.endswith("?") or _ANNOUNCED.search(first) is not None
+    for clause in clauses:  # "sorry I'm new here, do I just type the name"
         clause = clause.strip()
         if len(clause.split()) >= 4 and (_ASKS_TUTOR.match(clause) or (
-                stripped.endswith("?") and _QUESTION_OPENERS.match(clause))):
+                asking and _QUESTION_OPENERS.match(clause))):
             return Intent(QUESTION, stripped, sure=True)
     if _QUESTION_OPENERS.match(lowered):
         if len(words) >= 4 or (stripped.endswith("?") and len(words) >= 3):
