@@ -181,6 +181,12 @@ ROWS = [
     ("true", "yes it doesn't", INVALID),
     ("false", "yes it isn't", INVALID),
     ("true", "it doesn't", INVALID),
+    # true or false itself, then a reason without punctuation; never "no idea"
+    ("false", "false it's landlocked", CORRECT),
+    ("false", "true it has a coast", WRONG),
+    ("false", "no idea", INVALID),
+    ("false", "false not really", INVALID),
+    ("false", "No, it is not on the coast", CORRECT),
     # the right number of the wrong thing
     ("C:trucks", "30 planes", CLOSE, 0.0),
     ("C:trucks", "30 trucks", CORRECT),

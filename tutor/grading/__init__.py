@@ -123,7 +123,9 @@ Truefalse
     verb echoed after the value (``yes it does``, ``no they don't``; ``yes it doesn't`` says
     both). One ``not`` flips: ``not true`` is *false* (``not false`` is true).
     Both values or a hedge (``maybe true``, ``true or false``) -> invalid (pick one). A value,
-    punctuation, then a reason that names no other value (``No, it is landlocked``) -> the value.
+    punctuation, then a reason that names no other value (``No, it is landlocked``; or
+    ``true``/``false`` itself without punctuation and a reason with no negation: ``false it's
+    fresh``, never ``no idea``) -> the value.
     Russian and Kazakh (``да``, ``нет``, ``неверно``) and French/German/Spanish words count.
     Anything else -> invalid (answer true or false).
 Invalid

@@ -108,12 +108,21 @@ RULES: list[GradeRule] = [
 
 
 def _value_with_reason(cleaned: str) -> bool | None:
-    """``No, it is landlocked``: a value, punctuation, then a reason that names no value."""
+    """``No, it is landlocked``: a value, punctuation, then a reason that names no value; or
+    ``false it's fresh``: ``true`` or ``false`` itself, then such a reason without punctuation
+    (never ``no`` or ``yes``: ``no idea`` is no answer)."""
     m = _LEAD.match(cleaned)
-    if m is None:
-        return None
-    value = truth_of(words(m.group(1)))
-    if not isinstance(value, bool) or set(words(m.group(2))) & _VALUES:
+    if m is not None:
+        lead, reason = words(m.group(1)), words(m.group(2))
+        unsaid = _VALUES
+    else:  # without punctuation, a "not" in the reason may belong to the value
+        ws = words(cleaned)
+        if len(ws) < 2 or ws[0] not in ("true", "false"):
+            return None
+        lead, reason = ws[:1], ws[1:]
+        unsaid = _VALUES | _NEGATORS | _ECHO_NOT
+    value = truth_of(lead)
+    if not isinstance(value, bool) or set(reason) & unsaid:
         return None
     return value
 
