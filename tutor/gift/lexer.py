@@ -12,16 +12,16 @@ import json
 import re
 from bisect import bisect_right
 
+from tutor.safetext import CONTROL
 from tutor.values import field, mutable
 
 META = "// tutor:"
 LESSON_META = "// tutor-lesson:"
 _CATEGORY = re.compile(r"\s*\$CATEGORY:\s*(.*)", re.IGNORECASE)
-# Control characters other than tab and newline never reach a lesson (nor a terminal).
-# Two private-use characters are the parser's own marks (text.BLANK, markup._PRE).
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000\ue001]"
-)
+# Control characters (as tutor.safetext defines them: all but tab and new line) never reach a
+# lesson nor a terminal; nor do bidirectional overrides, nor the two private-use characters that
+# are the parser's own marks (text.BLANK, markup._PRE).
+_REMOVED = re.compile(f"{CONTROL.pattern}|[\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000\ue001]")
 
 
 def decode(raw: bytes) -> tuple[str, tuple[int, str] | None]:
@@ -43,7 +43,7 @@ def decode(raw: bytes) -> tuple[str, tuple[int, str] | None]:
 def clean(text: str) -> str:
     """Text from an untrusted file without control or bidirectional-override characters (nor
     the two private-use characters the parser marks text with)."""
-    return _CONTROL.sub("", text)
+    return _REMOVED.sub("", text)
 
 
 @mutable(slots=True)
