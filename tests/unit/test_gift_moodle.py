@@ -5,14 +5,12 @@ reads back the same, with or without the tutor's notes (as Moodle would keep it)
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from gift_support import round_trip
 
-from tutor.gift import export_gift, import_gift
-from tutor.gift.yamlfile import lesson_yaml
-from tutor.loader import load_course
+from tutor.gift import import_gift
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gift"
 TESTS = DATA / "moodle-tests.gift"
@@ -148,36 +146,9 @@ def test_blank_lines_of_spaces_and_many_blank_lines_separate_questions():
     assert [s["answer"] for s in steps["imported"]] == ["true", "false"] and problems == []
 
 
-def _round_trip(lessons: list[dict], tmp_path: Path, notes: bool) -> tuple[list, list]:
-    """The lessons loaded, and loaded again after export to GIFT and import (without the
-    tutor's '// tutor' notes when ``notes`` is false, as Moodle keeps a bank)."""
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir()
-    second.mkdir()
-    for n, lesson in enumerate(lessons, 1):
-        (first / f"{n:02d}.yaml").write_text(lesson_yaml(lesson), encoding="utf-8")
-    before, problems = load_course([first])
-    assert [str(p) for p in problems if p.is_error] == []
-    text, _ = export_gift(before.lessons)
-    if not notes:
-        text = "\n".join(line for line in text.split("\n") if not line.startswith("// tutor"))
-    again, problems = import_gift(text, "again.gift")
-    assert [str(p) for p in problems] == []
-    for n, lesson in enumerate(again, 1):
-        (second / f"{n:02d}.yaml").write_text(lesson_yaml(lesson), encoding="utf-8")
-    after, problems = load_course([second])
-    assert [str(p) for p in problems if p.is_error] == []
-
-    def shown(course) -> list:
-        return [(lesson.title, [re.sub(r"Pos\([^)]*\)", "", repr(s)) for s in lesson.steps])
-                for lesson in course.lessons]  # fmt: skip
-
-    return shown(before), shown(after)
-
-
 @pytest.mark.parametrize("notes", [True, False], ids=["with-notes", "as-moodle-keeps-it"])
 @pytest.mark.parametrize("name", ["moodle-tests.gift", "moodle-docs.gift"])
 def test_what_the_tutor_imports_survives_export_and_import(name, notes, tmp_path: Path):
     lessons, _ = import_gift((DATA / name).read_text(encoding="utf-8"), name)
-    before, after = _round_trip(lessons, tmp_path, notes)
+    before, after = round_trip(lessons, tmp_path, notes)
     assert after == before

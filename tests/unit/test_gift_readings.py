@@ -5,7 +5,10 @@ and says so."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from gift_support import round_trip
 
 from tutor.gift import import_gift
 
@@ -20,6 +23,8 @@ ROWS = [
     ("a Markdown description stays Markdown", "[markdown]Read **this**.", {"teach": "Read **this**."}, []),
     ("a Markdown question is shown plain", "[markdown]Is **this** it?{T}", {"ask": "Is this it?"}, []),
     ("a blank survives a Markdown question", "[markdown]A **b** {=c} d.", {"ask": "A b _____ d."}, []),
+    ("a tolerance", "Q?{#1.5:0.1}", {"answer": "1.5", "tolerance": "0.1"}, []),
+    ("text in any script", "«Ça» en été?{=Ça va}", {"ask": "«Ça» en été?", "answer": "Ça va"}, []),
     ("a range", "Q?{#1..2}", {"answer": "1.5", "tolerance": "0.5"}, []),
     ("a negative number and tolerance", "Q?{#-40:0.5}", {"answer": "-40", "tolerance": "0.5"}, []),
     ("several right numbers", "Q?{#=5:1 =10:1}", {"answer": "5", "tolerance": "1"},
@@ -78,3 +83,14 @@ def test_reading(text: str, expected: dict | None, warned: list[str]):
     for got, words in zip(found, warned, strict=True):
         line, rest = words.split(": ", 1)
         assert got.startswith(f"{line}:1: warning: {rest}"), got
+
+
+KEPT = [r for r in ROWS if r[2] is not None]
+
+
+@pytest.mark.parametrize("notes", [True, False], ids=["with-notes", "as-moodle-keeps-it"])
+@pytest.mark.parametrize("text", [r[1] for r in KEPT], ids=[r[0] for r in KEPT])
+def test_what_is_read_survives_export_and_import(text: str, notes: bool, tmp_path: Path):
+    lessons, _ = import_gift(text, "q.gift")
+    before, after = round_trip(lessons, tmp_path, notes)
+    assert after == before
