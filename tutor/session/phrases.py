@@ -1,0 +1,155 @@
+"""The everyday phrasings of what a student asks of the tutor (requests) and says to it (small
+talk), by act: the tables :mod:`tutor.session.intent` matches whole lines against, and finds
+inside short ones. Written as :func:`tutor.session.intent.key` gives a line: folded, without
+apostrophes; texting is spelled out before matching, so "idk" meets "i dont know"."""
+
+from __future__ import annotations
+
+REQUESTS: dict[str, tuple[str, ...]] = {
+    "reteach": (
+        "i dont understand", "dont understand", "i do not understand", "i dont get it",
+        "dont get it", "i dont get this", "i dont understand this", "i dont understand the question",
+        "i dont understand that", "i dont follow", "im confused", "i am confused", "confused",
+        "im lost", "i am lost", "lost", "explain again", "explain it again", "explain that again",
+        "explain this again", "can you explain again", "can you explain that again",
+        "could you explain that again", "please explain again", "explain it differently",
+        "explain differently", "say it differently", "in other words", "say that another way",
+        "say it another way", "put it another way", "in simpler words", "explain it simpler",
+        "simpler please", "rephrase", "can you rephrase", "rephrase that", "teach me again",
+        "go over that again", "go over it again", "what do you mean", "huh", "what",
+        "i dont understand what you mean", "can you teach me that again", "i missed that",
+        "remind me", "remind me what the lesson said", "what did the lesson say",
+        "show me the lesson again", "show the lesson again", "read it again",
+        "what does the question mean", "what is the question asking", "what are you asking",
+        "what does that mean", "what does this mean", "explain it in a different way",
+        "in a different way", "another way", "can you repeat the lesson", "repeat the lesson",
+        "show me the lesson", "go back to the lesson", "what did you say", "sorry what",
+        "wait what", "im not following", "i am not following", "not following", "say more",
+        "can you say more", "tell me more", "more please", "what else", "i need more",
+        "i didnt get it", "i didnt get that", "i didnt get the question", "i dont get the question",
+        "i didnt understand", "i didnt understand the question", "i dont understand the statement",
+        "im not sure what you are asking", "im not sure what you mean", "what are you asking me",
+        "what are we doing", "what are we doing now", "explain me", "explain it more simply",
+        "explain it more simple", "can you explain it more simply", "explain the lesson again",
+        "can you explain the lesson again", "i forgot what the lesson said", "im confused with the question",
+    ),
+    "example": (
+        "example", "an example", "give me an example", "give an example", "can you give an example",
+        "can you give me an example", "could you give me an example", "show me an example",
+        "example please", "for example", "any examples", "do you have an example",
+    ),
+    "reveal": (
+        "whats the answer", "what is the answer", "tell me the answer", "tell me", "just tell me",
+        "show me the answer", "show the answer", "show answer", "give me the answer",
+        "reveal", "reveal the answer", "reveal answer", "whats the right answer",
+        "what is the right answer", "what is the correct answer", "whats the correct answer",
+        "i want the answer", "can you tell me the answer", "can i see the answer",
+        "just give me the answer", "answer please", "the answer", "tell me what it is",
+        "what was the answer", "which one is it", "which is it", "which one is right",
+        "which one is correct", "which is the right one", "which is right",
+    ),
+    "stuck": (
+        "i dont know", "dont know", "i do not know", "idk", "dunno", "i dunno", "no idea",
+        "i have no idea", "no clue", "i have no clue", "not sure", "im not sure", "i am not sure",
+        "too hard", "this is too hard", "its too hard", "thats too hard", "im stuck", "i am stuck",
+        "stuck", "i cant remember", "cant remember", "i dont remember", "i forgot", "i forget",
+        "no clue at all", "i have no idea what the answer is", "i really dont know",
+        "not a clue", "beats me", "i dont know this one", "i dont know the answer",
+        "i really have no idea", "i have literally no idea", "no idea what to write",
+        "i dont know what to write", "i dont know what to say",
+    ),
+    "progress": (
+        "how am i doing", "how many left", "how many questions left", "how many more",
+        "how many more questions", "how many to go", "how much longer", "how far am i",
+        "whats my score", "what is my score", "my score", "score", "progress", "my progress",
+        "am i doing well", "am i doing ok", "how is it going", "are we nearly done",
+        "are we done yet", "how long is this lesson", "how many questions are there",
+        "is this the last question", "how many have i got right", "how long will this take",
+        "how long does this take", "how long is this going to take", "how many tries do i have",
+        "how many tries left", "how many tries", "how many attempts", "how many attempts left",
+        "how many hints left", "how many hints are left", "how many hints do i have",
+        "how many tries i have", "how much tries", "how many questions do we have",
+        "how many questions in this lesson", "how am i doing till now", "how am i doing so far",
+        "save my progress", "is my progress saved", "will my progress be saved",
+    ),
+}
+
+SOCIAL: dict[str, tuple[str, ...]] = {
+    "greet": (
+        "anyone there", "is anyone there", "are you there", "you there", "hello anyone",
+        "hello", "hi", "hey", "hiya", "hi there", "hello there", "hey there", "good morning",
+        "good afternoon", "good evening", "hello tutor", "hi tutor", "yo", "howdy",
+        "how are you", "how are you doing", "whats up", "sup",
+        # greetings students bring from other languages (no place names: "Salem" is a city)
+        "hola", "bonjour", "salut", "hallo", "ciao", "merhaba", "namaste", "ni hao", "hej",
+        "привет", "здравствуйте", "сәлеметсіз бе", "сәлем", "konnichiwa", "olá", "ola",
+    ),
+    "thanks": (
+        "thanks", "thank you", "thanks a lot", "thank you so much", "thx", "ty", "cheers",
+        "thank you very much", "thanks so much", "thank you for your patience", "thanks for the help",
+        "thank you for helping", "thanks for your help",
+        "great thanks", "ok thanks", "thanks tutor", "much appreciated", "merci",
+    ),
+    "who": (
+        "who are you", "what are you", "are you a bot", "are you human", "are you a robot",
+        "are you real", "are you an ai", "whats your name", "what is your name",
+        "who made you", "are you chatgpt", "are you a real person", "are you a person",
+        "is this a bot", "am i talking to a bot",
+    ),
+    "ack": (
+        "ok", "okay", "k", "cool", "nice", "great", "got it", "i see", "makes sense", "sure thing",
+        "that makes sense", "alright", "all right", "sure", "fine", "lol", "haha", "oops",
+        "sorry", "my bad", "oh", "ah", "hmm", "wow", "interesting", "fair enough", "right",
+        "understood", "i understand", "yes", "no", "yeah", "nope", "hold on", "hang on", "wait",
+        "one sec", "one second", "let me think", "give me a sec", "just a sec", "no wait",
+        "nvm", "never mind", "nevermind", "whatever", "ok ill try", "ill try", "let me try",
+        "ok let me try", "i will try", "ill try again", "let me try again",
+    ),
+    "feel": (
+        "this is hard", "this is difficult", "im tired", "i am tired", "this is boring",
+        "boring", "this is fun", "i like this", "i love this", "i hate this", "ugh",
+        "this is confusing", "im bored", "i am bored", "this is easy", "too easy",
+        "this is interesting", "interesting stuff", "i didnt know that", "wow i didnt know that",
+        "this is stupid", "this is dumb", "this sucks", "this is annoying", "youre dumb",
+        "you are dumb", "youre stupid", "you are stupid", "i hate you", "ugh this is hard",
+    ),
+    "onward": (
+        "continue", "go on", "lets go", "ok next", "next", "im ready", "i am ready", "ready",
+        "lets continue", "keep going", "carry on", "move on", "next one", "ok go",
+    ),
+    "meta": (
+        "is this on the exam", "will this be on the test", "is this on the test",
+        "will this be on the exam", "does this count", "is this graded", "do i need to know this",
+        "why do i need to know this", "why should i care", "why does this matter",
+        "why do we need to know this", "what is the point", "whats the point",
+        "is it a trick question", "is this a trick question", "trick question",
+        "is there a time limit", "is this timed", "am i being timed",
+    ),
+    "pause": (
+        "i need a break", "need a break", "brb", "be right back", "back in a minute",
+        "back in a sec", "back soon", "give me a minute", "wait a minute", "taking a break",
+        "break time", "im taking a break", "i need a rest", "give me a moment", "give me a second",
+        "hold up", "just a moment", "one moment", "one minute", "can i have some more time",
+        "i need more time", "let me think about this", "let me think about this one",
+        "let me think about it",
+    ),
+    "back": (
+        "go back", "previous question", "the previous question", "last question",
+        "back to the last question", "can we go back", "can i go back", "go to the last question",
+        "undo", "undo that",
+    ),
+    # At a choice question: none of the options will do.
+    "none": (
+        "none of them", "none of these", "none of those", "none of the above", "none of the options",
+        "i dont like any of these", "i dont like any of them", "none of these look right",
+        "none of them is right", "none of them are right", "none of these are right",
+        "neither of them", "all of them are wrong", "they are all wrong", "theyre all wrong",
+    ),
+    "about": (
+        "what is this lesson about", "whats this lesson about", "what is this course about",
+        "whats this course about", "what are we learning", "what are we learning about",
+        "what is this about", "whats this about", "what will i learn", "what am i learning",
+        "what is the lesson about", "what is the course about", "what does this lesson cover",
+        "what is this lesson", "what lesson is this",
+    ),
+}
