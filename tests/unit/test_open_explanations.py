@@ -165,3 +165,26 @@ def test_another_subject(text: str, points: set[int]) -> None:
     number = {p.text: i for i, p in enumerate(question.points, 1)}
     assert {number[t] for t in grade.found} == points, grade.feedback
     assert grade.verdict.right == (len(points) >= question.required and not grade.extra)
+
+
+# A point that moves something one way is not made by a sentence that moves it only the other way
+# (tests/data/ownwords/unseen/cells.yaml: "water enters the cell by osmosis").
+CELLS, _ = load_course([ROOT / "tests" / "data" / "ownwords" / "unseen"])
+CELLS_GRADER = Grader(CELLS)
+DIRECTION_ROWS = [
+    ("Water moves into the cell by osmosis.", {1}),
+    ("Water moves out of the cell by osmosis.", set()),
+    ("By osmosis water leaves the cell.", set()),
+    ("Water goes in and out of the cell by osmosis.", {1}),
+    ("Osmosis makes water enter; the cell has no cell wall.", {1, 3}),
+]
+
+
+@pytest.mark.parametrize(("text", "points"), DIRECTION_ROWS)
+def test_a_point_moved_the_other_way_is_not_made(text: str, points: set[int]) -> None:
+    lesson = CELLS.lesson("cells")
+    assert lesson is not None
+    question = next(q for q in lesson.questions if q.id == "red-cell-water")
+    grade = CELLS_GRADER.grade(question, text)
+    number = {p.text: i for i, p in enumerate(question.points, 1)}
+    assert {number[t] for t in grade.found} == points, grade.feedback

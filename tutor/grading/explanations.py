@@ -27,6 +27,7 @@ from tutor.grading.keypoints import (
     Group,
     Reading,
     Synonyms,
+    directions,
     group_of_sentence,
     made,
     negated,
@@ -50,6 +51,7 @@ class CompiledPoint:
     groups: tuple[Group, ...]
     negative: bool
     follow_up: str
+    way: frozenset[str] = frozenset()  # which way the point moves something (keypoints.directions)
 
 
 @value
@@ -82,6 +84,7 @@ def compile_question(q: Question, synonyms: Synonyms | None = None) -> Compiled:
             groups := tuple(g for g in (parse_group(a, synonyms) for a in p.accept) if g),
             negated(words(p.text)),
             p.follow_up.strip() if p.follow_up else default_follow_up(p.text, groups),
+            directions(words(p.text)),
         )
         for p in q.points
     )
@@ -124,7 +127,7 @@ def grade_open(a: Answer) -> Grade:
     missing: list[CompiledPoint] = []
     turned: list[int] = []  # sentences that say a missing point the other way round
     for cp in compiled.points:
-        ok, found = made(reading, cp.groups, cp.negative)
+        ok, found = made(reading, cp.groups, cp.negative, cp.way)
         if ok:
             made_points.append(cp)
         else:

@@ -21,6 +21,9 @@ A group found in a sentence is **negated** when a negating word (``not``, ``no``
 group's first word to its last word, and the point's own text is not negated the same way: "so
 as not to depend on one power" is made by "it does not want to depend on one power", and "to
 balance Russia and China" is not made by "it does not balance Russia and China".
+A point whose own text moves something one way (``enters``, ``into``; ``leaves``, ``out``) is not
+made by a sentence that moves it only the other way (``directions``): "water enters the cell" is
+not made by "water moves out of the cell".
 
 Sentences end at ``.``, ``!``, ``?``, ``;`` and line breaks (a full stop after an abbreviation
 such as ``U.S.`` or ``e.g.`` ends none).
@@ -247,7 +250,7 @@ class Reading:
                 first = min(s[0] for s in spans)
                 last = max(s[1] for s in spans)
                 window = sentence[max(0, first - NEGATION_REACH) : last + 1]
-                out.append(Found(index, negated(window)))
+                out.append(Found(index, negated(window), directions(sentence)))
         return out
 
     def sentence_text(self, index: int) -> str:
@@ -260,15 +263,34 @@ class Reading:
 class Found:
     sentence: int  # index into Reading.sentences
     negated: bool
+    directions: frozenset[str] = frozenset()  # "in", "out": which ways the sentence moves
 
 
-def made(reading: Reading, groups: Iterable[Group], negative: bool) -> tuple[bool, Found | None]:
-    """Whether any of ``groups`` is found with the polarity ``negative`` (the point's own); also
-    the first finding with the other polarity (the point said the other way round), if any."""
+# Words of movement one way or the other: a point that says water moves *in* is not made by a
+# sentence that moves it only *out* ("Water moves out of the cell by osmosis").
+_DIRECTION_WORDS = {
+    "in": "in into inside inwards inward enter enters entering entered absorb absorbs absorbed",
+    "out": "out outside outwards outward leave leaves leaving exit exits exiting escape escapes",
+}
+_DIRECTION = {w: way for way, ws in _DIRECTION_WORDS.items() for w in ws.split()}
+
+
+def directions(ws: Iterable[str]) -> frozenset[str]:
+    """The ways (``in``, ``out``) the words move something."""
+    return frozenset(_DIRECTION[w] for w in ws if w in _DIRECTION)
+
+
+def made(
+    reading: Reading, groups: Iterable[Group], negative: bool, way: frozenset[str] = frozenset()
+) -> tuple[bool, Found | None]:
+    """Whether any of ``groups`` is found with the polarity ``negative`` (the point's own) and,
+    when the point moves something one ``way``, in a sentence that does not move it only the
+    other way; also the first finding said the other way round, if any."""
     opposite = None
     for group in groups:
         for found in reading.find(group):
-            if found.negated == negative:
+            backwards = len(way) == 1 and bool(found.directions) and not found.directions & way
+            if found.negated == negative and not backwards:
                 return True, found
             opposite = opposite or found
     return False, opposite
