@@ -179,6 +179,13 @@ def test_convert_prints_each_warning_with_its_line(tmp_path: Path, capsys):
     assert main(["check", str(tmp_path / "docs")]) == 0
 
 
+def test_a_bank_saved_as_gift_txt_is_named_without_either_suffix(tmp_path: Path):
+    bank = tmp_path / "questions.gift.txt"
+    bank.write_text("Ok?{T}\n", encoding="utf-8")
+    assert main(["convert", str(bank), str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "01-questions.yaml").read_text(encoding="utf-8").count("title: Questions\n") == 1
+
+
 def test_every_kind_names_its_gift_writer():
     from tutor.kinds import kinds
 

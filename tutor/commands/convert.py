@@ -81,7 +81,10 @@ def _from_gift(src: Path, dest: Path, force: bool) -> int:
              " thousand questions is a few): split it into several files", file=sys.stderr)  # fmt: skip
         return 1
     text, undecoded = decode(raw)
-    lessons, problems = import_gift(text, str(src), src.stem)
+    stem = src.stem  # Moodle names a bank 'quiz.gift.txt' or 'questions-....txt'
+    if stem.lower().endswith(GIFT):
+        stem = stem[: stem.rfind(".")]
+    lessons, problems = import_gift(text, str(src), stem)
     if undecoded:
         problems.insert(0, Problem(str(src), undecoded[0], 1, undecoded[1], WARNING))
     for problem in problems[:MAX_ERRORS]:  # a hostile file must not print a million lines
