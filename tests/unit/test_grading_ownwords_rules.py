@@ -214,6 +214,8 @@ ROWS = [
     ("evaporation", "they are evaporating", RIGHT, None),
     ("evaporation", "it condenses", (V.MISCONCEPTION,), None),
     ("condenser", "condensation", (V.WRONG, V.CLOSE), None),
+    ("evaporation", "evaporator", (V.WRONG, V.CLOSE), None),
+    ("evaporation", "evaporaton", RIGHT, None),
     ("condenser", "it condenses", (V.WRONG, V.CLOSE), None),
     # a choice option in other words; two as close: ask
     ("niche", "it connects trade between China and Siberia", RIGHT, "option-in-other-words"),

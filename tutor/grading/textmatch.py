@@ -157,7 +157,8 @@ def _another_thing(typed: Key, form: Key) -> bool:
     """A typed word that is itself something else, never a slip: a common English word that is
     not one of the form's (``golf`` for ``gold``: ``world.is_common_word``; but ``Robert Hook``
     for ``Robert Hooke``: ``_surname_slip``), another roman
-    numeral (``Louis XVIII`` for ``Louis XVI``), or the feminine or patronymic form of a surname
+    numeral (``Louis XVIII`` for ``Louis XVI``), a thing for a process (``evaporator`` for
+    ``evaporation``), or the feminine or patronymic form of a surname
     (``Tokayeva``, ``Petrovich``: another person)."""
     from tutor.grading.world import is_common_word
 
@@ -169,8 +170,19 @@ def _another_thing(typed: Key, form: Key) -> bool:
             return True
         if _ROMAN.match(w) and any(_ROMAN.match(f) for f in fw):
             return True
+        if any(_agent_and_process(w, f) for f in fw):
+            return True
         if any(person_form(w, f) or person_form(f, w) for f in fw):
             return True
+    return False
+
+
+def _agent_and_process(a: str, b: str) -> bool:
+    """``evaporator`` and ``evaporation``, ``insulator`` and ``insulation``: a thing and a process
+    of one stem, two edits apart but never a slip of each other."""
+    for x, y in ((a, b), (b, a)):
+        if x.endswith(("ator", "ators")) and y.endswith(("ation", "ations")):
+            return x.rstrip("s")[:-4] == y.rstrip("s")[:-5]
     return False
 
 
