@@ -57,6 +57,8 @@ WORST = {
     "general feedback markers": "Q{=a" + "####" * 50_000 + "}",
     "Markdown stars": "[markdown]" + "**a" * 50_000 + "{=x}",
     "pairs": "M{" + " ".join(f"=q{i} -> a{i}" for i in range(20_000)) + "}",
+    "unclosed labels in a comment": "// " + "[tag:" * 40_000 + "\nQ{T}",
+    "escaped brackets in a comment": "// " + "[id:\\[" * 40_000 + "\nQ{T}",
 }
 
 

@@ -11,6 +11,7 @@ import pytest
 from gift_support import round_trip
 
 from tutor.gift import import_gift
+from tutor.gift.parser import labels
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gift"
 TESTS = DATA / "moodle-tests.gift"
@@ -114,6 +115,20 @@ def test_idnumber_is_the_question_id_and_tags_are_named(moodle):
     assert (france["id"], spain["id"]) == ("capital-of-france", "q-2")  # [id:  q\]2  ] is 'q]2'
     assert _warned(problems, 108, "tags (geography, easy) have no equivalent")
     assert _warned(problems, 111, "tags (europe) have no equivalent")
+
+
+@pytest.mark.parametrize(("comments", "idnumber", "tags"), [
+    ("", "", []),
+    (" a plain comment", "", []),
+    (" see [id:frog] here", "frog", []),
+    (" [tag:frog] [tag:toad]", "", ["frog", "toad"]),
+    (" [tag:  sums ] and\n a [id:  four  ] que[tag:add]stion", "four", ["sums", "add"]),
+    (" [tag:\n frog]", "", []),  # a label never spans two comment lines
+    (" [id:a\\]b] [tag:c\\]d]", "a]b", ["c]d"]),  # '\]' is a bracket in a label
+    (" [id:] [tag: ]", "", []),
+])  # fmt: skip
+def test_idnumber_and_tags_in_comments(comments: str, idnumber: str, tags: list[str]):
+    assert labels(comments) == (idnumber, tags)
 
 
 def test_a_file_as_moodle_exports_it(moodle):
