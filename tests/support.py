@@ -4,6 +4,7 @@ by hand, the fixture course and its right answers, and running the ``tutor`` com
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -26,6 +27,13 @@ RIGHT = {
     "president": "Tokayev",
     "pompeo-year": "2020",
 }
+
+
+def copied_course(tmp_path: Path) -> Path:
+    """A copy of the fixture course's folder, to edit or to load through a cache of its own."""
+    folder = tmp_path / "course"
+    shutil.copytree(COURSE, folder)
+    return folder
 
 
 def fixture_course() -> Course:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
-from support import examples_lesson
+from support import copied_course, examples_lesson
 
 import tutor.loader.lesson as lesson_module
 from tutor.cli import main
@@ -17,14 +16,10 @@ from tutor.loader import cache as cache_module
 from tutor.loader import load_course
 from tutor.loader.cache import CourseCache
 
-COURSE = Path(__file__).resolve().parents[1] / "data" / "course"
-
 
 @pytest.fixture
 def course(tmp_path) -> Path:
-    folder = tmp_path / "course"
-    shutil.copytree(COURSE, folder)
-    return folder
+    return copied_course(tmp_path)
 
 
 @pytest.fixture

@@ -5,25 +5,22 @@ ignored and built afresh."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from support import copied_course
 
 from tutor.loader import cache, load_course
 from tutor.loader.cache import CourseCache
 from tutor.session.search import CourseIndex, course_index
 
-COURSE = Path(__file__).resolve().parents[1] / "data" / "course"
 ASKED = ["what is the sco", "who wrote it", "tell me about hedging", "where is kazakstan",
          "quantum chromodynamics"]
 
 
 @pytest.fixture
 def folder(tmp_path) -> Path:
-    copy = tmp_path / "course"
-    shutil.copytree(COURSE, copy)
-    return copy
+    return copied_course(tmp_path)
 
 
 @pytest.fixture

@@ -4,19 +4,16 @@ and a plain lesson, start to summary, builds only the lesson it teaches."""
 from __future__ import annotations
 
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 from session_support import FakeGrader
+from support import copied_course
 
 from tutor.loader import load_course
 from tutor.loader.cache import CourseCache
 from tutor.model import Course, LazyLessons
 from tutor.plain import run_plain_session
 from tutor.session import Session
-
-COURSE = Path(__file__).resolve().parents[1] / "data" / "course"
 
 
 def counting(course: Course) -> tuple[Course, list[str]]:
@@ -50,8 +47,7 @@ def test_reads_as_the_tuple_of_its_lessons(course):
 
 
 def test_a_course_from_the_cache_builds_a_lesson_when_it_is_read(tmp_path):
-    folder = tmp_path / "course"
-    shutil.copytree(COURSE, folder)
+    folder = copied_course(tmp_path)
     fresh, _ = load_course([folder], cache=CourseCache.open([str(folder)]))
     warm, _ = load_course([folder], cache=CourseCache.open([str(folder)]))
     assert isinstance(warm.lessons, LazyLessons)
