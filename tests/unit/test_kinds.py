@@ -12,7 +12,7 @@ import pytest
 from tutor.grading import Grader
 from tutor.kinds import UnknownKind, kind, kinds
 from tutor.model import Course, Item, Lesson, NumberSpec, Question, QuestionType
-from tutor.session.search import reveals
+from tutor.session.withhold import reveals
 
 T = QuestionType
 

@@ -11,7 +11,8 @@ from tutor.loader import load_course
 from tutor.messages import Feedback, Info
 from tutor.model import Course, GlossaryEntry, Lesson, Question, QuestionType, Teach
 from tutor.session import Session
-from tutor.session.search import CourseIndex, course_index, reveals
+from tutor.session.search import CourseIndex, course_index
+from tutor.session.withhold import reveals
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,8 +16,8 @@ from tutor.model import Course, Question
 from tutor.session import Session
 from tutor.session.glossary import Glossary
 from tutor.session.intent import classify
-from tutor.session.search import knows
 from tutor.session.understand import understand
+from tutor.session.withhold import knows
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSES = [ROOT / "lessons", ROOT / "tests" / "data" / "course", ROOT / "tests" / "data" / "talk" / "lessons"]

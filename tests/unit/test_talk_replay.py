@@ -36,7 +36,7 @@ from tutor.messages import Feedback, Info
 from tutor.model import Course, Question
 from tutor.session import Session
 from tutor.session.intent import classify
-from tutor.session.search import reveals
+from tutor.session.withhold import reveals
 
 ROOT = Path(__file__).resolve().parents[2]
 TALK = ROOT / "tests" / "data" / "talk"

@@ -18,11 +18,11 @@ from tutor.records import Attempt, Ending
 from tutor.session.base import SessionState
 from tutor.session.intent import TENTATIVE
 from tutor.session.scoring import award, credit_note
-from tutor.session.search import knows
 from tutor.session.state import QuestionState, answer_line, answer_text
 from tutor.session.talk import Talk
 from tutor.session.understand import Understood, understand
 from tutor.session.walk import Walk
+from tutor.session.withhold import knows
 
 MAX_INPUT = 2000  # characters; longer input is not an answer (and is not graded)
 

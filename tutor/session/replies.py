@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def how_to_answer(q: Question) -> str:
     """How to type an answer to ``q`` (its kind's line), without an example that happens to be
     its answer (a number question whose answer is eighteen million)."""
-    from tutor.session.search import reveals  # the course index: not needed to show a question
+    from tutor.session.withhold import reveals  # the course index: not needed to show a question
 
     how = kind(q.type).how_to_answer
     if how and reveals(how, q):

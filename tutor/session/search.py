@@ -31,11 +31,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from tutor.grading import find_numbers
 from tutor.grading.wordforms import place_of
-from tutor.kinds import kind
-from tutor.model import Course, Question, Teach
-from tutor.session.commands import fold, form_key
+from tutor.model import Course, Teach
+from tutor.session.commands import fold
 from tutor.values import value
 
 TEACH, GLOSSARY, EXPLAIN, LESSON = "teach", "glossary", "explain", "lesson"
@@ -51,7 +49,7 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SENTENCE = re.compile(r"(?<=[a-z0-9)\]\"”'’][.!?])\s+(?=[A-Z0-9“\"(])")
 
 # Words that say nothing about *what* is asked.
-_STOP = frozenset(
+STOP = frozenset(
     """a an the of to in on at by for from with about into over under as and or but if so than then
     is are was were be been being am do does did done doing has have had having can could would
     will shall should may might must what whats who whos whom whose which when where why how
@@ -91,7 +89,7 @@ _ALSO: dict[str, tuple[str, ...]] = {
 }
 _ASKS_PLACE = "where"
 # Words about the tutoring, not about what is taught.
-_TUTORING = frozenset(
+TUTORING = frozenset(
     """question questions answer answers lesson lessons hint hints course tutor teacher
     english word words sentence sentences im ive id ill""".split()  # noqa: SIM905
 )
@@ -236,7 +234,7 @@ class CourseIndex:
         if asked[:1] == [_ASKS_PLACE] and len(asked) <= 6:
             out.append(_ASKS_PLACE)
         for w in asked:
-            if w in _STOP or (len(w) < 2 and not w.isdigit()):
+            if w in STOP or (len(w) < 2 and not w.isdigit()):
                 continue
             if w not in self._vocab and w not in _ALSO and len(w) >= 4 and not w.isdigit():
                 w = self._place(w) or self._mend(w)
@@ -258,7 +256,7 @@ class CourseIndex:
             )
         extra = {w for a in also for w in words(a)} | self._names
         for w in words(text):
-            if w in _STOP or w in _TUTORING or len(w) < 2:
+            if w in STOP or w in TUTORING or len(w) < 2:
                 continue
             if w.isdigit() or any(f in extra for f in (w, f"{w}s", w[:-1])):
                 return True
@@ -405,44 +403,3 @@ def _kept_index(course: Course) -> CourseIndex | None:
         return CourseIndex.restore(state)
     except Exception:  # a stored index this code cannot use: build it afresh
         return None
-
-
-# ----------------------------------------------------------------- what may not be shown
-
-
-def asks_about(question: str, ask: str) -> bool:
-    """Whether ``question`` (the student's) is mostly about what ``ask`` (the open question) asks:
-    at least half of its content words, and one at least, are words of ``ask`` (or their plural or
-    singular). "what's the magazine name?" at "In which magazine did the article appear?"."""
-    asked = {w for w in words(question) if w not in _STOP and w not in _TUTORING and len(w) > 1}
-    there = set(words(ask))
-    shared = {w for w in asked if w in there or f"{w}s" in there or w[:-1] in there}
-    return bool(shared) and 2 * len(shared) >= len(asked)
-
-
-def knows(course: Course, q: Question, text: str) -> bool:
-    """Whether ``text``, typed at ``q``, names something the course or the question speaks of
-    (:meth:`CourseIndex.knows` over the question's own texts: its wording, answers, options and
-    anticipated wrong answers)."""
-    also = [q.ask, q.answer, *q.options, *(w.text for w in q.wrong)]
-    also += [f for item in q.items for f in item.forms]
-    return course_index(course).knows(text, also)
-
-
-def answer_forms(q: Question) -> list[str]:
-    """The accepted forms of the question's answer, as words (its kind's ``right_forms``)."""
-    keys = [form_key(f) for f in kind(q.type).right_forms(q)]
-    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
-
-
-def reveals(text: str, q: Question, said: str = "") -> bool:
-    """Whether ``text`` holds an accepted form of the answer to ``q`` that is news to a student
-    who wrote ``said`` (a form they typed themselves, or that the question itself shows, is not).
-    """
-    known = f" {form_key(q.ask)} {form_key(said)} "
-    if kind(q.type).numeric and q.number is not None:
-        spec = q.number
-        shown = [n.value for n in find_numbers(f"{q.ask} {said}")]
-        return any(spec.accepts(n.value) and n.value not in shown for n in find_numbers(text))
-    hay = f" {form_key(text)} "
-    return any(f" {form} " in hay and f" {form} " not in known for form in answer_forms(q))

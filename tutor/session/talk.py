@@ -37,10 +37,11 @@ from tutor.session.intent import (
 )
 from tutor.session.options import OptionsAsked, options_asked
 from tutor.session.replies import Replies, how_to_answer
-from tutor.session.search import Passage, asks_about, course_index, excerpt, reveals, words
+from tutor.session.search import Passage, course_index, excerpt, words
 from tutor.session.state import QuestionState
 from tutor.session.understand import Understood
 from tutor.session.walk import Walk
+from tutor.session.withhold import asks_about, reveals
 
 _YES = frozenset({
     "y", "yes", "yeah", "yep", "yup", "ok", "okay", "sure", "please", "go on", "go ahead", "do it",
